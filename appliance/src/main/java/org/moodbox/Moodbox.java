@@ -1,0 +1,41 @@
+package org.moodbox;
+
+import org.moodbox.cli.CatalogCommand;
+import org.moodbox.cli.DemoCommand;
+import org.moodbox.cli.DetectCommand;
+import org.moodbox.cli.LibraryCommand;
+import org.moodbox.cli.RecommendCommand;
+import org.moodbox.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: {@code moodbox <command>}. Each room's commands live in org.moodbox.cli. */
+@Command(name = "moodbox", mixinStandardHelpOptions = true, version = "moodbox 0.1.0",
+        description = "Emotion-driven music kiosk: sees the face in front of it, offers songs that fit the mood.",
+        subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, RecommendCommand.class,
+                CatalogCommand.class, LibraryCommand.class, CommandLine.HelpCommand.class})
+public final class Moodbox implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Shared by main and the CLI tests, so both see the same error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Moodbox());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A clear one-line error for the person at the terminal; the stack trace only in debug logs.
+            commandLine.getErr().println("moodbox: " + ex.getMessage());
+            org.slf4j.LoggerFactory.getLogger(Moodbox.class).debug("command failed", ex);
+            return 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,12 @@
+package org.moodbox.cli;
+
+import picocli.CommandLine.Command;
+
+/** Placeholder until the vision room lands. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "not yet")
+public final class DemoCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("not yet");
+    }
+}

