@@ -1,0 +1,41 @@
+package org.moodbox.vision;
+
+/** Seven probabilities in {@link Emotion} order and the valence/arousal point they imply. */
+public record EmotionReading(float[] probabilities) {
+    public EmotionReading {
+        if (probabilities.length != Emotion.values().length) {
+            throw new IllegalArgumentException("seven probabilities expected, got " + probabilities.length);
+        }
+    }
+
+    public Emotion top() {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return Emotion.values()[best];
+    }
+
+    public float confidence() {
+        return probabilities[top().ordinal()];
+    }
+
+    /** Probability-weighted mean of the emotions' circumplex anchors (see {@link Emotion}). */
+    public double valence() {
+        double v = 0;
+        for (Emotion e : Emotion.values()) {
+            v += probabilities[e.ordinal()] * e.valence();
+        }
+        return v;
+    }
+
+    public double arousal() {
+        double a = 0;
+        for (Emotion e : Emotion.values()) {
+            a += probabilities[e.ordinal()] * e.arousal();
+        }
+        return a;
+    }
+}

@@ -1,0 +1,141 @@
+package org.moodbox.vision;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+/**
+ * Detect, align, classify: one frame in, faces with expressions out. Any frame, however odd
+ * (empty, grey, RGBA, huge), gives a {@link FrameAnalysis}; nothing is thrown at the caller and
+ * no pixel leaves this class.
+ */
+public final class FacePipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FacePipeline.class);
+    /** Beyond this many faces the frame is a crowd; the mood follows the largest ones. */
+    private static final int MAX_FACES = 10;
+    /** Larger frames are scaled down first: detection cost grows with pixels, not with faces. */
+    private static final int MAX_SIDE = 1920;
+
+    private final FaceDetector detector;
+    private final EmotionClassifier classifier;
+    private final FaceAligner aligner;
+    private final Mat bgr = new Mat();
+    private final Mat grey = new Mat();
+
+    public FacePipeline(FaceDetector detector, EmotionClassifier classifier) {
+        this.detector = detector;
+        this.classifier = classifier;
+        this.aligner = new FaceAligner(classifier.inputSize(), 1.0);
+    }
+
+    public static FacePipeline mtcnnWithCnn() {
+        return new FacePipeline(new MtcnnDetector(MtcnnSettings.defaults()), new CnnEmotionClassifier());
+    }
+
+    public String describe() {
+        return detector.name() + " + " + classifier.name();
+    }
+
+    public FrameAnalysis analyse(Mat frame) {
+        StageTimings none = new StageTimings(0, 0, 0, 0);
+        if (frame == null || frame.isNull() || frame.empty() || frame.cols() < 1 || frame.rows() < 1) {
+            return FrameAnalysis.unusable("empty frame", none);
+        }
+        try {
+            Mat colour = asBgr(frame);
+            if (colour == null) {
+                return FrameAnalysis.unusable("unsupported pixel format (" + frame.channels() + " channels, depth "
+                        + frame.depth() + ")", none);
+            }
+            long t0 = System.nanoTime();
+            List<DetectedFace> found = detector.detect(colour);
+            long t1 = System.nanoTime();
+            found = largest(found);
+            cvtColor(colour, grey, COLOR_BGR2GRAY);
+            double alignNs = 0;
+            double classifyNs = 0;
+            List<FaceReading> readings = new ArrayList<>(found.size());
+            for (DetectedFace face : found) {
+                long a = System.nanoTime();
+                Mat crop = aligner.align(grey, face);
+                long b = System.nanoTime();
+                EmotionReading emotion = classifier.classify(crop);
+                long c = System.nanoTime();
+                alignNs += b - a;
+                classifyNs += c - b;
+                readings.add(new FaceReading(face, emotion));
+            }
+            alignNs += System.nanoTime() - t1 - alignNs - classifyNs; // grey conversion counts as alignment
+            StageTimings timings = new StageTimings(0, (t1 - t0) / 1e6, alignNs / 1e6, classifyNs / 1e6);
+            return new FrameAnalysis(frame.cols(), frame.rows(), readings, timings, null);
+        } catch (RuntimeException e) {
+            // A frame must never take the pipeline down; say what happened without any pixel data.
+            LOG.warn("frame analysis failed: {}", e.toString());
+            return FrameAnalysis.unusable("analysis failed: " + e.getMessage(), none);
+        }
+    }
+
+    /** Normalises grey, BGRA and oversized frames to a BGR frame the detector accepts. */
+    private Mat asBgr(Mat frame) {
+        if (frame.depth() != org.bytedeco.opencv.global.opencv_core.CV_8U) {
+            return null;
+        }
+        Mat colour;
+        switch (frame.channels()) {
+            case 3 -> colour = frame.isContinuous() ? frame : copyInto(frame);
+            case 1 -> {
+                cvtColor(frame, bgr, COLOR_GRAY2BGR);
+                colour = bgr;
+            }
+            case 4 -> {
+                cvtColor(frame, bgr, COLOR_BGRA2BGR);
+                colour = bgr;
+            }
+            default -> {
+                return null;
+            }
+        }
+        int side = Math.max(colour.cols(), colour.rows());
+        if (side > MAX_SIDE) {
+            // Only huge frames pay for this; boxes are reported in the scaled frame's pixels.
+            double s = (double) MAX_SIDE / side;
+            Mat scaled = new Mat();
+            org.bytedeco.opencv.global.opencv_imgproc.resize(colour, scaled,
+                    new org.bytedeco.opencv.opencv_core.Size((int) (colour.cols() * s), (int) (colour.rows() * s)));
+            scaled.copyTo(bgr);
+            scaled.close();
+            colour = bgr;
+        }
+        return colour;
+    }
+
+    private Mat copyInto(Mat frame) {
+        frame.copyTo(bgr);
+        return bgr;
+    }
+
+    private static List<DetectedFace> largest(List<DetectedFace> faces) {
+        if (faces.size() <= MAX_FACES) {
+            return faces;
+        }
+        List<DetectedFace> sorted = new ArrayList<>(faces);
+        sorted.sort((a, b) -> Float.compare(b.box().area(), a.box().area()));
+        return sorted.subList(0, MAX_FACES);
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        classifier.close();
+        aligner.close();
+        bgr.close();
+        grey.close();
+    }
+}

@@ -1,0 +1,5 @@
+package org.moodbox.vision;
+
+/** One face in one frame with the expression read from it. */
+public record FaceReading(DetectedFace face, EmotionReading emotion) {
+}

