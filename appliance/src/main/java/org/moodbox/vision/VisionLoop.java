@@ -1,0 +1,110 @@
+package org.moodbox.vision;
+
+import java.util.function.Consumer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.moodbox.camera.CameraException;
+import org.moodbox.camera.CameraSpec;
+import org.moodbox.camera.FrameSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The eyes' own thread: grab a frame, analyse it, hand the numbers on. A camera that fails is
+ * closed and reopened with a growing pause, so unplugging it is a status, never a crash loop.
+ * Frames live and die inside this loop.
+ */
+public final class VisionLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VisionLoop.class);
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final CameraSpec camera;
+    private final FacePipeline pipeline;
+    private final Consumer<FrameAnalysis> sink;
+    private final long frameIntervalNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile VisionStatus status;
+
+    public VisionLoop(CameraSpec camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
+        this.camera = camera;
+        this.pipeline = pipeline;
+        this.sink = sink;
+        this.frameIntervalNanos = (long) (1e9 / maxFps);
+        this.status = new VisionStatus("starting", camera.describe(), null, 0, null, 0, pipeline.describe());
+        this.thread = new Thread(this::loop, "vision");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public VisionStatus status() {
+        return status;
+    }
+
+    private void loop() {
+        long backoff = 500;
+        while (running) {
+            try (FrameSource source = camera.open()) {
+                LOG.info("camera: {}", source.describe());
+                backoff = 500;
+                analyse(source);
+            } catch (CameraException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warn("camera problem: {}; retrying in {} ms", e.getMessage(), backoff);
+                status = new VisionStatus("reconnecting", camera.describe(), e.getMessage(), 0, status.lastTimings(),
+                        0, pipeline.describe());
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+        status = new VisionStatus("stopped", camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe());
+    }
+
+    private void analyse(FrameSource source) throws CameraException {
+        double fps = 0;
+        long last = System.nanoTime();
+        while (running) {
+            long start = System.nanoTime();
+            Mat frame = source.grab();
+            double decodeMs = (System.nanoTime() - start) / 1e6;
+            FrameAnalysis analysis = pipeline.analyse(frame);
+            analysis = new FrameAnalysis(analysis.width(), analysis.height(), analysis.faces(),
+                    analysis.timings().withDecode(decodeMs), analysis.problem());
+            sink.accept(analysis);
+            long now = System.nanoTime();
+            double instant = 1e9 / Math.max(1, now - last);
+            fps = fps == 0 ? instant : fps * 0.9 + instant * 0.1;
+            last = now;
+            status = new VisionStatus("running", source.describe(), analysis.problem(), fps, analysis.timings(),
+                    analysis.faces().size(), pipeline.describe());
+            long spare = frameIntervalNanos - (System.nanoTime() - start);
+            if (spare > 0) {
+                sleep(spare / 1_000_000);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pipeline.close();
+    }
+}

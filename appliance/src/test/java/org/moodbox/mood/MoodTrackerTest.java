@@ -1,0 +1,128 @@
+package org.moodbox.mood;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.moodbox.vision.BoundingBox;
+import org.moodbox.vision.DetectedFace;
+import org.moodbox.vision.Emotion;
+import org.moodbox.vision.EmotionReading;
+import org.moodbox.vision.FaceReading;
+import org.moodbox.vision.FrameAnalysis;
+import org.moodbox.vision.StageTimings;
+
+class MoodTrackerTest {
+    private final MutableClock clock = new MutableClock();
+    private final MoodTracker tracker = new MoodTracker(MoodTrackerSettings.defaults(), clock);
+
+    @Test
+    void nobodyUntilAFaceIsSeen() {
+        tracker.accept(frame());
+        assertThat(tracker.current().present()).isFalse();
+        tracker.accept(frame(face(100, 100, 80, Emotion.HAPPY, 0.9f)));
+        assertThat(tracker.current().present()).isTrue();
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.HAPPY);
+        assertThat(tracker.current().valence()).isGreaterThan(0.7);
+    }
+
+    @Test
+    void oneOddFrameDoesNotFlipTheMood() {
+        for (int i = 0; i < 5; i++) {
+            tick(tracker, face(300, 200, 100, Emotion.HAPPY, 0.9f));
+        }
+        tick(tracker, face(300, 200, 100, Emotion.SAD, 0.95f));
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.HAPPY);
+        for (int i = 0; i < 8; i++) {
+            tick(tracker, face(300, 200, 100, Emotion.SAD, 0.95f));
+        }
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.SAD);
+    }
+
+    @Test
+    void lowConfidenceIsNotSure() {
+        for (int i = 0; i < 5; i++) {
+            tick(tracker, face(300, 200, 100, Emotion.FEAR, 0.3f));
+        }
+        assertThat(tracker.current().sure()).isFalse();
+        assertThat(tracker.current().present()).isTrue();
+    }
+
+    @Test
+    void followsTheLargestCentralFace() {
+        tick(tracker, face(320, 240, 150, Emotion.SURPRISE, 0.9f), face(40, 40, 40, Emotion.ANGRY, 0.9f));
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.SURPRISE);
+    }
+
+    @Test
+    void nobodyAfterTheAbsenceTimeout() {
+        tick(tracker, face(300, 200, 100, Emotion.HAPPY, 0.9f));
+        clock.advance(Duration.ofSeconds(5));
+        tracker.accept(frame());
+        assertThat(tracker.current().present()).isTrue();
+        clock.advance(Duration.ofSeconds(6));
+        tracker.accept(frame());
+        assertThat(tracker.current().present()).isFalse();
+    }
+
+    @Test
+    void overrideHoldsUntilItTimesOutAndIsAnnounced() {
+        List<Mood> heard = new ArrayList<>();
+        tracker.subscribe(heard::add);
+        tick(tracker, face(300, 200, 100, Emotion.HAPPY, 0.9f));
+        tracker.override(Emotion.SAD);
+        assertThat(heard.get(heard.size() - 1).source()).isEqualTo("override");
+        tick(tracker, face(300, 200, 100, Emotion.HAPPY, 0.9f));
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.SAD);
+        clock.advance(Duration.ofMinutes(3));
+        tick(tracker, face(300, 200, 100, Emotion.HAPPY, 0.9f));
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.HAPPY);
+        assertThat(tracker.current().source()).isEqualTo("camera");
+    }
+
+    private void tick(MoodTracker t, FaceReading... faces) {
+        clock.advance(Duration.ofMillis(200));
+        t.accept(frame(faces));
+    }
+
+    private static FrameAnalysis frame(FaceReading... faces) {
+        return new FrameAnalysis(640, 480, List.of(faces), new StageTimings(0, 0, 0, 0), null);
+    }
+
+    /** A face centred at (cx, cy) whose expression puts p on one emotion and spreads the rest. */
+    private static FaceReading face(float cx, float cy, float side, Emotion emotion, float p) {
+        float[] probabilities = new float[7];
+        java.util.Arrays.fill(probabilities, (1 - p) / 6);
+        probabilities[emotion.ordinal()] = p;
+        BoundingBox box = new BoundingBox(cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2);
+        return new FaceReading(new DetectedFace(box, 0.99f, null), new EmotionReading(probabilities));
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
