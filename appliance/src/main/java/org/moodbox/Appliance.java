@@ -1,0 +1,97 @@
+package org.moodbox;
+
+import java.time.Clock;
+import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.LibraryScanner;
+import org.moodbox.catalog.ScanReport;
+import org.moodbox.mood.MoodTracker;
+import org.moodbox.mood.MoodTrackerSettings;
+import org.moodbox.playback.LocalFilePlayer;
+import org.moodbox.playback.Player;
+import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.vision.FacePipeline;
+import org.moodbox.vision.VisionLoop;
+import org.moodbox.web.TrackLookup;
+import org.moodbox.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every room with its constructor and connects them in the one
+ * direction data flows (camera -> vision -> mood -> recommend -> screen -> playback).
+ */
+public final class Appliance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+
+    private final Catalog catalog;
+    private final VisionLoop vision;
+    private final Player player;
+    private final WebServer web;
+
+    private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web) {
+        this.catalog = catalog;
+        this.vision = vision;
+        this.player = player;
+        this.web = web;
+    }
+
+    public static Appliance start(ApplianceConfig config) {
+        Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
+        if (!config.libraryFolders().isEmpty()) {
+            ScanReport report = new LibraryScanner(catalog, LibraryScanner.DEFAULT_WINDOW_SECONDS)
+                    .scan(config.libraryFolders(), ScanProgressLog.INSTANCE);
+            LOG.info("music library: {}", report.summary());
+        }
+        if (catalog.trackCount() == 0) {
+            LOG.warn("the catalog is empty: scan a music folder with 'moodbox library scan DIR'");
+        }
+        MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
+        VisionLoop vision = new VisionLoop(config.camera(), FacePipeline.mtcnnWithCnn(), mood, config.maxFps());
+        Player player = new LocalFilePlayer(config.volumeCap());
+        player.subscribe(state -> {
+            if (state.status() == org.moodbox.playback.PlaybackState.Status.PLAYING && state.positionSeconds() == 0
+                    && state.track() != null) {
+                catalog.recordPlay(state.track().id(), mood.current().label(), null);
+            }
+        });
+        TrackLookup tracks = new TrackLookup() {
+            @Override
+            public java.util.Optional<org.moodbox.catalog.Track> byId(long id) {
+                return catalog.track(id);
+            }
+
+            @Override
+            public long count() {
+                return catalog.trackCount();
+            }
+        };
+        WebServer web = new WebServer(mood, new MoodRecommender(catalog), player, catalog, tracks,
+                () -> "running".equals(vision.status().cameraState()), config.host(), config.port());
+        vision.start();
+        LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
+                config.host(), web.port(), config.host(), web.port(), catalog.trackCount(), config.camera().describe());
+        return new Appliance(catalog, vision, player, web);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    /** Blocks the calling thread until the process is asked to stop (Ctrl-C, systemd stop). */
+    public void awaitShutdown() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        web.close();
+        vision.close();
+        player.close();
+        catalog.close();
+    }
+}

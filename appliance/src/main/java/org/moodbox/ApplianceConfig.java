@@ -1,0 +1,16 @@
+package org.moodbox;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.moodbox.camera.CameraSpec;
+
+/**
+ * How one appliance process is put together.
+ *
+ * @param libraryFolders music folders scanned (incrementally) at start
+ * @param maxFps         analysed frames per second at most: the mood needs a few, the CPU is shared
+ * @param volumeCap      the owner's loudest allowed volume, 0..1
+ */
+public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
+                              double maxFps, double volumeCap) {
+}
