@@ -46,7 +46,7 @@ public final class PrepareModels {
 
     public void run() {
         installFetchedFiles();
-        // derived files: next commit (converter)
+        new DerivedFiles(manifest, this::locate, shipDir).makeAll();
     }
 
     /** Where a fetched file lives after installation (ship or build-only folder). */
