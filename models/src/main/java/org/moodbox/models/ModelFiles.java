@@ -15,6 +15,10 @@ public final class ModelFiles {
     public static final String BLAZEFACE_SHORT = "blazeface-short.tflite";
     public static final String BLAZEFACE_FULL = "blazeface-full.tflite";
     public static final String EMOTION_CNN = "emotion-cnn.tflite";
+    /**
+     * The TF.js source of {@link #EMOTION_CNN}: a build input ("ship": false), kept in models/target/model-sources
+     * and not in the jar, so {@link #bytes} refuses it. The names stay for build tools and tests.
+     */
     public static final String EMOTION_TFJS_JSON = "emotion-tfjs/emotion.json";
     public static final String EMOTION_TFJS_BIN = "emotion-tfjs/emotion.bin";
     /** The six face-api group photos (22 faces): detection fixtures and the demo camera loop. */
