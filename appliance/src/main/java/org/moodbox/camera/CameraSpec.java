@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * A camera as the owner names it: {@code /dev/video0} (V4L2), a video file, a folder of images, or
  * {@code lavfi:testsrc2=size=640x480:rate=15} (a synthetic FFmpeg source for tests).
  */
-public record CameraSpec(Kind kind, String input, String format, int width, int height, double fps) {
+public record CameraSpec(Kind kind, String input, String format, int width, int height, double fps)
+        implements FrameSourceOpener {
     public enum Kind { V4L2, VIDEO_FILE, IMAGE_FOLDER, FFMPEG }
 
     public static CameraSpec parse(String text, int width, int height, double fps) {
@@ -35,10 +36,12 @@ public record CameraSpec(Kind kind, String input, String format, int width, int 
         return kind == Kind.VIDEO_FILE || kind == Kind.IMAGE_FOLDER;
     }
 
+    @Override
     public FrameSource open() throws CameraException {
         return kind == Kind.IMAGE_FOLDER ? new ImageFolderSource(Path.of(input)) : new GrabberFrameSource(this);
     }
 
+    @Override
     public String describe() {
         return switch (kind) {
             case V4L2 -> "USB camera " + input;

@@ -1,12 +1,61 @@
 package org.moodbox.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.moodbox.Appliance;
+import org.moodbox.ApplianceConfig;
+import org.moodbox.camera.CameraSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until the vision room lands. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "not yet")
-public final class RunCommand implements Runnable {
+/** {@code moodbox run}: the appliance as the systemd service starts it. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the appliance: camera, vision, mood, recommendations, kiosk page and player.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data = new DataDirOption();
+
+    @Option(names = "--camera", defaultValue = "/dev/video0", paramLabel = "SOURCE",
+            description = "V4L2 device, video file or image folder (default: ${DEFAULT-VALUE})")
+    String camera;
+
+    @Option(names = "--width", defaultValue = "640", description = "camera width (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", defaultValue = "480", description = "camera height (default: ${DEFAULT-VALUE})")
+    int height;
+
+    @Option(names = "--fps", defaultValue = "5", description = "frames analysed per second at most (default: ${DEFAULT-VALUE})")
+    double fps;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "address to serve on; 0.0.0.0 lets a phone on the network reach /admin (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--library", paramLabel = "DIR", split = ",", description = "music folders to scan at start")
+    List<Path> library = List.of();
+
+    @Option(names = "--volume-cap", defaultValue = "0.8", description = "loudest allowed volume, 0..1 (default: ${DEFAULT-VALUE})")
+    double volumeCap;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("not yet");
+    public Integer call() throws Exception {
+        if (fps <= 0 || fps > 60) {
+            throw new IllegalArgumentException("--fps must be between 0 and 60");
+        }
+        if (volumeCap < 0 || volumeCap > 1) {
+            throw new IllegalArgumentException("--volume-cap must be between 0 and 1");
+        }
+        CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
+        try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
+                fps, volumeCap))) {
+            appliance.awaitShutdown();
+        }
+        return 0;
     }
 }

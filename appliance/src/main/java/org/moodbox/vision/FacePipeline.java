@@ -57,14 +57,15 @@ public final class FacePipeline implements AutoCloseable {
             long t0 = System.nanoTime();
             List<DetectedFace> found = detector.detect(colour);
             long t1 = System.nanoTime();
-            found = largest(found);
+            found = largest(scaleBack(found, (double) frame.cols() / colour.cols()));
             cvtColor(colour, grey, COLOR_BGR2GRAY);
+            double toGrey = (double) colour.cols() / frame.cols();
             double alignNs = 0;
             double classifyNs = 0;
             List<FaceReading> readings = new ArrayList<>(found.size());
             for (DetectedFace face : found) {
                 long a = System.nanoTime();
-                Mat crop = aligner.align(grey, face);
+                Mat crop = aligner.align(grey, toGrey == 1 ? face : scale(face, toGrey));
                 long b = System.nanoTime();
                 EmotionReading emotion = classifier.classify(crop);
                 long c = System.nanoTime();
@@ -119,6 +120,35 @@ public final class FacePipeline implements AutoCloseable {
     private Mat copyInto(Mat frame) {
         frame.copyTo(bgr);
         return bgr;
+    }
+
+    /** Boxes of a scaled-down frame, put back into the caller's frame pixels. */
+    private static List<DetectedFace> scaleBack(List<DetectedFace> faces, double factor) {
+        if (factor == 1) {
+            return faces;
+        }
+        List<DetectedFace> out = new ArrayList<>(faces.size());
+        for (DetectedFace face : faces) {
+            out.add(scale(face, factor));
+        }
+        return out;
+    }
+
+    private static DetectedFace scale(DetectedFace face, double factor) {
+        float f = (float) factor;
+        BoundingBox b = face.box();
+        Landmarks l = face.landmarks();
+        Landmarks scaled = null;
+        if (l != null) {
+            float[] x = new float[5];
+            float[] y = new float[5];
+            for (int i = 0; i < 5; i++) {
+                x[i] = l.x()[i] * f;
+                y[i] = l.y()[i] * f;
+            }
+            scaled = new Landmarks(x, y);
+        }
+        return new DetectedFace(new BoundingBox(b.x1() * f, b.y1() * f, b.x2() * f, b.y2() * f), face.score(), scaled);
     }
 
     private static List<DetectedFace> largest(List<DetectedFace> faces) {

@@ -3,7 +3,7 @@ package org.moodbox.vision;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.camera.CameraException;
-import org.moodbox.camera.CameraSpec;
+import org.moodbox.camera.FrameSourceOpener;
 import org.moodbox.camera.FrameSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class VisionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLoop.class);
+    private static final long INITIAL_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 10_000;
 
-    private final CameraSpec camera;
+    private final FrameSourceOpener camera;
     private final FacePipeline pipeline;
     private final Consumer<FrameAnalysis> sink;
     private final long frameIntervalNanos;
@@ -25,7 +26,7 @@ public final class VisionLoop implements AutoCloseable {
     private volatile boolean running = true;
     private volatile VisionStatus status;
 
-    public VisionLoop(CameraSpec camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
+    public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
         this.camera = camera;
         this.pipeline = pipeline;
         this.sink = sink;
@@ -44,11 +45,11 @@ public final class VisionLoop implements AutoCloseable {
     }
 
     private void loop() {
-        long backoff = 500;
+        long backoff = INITIAL_BACKOFF_MS;
         while (running) {
             try (FrameSource source = camera.open()) {
                 LOG.info("camera: {}", source.describe());
-                backoff = 500;
+                backoff = INITIAL_BACKOFF_MS;
                 analyse(source);
             } catch (CameraException e) {
                 if (!running) {
