@@ -19,24 +19,15 @@ final class ApiErrors {
 
     static void install(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+        // Javalin's own refusals (unknown endpoint, 405) keep their status and message, in the same shape.
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "the appliance hit an internal error; details are in its log");
         });
-        // Unknown /api paths answer in JSON too; pages keep Javalin's plain 404.
-        config.routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && isBlank(ctx.result())) {
-                write(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
-            }
-        });
     }
 
     static void write(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -1,7 +1,10 @@
 package org.moodbox.web;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -15,6 +18,16 @@ final class PageRoutes {
             + "style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private PageRoutes() {
+    }
+
+    private static void serveAdminIndex(Context ctx, Map<String, String> headers) throws IOException {
+        try (InputStream page = PageRoutes.class.getResourceAsStream("/admin-web/index.html")) {
+            if (page == null) {
+                throw new ApiException(404, "the admin page is not installed (admin-web jar missing)");
+            }
+            headers.forEach(ctx::header);
+            ctx.contentType("text/html; charset=utf-8").result(page.readAllBytes());
+        }
     }
 
     static void install(JavalinConfig config) {
@@ -35,7 +48,8 @@ final class PageRoutes {
             files.location = Location.CLASSPATH;
             files.headers = headers;
         });
-        // "/admin" without the slash would resolve the page's relative links against "/": send it to "/admin/".
-        config.routes.get("/admin", ctx -> ctx.redirect("/admin/"));
+        // "/admin" itself is a directory to the static handler; answer it with the page (whose links are
+        // absolute, so they work with or without the trailing slash).
+        config.routes.get("/admin", ctx -> serveAdminIndex(ctx, headers));
     }
 }

@@ -80,6 +80,11 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Open event streams; for tests and the admin page's diagnostics. */
+    int liveClients() {
+        return hub.clientCount();
+    }
+
     @Override
     public void close() {
         live.close();
