@@ -101,8 +101,6 @@
     $('mood-kicker').textContent = kicker;
     $('mood-label').textContent = label;
     $('mood-confidence').textContent = confidence;
-    $('picks-title').textContent = mood.present || mood.source === 'override'
-      ? `Songs for ${name.toLowerCase()} moments` : 'Calm songs while you decide';
 
     const dot = $('va-dot');
     dot.style.left = `${clamp01(mood.valence) * 100}%`;
@@ -137,11 +135,12 @@
     const container = $('cards');
     const list = view.recommendations;
     $('cards-empty').hidden = list.length > 0;
+    $('btn-more').hidden = list.length === 0;
     const sameIds = container.children.length === list.length
       && list.every((r, i) => container.children[i].dataset.trackId === String(r.track.id));
     if (!sameIds) {
       container.replaceChildren(...list.map(cardElement));
-      container.scrollLeft = 0;
+      $('cards-scroller').scrollLeft = 0;
     } else {
       list.forEach((r, i) => {
         container.children[i].querySelector('.card-reason').textContent = r.reason || '';
@@ -297,7 +296,7 @@
         if (answer) renderMood(answer.mood);
       });
     }
-    const cards = $('cards');
+    const cards = $('cards-scroller');
     cards.addEventListener('pointerdown', () => { holdCardsUntil = Date.now() + 60000; });
     const release = () => {
       holdCardsUntil = Date.now() + TOUCH_HOLD_MS;
