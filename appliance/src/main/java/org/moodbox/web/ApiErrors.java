@@ -28,6 +28,6 @@ final class ApiErrors {
     }
 
     static void write(Context ctx, int status, String message) {
-        ctx.status(status).json(Map.of("error", message));
+        ctx.status(status).json(Map.of("error", message == null ? "request failed (" + status + ")" : message));
     }
 }
