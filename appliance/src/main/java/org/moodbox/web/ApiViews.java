@@ -1,0 +1,64 @@
+package org.moodbox.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.moodbox.catalog.Track;
+import org.moodbox.mood.Mood;
+import org.moodbox.playback.PlaybackState;
+import org.moodbox.recommend.Recommendation;
+import org.moodbox.vision.Emotion;
+
+/**
+ * The JSON the pages see, in one place. The rooms' records are not sent as they are, so that a field added
+ * to them never reaches a browser by accident: the mood goes out as numbers only (no frame, no face box),
+ * a track without its file path.
+ */
+public final class ApiViews {
+    private ApiViews() {
+    }
+
+    public record MoodView(String emotion, double confidence, double valence, double arousal, boolean present,
+                           boolean sure, String source, Map<String, Double> probabilities, String at) {
+        static MoodView of(Mood mood) {
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            for (Emotion e : Emotion.values()) {
+                Double p = mood.probabilities().get(e);
+                if (p != null) {
+                    probabilities.put(e.label(), p);
+                }
+            }
+            return new MoodView(mood.label(), mood.confidence(), mood.valence(), mood.arousal(), mood.present(),
+                    mood.sure(), mood.source(), probabilities, mood.at() == null ? null : mood.at().toString());
+        }
+    }
+
+    public record TrackView(long id, String title, String artist, String album, Integer year,
+                            double durationSeconds, String attribution, String artwork) {
+        static TrackView of(Track track) {
+            return track == null ? null : new TrackView(track.id(), track.title(), track.artist(), track.album(),
+                    track.year(), track.durationSeconds(), track.attribution(), "/api/artwork/" + track.id());
+        }
+    }
+
+    public record RecommendationView(TrackView track, double score, String reason) {
+        static List<RecommendationView> of(List<Recommendation> recommendations) {
+            return recommendations.stream()
+                    .map(r -> new RecommendationView(TrackView.of(r.track()), r.score(), r.reason()))
+                    .toList();
+        }
+    }
+
+    public record PlaybackView(String status, TrackView track, double positionSeconds, double volume, String output,
+                               String error) {
+        static PlaybackView of(PlaybackState state) {
+            return new PlaybackView(state.status().name().toLowerCase(java.util.Locale.ROOT),
+                    TrackView.of(state.track()), state.positionSeconds(), state.volume(), state.output(),
+                    state.error());
+        }
+    }
+
+    public record StateView(MoodView mood, List<RecommendationView> recommendations, PlaybackView playback,
+                            long catalogSize, boolean cameraOn) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.moodbox.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+
+/**
+ * Reads the small JSON objects the pages post and says precisely what was wrong when they are not right,
+ * with an example of the expected body (a client developer reads these messages, not a stack trace).
+ */
+final class JsonBody {
+    private final JsonNode root;
+    private final String example;
+
+    private JsonBody(JsonNode root, String example) {
+        this.root = root;
+        this.example = example;
+    }
+
+    static JsonBody of(Context ctx, ObjectMapper json, String example) {
+        String body = ctx.body();
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("request body is empty; send JSON like " + example);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("request body is not valid JSON; send JSON like " + example);
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("request body must be a JSON object like " + example);
+        }
+        return new JsonBody(root, example);
+    }
+
+    /** A whole number; JSON numbers and digit strings are both accepted ("42" comes from data attributes). */
+    long requiredLong(String field) {
+        JsonNode node = required(field);
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Long.parseLong(node.textValue().trim());
+            } catch (NumberFormatException ignored) {
+                // fall through to the error below
+            }
+        }
+        throw ApiException.badRequest("'" + field + "' must be a whole number, got " + node + "; send JSON like "
+                + example);
+    }
+
+    double requiredDouble(String field) {
+        JsonNode node = required(field);
+        if (!node.isNumber()) {
+            throw ApiException.badRequest("'" + field + "' must be a number, got " + node + "; send JSON like "
+                    + example);
+        }
+        return node.doubleValue();
+    }
+
+    String requiredText(String field) {
+        JsonNode node = required(field);
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            throw ApiException.badRequest("'" + field + "' must be a non-empty string; send JSON like " + example);
+        }
+        return node.textValue();
+    }
+
+    private JsonNode required(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw ApiException.badRequest("'" + field + "' is required; send JSON like " + example);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,94 @@
+package org.moodbox.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.moodbox.catalog.ArtworkStore;
+import org.moodbox.mood.MoodFeed;
+import org.moodbox.playback.Player;
+import org.moodbox.recommend.Recommender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web room: the kiosk page, the admin page and the JSON/SSE API they read, on one Javalin server.
+ *
+ * <p>It shows what the other rooms publish and forwards taps to them; it owns no state of theirs. Only mood
+ * numbers cross it, never a camera frame. The kiosk binds to 127.0.0.1 by default so that nothing on the
+ * network can drive the box until the admin page gets its sign-in.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Cards on the kiosk: two screens of four at 800x480, one screen of 4x2 on larger displays. */
+    static final int CARD_COUNT = 8;
+
+    private final SseHub hub;
+    private final LiveState live;
+    private final Javalin app;
+
+    /** A server whose camera indicator shows "on": the appliance only serves the kiosk with its camera running. */
+    public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+                     TrackLookup tracks, String host, int port) {
+        this(moodFeed, recommender, player, artworkStore, tracks, () -> true, host, port);
+    }
+
+    /**
+     * @param cameraOn what the "camera on" indicator shows; the page tells people when the camera watches
+     * @param port     0 picks a free port; {@link #port()} tells which
+     */
+    public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+                     TrackLookup tracks, BooleanSupplier cameraOn, String host, int port) {
+        Objects.requireNonNull(moodFeed, "moodFeed");
+        Objects.requireNonNull(recommender, "recommender");
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(artworkStore, "artworkStore");
+        Objects.requireNonNull(tracks, "tracks");
+        Objects.requireNonNull(cameraOn, "cameraOn");
+        Objects.requireNonNull(host, "host");
+        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        this.hub = new SseHub(json);
+        this.live = new LiveState(moodFeed, recommender, player, hub, CARD_COUNT);
+        live.start();
+        ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn);
+        ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.jetty.host = host;
+            config.jetty.port = port;
+            ApiErrors.install(config);
+            PageRoutes.install(config);
+            api.register(config.routes);
+            config.routes.get("/api/artwork/{id}", artwork::handle);
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            live.close();
+            hub.close();
+            throw new IllegalStateException("cannot start the web server on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("kiosk at http://{}:{}/ , admin page at /admin", host, port());
+    }
+
+    /** The bound port (the real one when 0 was asked for). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Open event streams; for tests and the admin page's diagnostics. */
+    int liveClients() {
+        return hub.clientCount();
+    }
+
+    @Override
+    public void close() {
+        live.close();
+        hub.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,315 @@
+// Moodbox kiosk page: shows the mood, the songs that fit it and what plays; a tap plays a song.
+// State comes from GET /api/state once, then from the event stream /api/events (mood, recommendations,
+// playback). Plain JavaScript, no libraries: the box works with no network.
+'use strict';
+
+(() => {
+  const EMOTION_NAMES = {
+    angry: 'Angry', disgust: 'Disgusted', fear: 'Afraid', happy: 'Happy',
+    sad: 'Sad', surprise: 'Surprised', neutral: 'Neutral',
+  };
+  const VOLUME_STEP = 0.1;
+  // A card list that arrives while a finger is on the screen waits until the finger is gone:
+  // cards must not move under a tap.
+  const TOUCH_HOLD_MS = 1200;
+
+  const $ = (id) => document.getElementById(id);
+  const view = { mood: null, recommendations: [], playback: null, cameraOn: true };
+  let holdCardsUntil = 0;
+  let pendingCards = null;
+  let toastTimer = 0;
+  let lastPlaybackError = null;
+
+  // ---------- talking to the box ----------
+
+  async function post(path, body) {
+    try {
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? '' : JSON.stringify(body),
+      });
+      const json = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        toast(json.error || `The box said ${response.status}.`);
+        return null;
+      }
+      return json;
+    } catch (e) {
+      toast('The box is not answering. Is it still on?');
+      return null;
+    }
+  }
+
+  async function loadState() {
+    try {
+      const response = await fetch('/api/state');
+      const state = await response.json();
+      view.cameraOn = state.cameraOn;
+      renderCamera();
+      renderMood(state.mood);
+      showCards(state.recommendations, true);
+      renderPlayback(state.playback);
+    } catch (e) {
+      toast('Could not read the box\'s state; retrying.');
+      setTimeout(loadState, 2000);
+    }
+  }
+
+  function listen() {
+    const events = new EventSource('/api/events');
+    let lostTimer = 0;
+    events.addEventListener('mood', (e) => renderMood(JSON.parse(e.data)));
+    events.addEventListener('recommendations', (e) => showCards(JSON.parse(e.data), false));
+    events.addEventListener('playback', (e) => renderPlayback(JSON.parse(e.data)));
+    events.addEventListener('open', () => {
+      clearTimeout(lostTimer);
+      document.body.classList.remove('offline');
+    });
+    // EventSource reconnects by itself; only say so when it takes a while.
+    events.addEventListener('error', () => {
+      clearTimeout(lostTimer);
+      lostTimer = setTimeout(() => {
+        document.body.classList.add('offline');
+        toast('Lost the connection to the box; reconnecting…');
+      }, 2500);
+    });
+  }
+
+  // ---------- mood ----------
+
+  function renderMood(mood) {
+    if (!mood) return;
+    view.mood = mood;
+    const name = EMOTION_NAMES[mood.emotion] || mood.emotion;
+    let kicker;
+    let label = name;
+    let confidence = '';
+    if (mood.source === 'override') {
+      kicker = 'You chose';
+    } else if (!mood.present) {
+      kicker = 'Nobody in view';
+      label = 'Waiting for you';
+    } else if (mood.sure) {
+      kicker = 'You seem';
+      confidence = `${Math.round(mood.confidence * 100)}% sure`;
+    } else {
+      kicker = 'Not sure yet, maybe';
+      confidence = `${Math.round(mood.confidence * 100)}%`;
+    }
+    document.body.dataset.emotion = mood.emotion;
+    $('mood-kicker').textContent = kicker;
+    $('mood-label').textContent = label;
+    $('mood-confidence').textContent = confidence;
+
+    const dot = $('va-dot');
+    dot.style.left = `${clamp01(mood.valence) * 100}%`;
+    dot.style.top = `${(1 - clamp01(mood.arousal)) * 100}%`;
+    $('va-plot').setAttribute('aria-label',
+      `valence ${Math.round(mood.valence * 100)} of 100, arousal ${Math.round(mood.arousal * 100)} of 100`);
+
+    for (const chip of document.querySelectorAll('.chip')) {
+      const chosen = mood.source === 'override' && chip.dataset.emotion === mood.emotion;
+      chip.setAttribute('aria-pressed', String(chosen));
+    }
+  }
+
+  function renderCamera() {
+    $('camera').classList.toggle('off', !view.cameraOn);
+    $('camera-state').textContent = view.cameraOn ? 'Camera on' : 'Camera off';
+  }
+
+  // ---------- cards ----------
+
+  function showCards(list, force) {
+    if (!force && Date.now() < holdCardsUntil) {
+      pendingCards = list;
+      return;
+    }
+    pendingCards = null;
+    view.recommendations = list || [];
+    renderCards();
+  }
+
+  function renderCards() {
+    const container = $('cards');
+    const list = view.recommendations;
+    $('cards-empty').hidden = list.length > 0;
+    $('btn-more').hidden = list.length === 0;
+    const sameIds = container.children.length === list.length
+      && list.every((r, i) => container.children[i].dataset.trackId === String(r.track.id));
+    if (!sameIds) {
+      container.replaceChildren(...list.map(cardElement));
+      $('cards-scroller').scrollLeft = 0;
+    } else {
+      list.forEach((r, i) => {
+        container.children[i].querySelector('.card-reason').textContent = r.reason || '';
+      });
+    }
+    markPlayingCard();
+    renderAttribution();
+  }
+
+  function cardElement(recommendation) {
+    const track = recommendation.track;
+    const card = document.createElement('button');
+    card.type = 'button';
+    card.className = 'card';
+    card.dataset.trackId = String(track.id);
+    card.setAttribute('role', 'listitem');
+    card.setAttribute('aria-label', `Play ${track.title} by ${track.artist || 'unknown artist'}`);
+
+    const art = document.createElement('img');
+    art.className = 'card-art';
+    art.alt = '';
+    art.draggable = false;
+    art.src = track.artwork;
+
+    const body = document.createElement('span');
+    body.className = 'card-body';
+    body.append(
+      textSpan('card-title', track.title),
+      textSpan('card-artist', track.artist || 'Unknown artist'),
+      textSpan('card-reason', recommendation.reason || ''),
+    );
+    card.append(art, body);
+    card.addEventListener('click', () => play(track.id));
+    return card;
+  }
+
+  function textSpan(className, text) {
+    const span = document.createElement('span');
+    span.className = className;
+    span.textContent = text;
+    return span;
+  }
+
+  function markPlayingCard() {
+    const playing = view.playback && view.playback.track && view.playback.status !== 'stopped'
+      ? String(view.playback.track.id) : null;
+    for (const card of $('cards').children) {
+      const isPlaying = card.dataset.trackId === playing;
+      card.classList.toggle('playing', isPlaying);
+      let badge = card.querySelector('.card-badge');
+      if (isPlaying && !badge) {
+        badge = textSpan('card-badge', '');
+        card.append(badge);
+      }
+      if (badge) {
+        if (isPlaying) badge.textContent = view.playback.status === 'paused' ? 'Paused' : '▶ Playing';
+        else badge.remove();
+      }
+    }
+  }
+
+  function renderAttribution() {
+    const seen = new Set();
+    const playing = view.playback && view.playback.track;
+    if (playing && playing.attribution) seen.add(playing.attribution);
+    for (const r of view.recommendations) {
+      if (r.track.attribution) seen.add(r.track.attribution);
+    }
+    $('attribution').textContent = seen.size ? `Music: ${[...seen].join(' · ')}` : '';
+    $('attribution').title = $('attribution').textContent;
+  }
+
+  async function play(trackId) {
+    const answer = await post('/api/play', { trackId });
+    if (answer) renderPlayback(answer.playback);
+  }
+
+  // ---------- now playing ----------
+
+  function renderPlayback(playback) {
+    if (!playback) return;
+    view.playback = playback;
+    const track = playback.track;
+    const active = track && playback.status !== 'stopped';
+    const box = $('now-playing');
+    box.classList.toggle('idle', !active);
+    if (active) {
+      $('np-kicker').textContent = playback.status === 'paused' ? 'Paused' : 'Now playing';
+      $('np-title').textContent = track.title;
+      $('np-meta').textContent = [track.artist, track.album].filter(Boolean).join(' · ');
+      $('np-art').src = track.artwork;
+      $('np-art').hidden = false;
+    } else {
+      $('np-kicker').textContent = 'Nothing playing';
+      $('np-title').textContent = 'Tap a song to play it';
+      $('np-meta').textContent = '';
+      $('np-art').hidden = true;
+    }
+    const paused = playback.status === 'paused';
+    const pauseButton = $('btn-pause');
+    pauseButton.disabled = !active;
+    pauseButton.setAttribute('aria-label', paused ? 'Resume' : 'Pause');
+    $('icon-pause').hidden = paused;
+    $('icon-play').hidden = !paused;
+    $('btn-stop').disabled = !active;
+    $('volume').textContent = `${Math.round(playback.volume * 100)}%`;
+    $('output').textContent = `Sound: ${playback.output || 'unknown'}`;
+    if (playback.error && playback.error !== lastPlaybackError) toast(playback.error);
+    lastPlaybackError = playback.error;
+    markPlayingCard();
+    renderAttribution();
+  }
+
+  // ---------- small things ----------
+
+  function toast(message) {
+    const box = $('toast');
+    box.textContent = message;
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { box.hidden = true; }, 4000);
+  }
+
+  function clamp01(v) {
+    return Math.max(0, Math.min(1, Number(v) || 0));
+  }
+
+  function wire() {
+    $('btn-pause').addEventListener('click', async () => {
+      const paused = view.playback && view.playback.status === 'paused';
+      const answer = await post(paused ? '/api/resume' : '/api/pause');
+      if (answer) renderPlayback(answer.playback);
+    });
+    $('btn-stop').addEventListener('click', async () => {
+      const answer = await post('/api/stop');
+      if (answer) renderPlayback(answer.playback);
+    });
+    const nudgeVolume = async (delta) => {
+      const current = view.playback ? view.playback.volume : 0.5;
+      const volume = Math.round(clamp01(current + delta) * 100) / 100;
+      const answer = await post('/api/volume', { volume });
+      if (answer) renderPlayback(answer.playback);
+    };
+    $('btn-vol-down').addEventListener('click', () => nudgeVolume(-VOLUME_STEP));
+    $('btn-vol-up').addEventListener('click', () => nudgeVolume(VOLUME_STEP));
+    $('btn-more').addEventListener('click', async () => {
+      const answer = await post('/api/recommendations/refresh');
+      if (answer) showCards(answer.recommendations, true);
+    });
+    for (const chip of document.querySelectorAll('.chip')) {
+      chip.addEventListener('click', async () => {
+        const answer = await post('/api/mood/override', { emotion: chip.dataset.emotion });
+        if (answer) renderMood(answer.mood);
+      });
+    }
+    const cards = $('cards-scroller');
+    cards.addEventListener('pointerdown', () => { holdCardsUntil = Date.now() + 60000; });
+    const release = () => {
+      holdCardsUntil = Date.now() + TOUCH_HOLD_MS;
+      setTimeout(() => {
+        if (pendingCards && Date.now() >= holdCardsUntil) showCards(pendingCards, false);
+      }, TOUCH_HOLD_MS + 50);
+    };
+    cards.addEventListener('pointerup', release);
+    cards.addEventListener('pointercancel', release);
+    // Touch screens have no right click; a long press must not open a menu on the kiosk.
+    document.addEventListener('contextmenu', (e) => e.preventDefault());
+  }
+
+  wire();
+  loadState().then(listen);
+})();
