@@ -5,7 +5,7 @@ package org.moodbox.catalog;
  * transform pass (1024-point Hann frames, hop 256: 23 ms resolution at 11025 Hz).
  *
  * <ul>
- *   <li>Onsets: spectral flux, the half-wave rectified rise of log-compressed magnitudes between frames
+ *   <li>Onsets: spectral flux, the half-wave rectified rise of log magnitudes (floored at -70 dBFS) between frames
  *       (Bello et al. 2005, "A tutorial on onset detection in music signals"), peaks above a moving
  *       median-like threshold.</li>
  *   <li>Tempo: autocorrelation of the onset envelope over 50..200 BPM, weighted towards 120 BPM on a log-lag
@@ -17,6 +17,14 @@ package org.moodbox.catalog;
 public final class AudioAnalyzer {
     private static final int FRAME = 1024;
     private static final int HOP = 256;
+    /**
+     * Magnitudes below -70 dBFS (a full-scale sine peaks at FRAME/4 with a Hann window) count as silence, so
+     * that dither and quantisation noise do not look like onsets.
+     */
+    private static final double MAGNITUDE_FLOOR = FRAME / 4.0 * Math.pow(10, -70 / 20.0);
+    /** A rise of the log spectrum smaller than this (about 1 dB over ten bins) is not an onset. */
+    private static final double MIN_ONSET_FLUX = 1.0;
+    private static final double SILENCE_DB = -70;
     private static final double[] MAJOR_PROFILE =
             {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
     private static final double[] MINOR_PROFILE =
@@ -42,6 +50,11 @@ public final class AudioAnalyzer {
             sumSquares += s * (double) s;
         }
         double rms = Math.sqrt(sumSquares / Math.max(1, samples.length));
+        double rmsDb = 20 * Math.log10(Math.max(rms, 1e-9));
+        if (rmsDb < SILENCE_DB) {
+            // Digital silence has no brightness, tempo or key; measuring them would only report noise.
+            return new AudioDescriptors(rmsDb, 0, 0, null, null, 0, -1);
+        }
 
         double[] re = new double[FRAME];
         double[] im = new double[FRAME];
@@ -68,7 +81,7 @@ public final class AudioAnalyzer {
                 double mag = Math.sqrt(re[k] * re[k] + im[k] * im[k]);
                 magSum += mag;
                 weightedFreq += mag * k;
-                logMag[k] = Math.log1p(100 * mag);
+                logMag[k] = Math.log(Math.max(mag, MAGNITUDE_FLOOR));
                 double d = logMag[k] - prevLogMag[k];
                 if (d > 0) {
                     rise += d;
@@ -91,7 +104,7 @@ public final class AudioAnalyzer {
         double onsetRate = durationSeconds > 0 ? countOnsets(flux) / durationSeconds : 0;
         Double tempo = tempo(flux, frameRate);
         double[] key = key(chroma);
-        return new AudioDescriptors(20 * Math.log10(Math.max(rms, 1e-9)), onsetRate,
+        return new AudioDescriptors(rmsDb, onsetRate,
                 centroidWeight > 0 ? centroidWeighted / centroidWeight : 0, tempo,
                 key[2] > 0.02 ? (int) key[1] : null, Math.min(1, key[2] / 0.2), (int) key[0]);
     }
@@ -126,8 +139,9 @@ public final class AudioAnalyzer {
             for (int j = from; j < to; j++) {
                 localMax = Math.max(localMax, flux[j]);
             }
-            // 1.5x the local mean, above a floor that keeps the noise of near-silence from counting.
-            if (flux[i] == localMax && flux[i] > 1.5 * localMean && flux[i] > 0.3 * globalMean + 1e-6) {
+            // 1.5x the local mean, and above absolute and global floors so steady tones and near-silence do not count.
+            if (flux[i] == localMax && flux[i] > 1.5 * localMean && flux[i] > 0.3 * globalMean
+                    && flux[i] > MIN_ONSET_FLUX) {
                 count++;
                 i += 2; // 70 ms refractory period
             }
