@@ -60,8 +60,13 @@ public final class LibraryCommand implements Runnable {
                 out.printf("%d audio files: %d added, %d updated, %d unchanged, %d skipped; catalog %s has %d tracks%n",
                         report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
                         catalog.file(), catalog.trackCount());
-                out.printf("read %.0f s of music (analysed %.0f s) in %.1f s: %.0fx real time%n",
-                        report.audioSeconds(), report.analysedSeconds(), report.wallSeconds(), report.realtimeFactor());
+                if (report.added() + report.updated() > 0) {
+                    out.printf("read %.0f s of music (analysed %.0f s) in %.1f s: %.0fx real time%n",
+                            report.audioSeconds(), report.analysedSeconds(), report.wallSeconds(),
+                            report.realtimeFactor());
+                } else {
+                    out.printf("nothing new to read (%.1f s)%n", report.wallSeconds());
+                }
                 out.flush();
                 return report.failures().isEmpty() ? 0 : 2;
             }
