@@ -3,9 +3,12 @@ package org.moodbox.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +49,44 @@ class DebianMusicScanTest {
             double minEnergy = tracks.stream().mapToDouble(t -> t.features().energy()).min().orElseThrow();
             double maxEnergy = tracks.stream().mapToDouble(t -> t.features().energy()).max().orElseThrow();
             assertThat(maxEnergy - minEnergy).isGreaterThan(0.2);
+            crossCheckWithTheSharedTagList(tracks);
+        }
+    }
+
+    /** Titles and durations against shared/data/music/debian_free_music_tags.csv, when that file is there. */
+    private static void crossCheckWithTheSharedTagList(List<Track> tracks) {
+        Path list = SharedCatalogImportTest.sharedMusicData().resolve("debian_free_music_tags.csv");
+        if (!Files.isReadable(list)) {
+            System.out.println("skipping the cross-check: " + list.toAbsolutePath() + " not found");
+            return;
+        }
+        Map<String, Track> byFile = new HashMap<>();
+        for (Track t : tracks) {
+            String uri = t.uri();
+            byFile.put(java.net.URLDecoder.decode(uri.substring(uri.lastIndexOf('/') + 1),
+                    java.nio.charset.StandardCharsets.UTF_8), t);
+        }
+        try {
+            CsvReader csv = new CsvReader(new StringReader(Files.readString(list)));
+            List<String> header = csv.next().fields();
+            int file = header.indexOf("file");
+            int duration = header.indexOf("duration_s");
+            int title = header.indexOf("title");
+            int checked = 0;
+            for (CsvReader.Row row; (row = csv.next()) != null; checked++) {
+                Track t = byFile.get(row.fields().get(file));
+                assertThat(t).as(row.fields().get(file)).isNotNull();
+                String name = row.fields().get(file);
+                String expectedTitle = row.fields().get(title).isEmpty()
+                        ? name.substring(0, name.lastIndexOf('.')) // untagged: the file name stands in
+                        : row.fields().get(title);
+                assertThat(t.title()).isEqualTo(expectedTitle);
+                assertThat(t.durationSeconds()).as(t.title())
+                        .isCloseTo(Double.parseDouble(row.fields().get(duration)), org.assertj.core.api.Assertions.within(0.6));
+            }
+            assertThat(checked).isEqualTo(57);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
