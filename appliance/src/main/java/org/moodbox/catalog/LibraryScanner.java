@@ -82,8 +82,17 @@ public final class LibraryScanner {
             }
         }
         progress.at(files.size(), files.size(), null);
-        return new ScanReport(files.size(), added, updated, unchanged, failures, audioSeconds, analysedSeconds,
-                (System.nanoTime() - start) / 1e9);
+        return new ScanReport(files.size(), added, updated, unchanged, failures, missing(roots, files, known),
+                audioSeconds, analysedSeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<String> missing(List<Path> roots, List<Path> files, Map<String, FileStamp> known) {
+        Set<String> present = new java.util.HashSet<>();
+        files.forEach(f -> present.add(f.toAbsolutePath().normalize().toUri().toString()));
+        List<String> rootUris = roots.stream().filter(Files::isDirectory)
+                .map(r -> r.toAbsolutePath().normalize().toUri().toString()).toList();
+        return known.keySet().stream().filter(uri -> !present.contains(uri))
+                .filter(uri -> rootUris.stream().anyMatch(uri::startsWith)).sorted().toList();
     }
 
     private CatalogEntry entry(Path file, String uri, FileStamp stamp, DecodedAudio audio) {

@@ -60,6 +60,10 @@ public final class LibraryCommand implements Runnable {
                 out.printf("%d audio files: %d added, %d updated, %d unchanged, %d skipped; catalog %s has %d tracks%n",
                         report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
                         catalog.file(), catalog.trackCount());
+                if (!report.missing().isEmpty()) {
+                    out.printf("%d catalogued files under these folders are gone from disk (kept in the catalog)%n",
+                            report.missing().size());
+                }
                 if (report.added() + report.updated() > 0) {
                     out.printf("read %.0f s of music (analysed %.0f s) in %.1f s: %.0fx real time%n",
                             report.audioSeconds(), report.analysedSeconds(), report.wallSeconds(),

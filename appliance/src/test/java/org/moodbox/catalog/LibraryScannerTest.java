@@ -109,6 +109,11 @@ class LibraryScannerTest {
         assertThat(changed.unchanged()).isEqualTo(1);
         assertThat(catalog.trackCount()).isEqualTo(2);
         assertThat(catalog.trackByUri(a.toUri().toString()).orElseThrow().title()).isEqualTo("Second");
+
+        Files.delete(a);
+        ScanReport afterDelete = scanner.scan(List.of(music), ScanProgress.SILENT);
+        assertThat(afterDelete.missing()).containsExactly(a.toUri().toString());
+        assertThat(catalog.trackCount()).as("kept: the folder may just be unplugged").isEqualTo(2);
     }
 
     @Test
