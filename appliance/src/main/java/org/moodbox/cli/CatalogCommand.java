@@ -1,12 +1,74 @@
 package org.moodbox.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.ColumnMapping;
+import org.moodbox.catalog.FeatureTableImporter;
+import org.moodbox.catalog.ImportReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until the music room lands (issue 2 helper). */
-@Command(name = "catalog", mixinStandardHelpOptions = true, description = "not yet")
+/** {@code moodbox catalog import FILE.csv[.gz]}: feature tables into the catalog. */
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Manage the music catalog.",
+        subcommands = CatalogCommand.Import.class)
 public final class CatalogCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new UnsupportedOperationException("not yet");
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a Spotify-style feature table (CSV or CSV.gz). Malformed rows are reported "
+                    + "with their line numbers and skipped; the import is all good rows or nothing.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Parameters(paramLabel = "FILE", description = "CSV file, gzipped or not")
+        Path file;
+
+        @Option(names = "--map", paramLabel = "FIELD=COLUMN",
+                description = "read FIELD from COLUMN (fields: id, title, artist, album, date, valence, energy, "
+                        + "tempo, mode, duration_ms, genres, language)")
+        List<String> overrides = new ArrayList<>();
+
+        @Option(names = "--show-skipped", paramLabel = "N", defaultValue = "20",
+                description = "list at most N skipped rows (default: ${DEFAULT-VALUE})")
+        int showSkipped;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ColumnMapping mapping = ColumnMapping.withOverrides(overrides);
+            try (Catalog catalog = Catalog.open(data.catalogFile())) {
+                err.println("importing " + file + " ...");
+                err.flush();
+                ImportReport report = new FeatureTableImporter(catalog).importFile(file, mapping);
+                report.skipped().stream().limit(showSkipped).forEach(s -> err.println("skipped " + s));
+                if (report.skipped().size() > showSkipped) {
+                    err.println("... and " + (report.skipped().size() - showSkipped) + " more skipped rows");
+                }
+                out.printf("imported %d tracks, skipped %d rows, in %.1f s; catalog %s has %d tracks%n",
+                        report.imported(), report.skipped().size(), report.seconds(), catalog.file(),
+                        catalog.trackCount());
+                out.flush();
+                return report.skipped().isEmpty() ? 0 : 2;
+            }
+        }
     }
 }

@@ -1,12 +1,97 @@
 package org.moodbox.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.Track;
+import org.moodbox.mood.Mood;
+import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.Recommendation;
+import org.moodbox.recommend.Strategy;
+import org.moodbox.recommend.TrackFilter;
+import org.moodbox.vision.Emotion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until the music room lands (issue 2 helper). */
-@Command(name = "recommend", mixinStandardHelpOptions = true, description = "not yet")
-public final class RecommendCommand implements Runnable {
+/** {@code moodbox recommend --emotion happy}: one JSON object per recommended track on stdout. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Recommend tracks from the catalog for an emotion, as JSON lines on stdout.")
+public final class RecommendCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--emotion", required = true, paramLabel = "E",
+            description = "angry, disgust, fear, happy, sad, surprise or neutral")
+    String emotion;
+
+    @Option(names = "--language", paramLabel = "L", description = "only this language (e.g. en, instrumental)")
+    String language;
+
+    @Option(names = "--artist", paramLabel = "A", description = "only this artist")
+    String artist;
+
+    @Option(names = "--strategy", defaultValue = "match", paramLabel = "S",
+            description = "how the mood becomes a target: match (default: ${DEFAULT-VALUE})")
+    String strategy;
+
+    @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "at most N tracks (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("not yet");
+    public Integer call() throws JsonProcessingException {
+        Mood mood = Mood.chosen(Emotion.parse(emotion), Instant.now());
+        PrintWriter out = spec.commandLine().getOut();
+        TrackFilter filter = new TrackFilter(language, artist);
+        try (Catalog catalog = Catalog.open(data.catalogFile())) {
+            List<Recommendation> picks = new MoodRecommender(catalog::allTracks, filter, Strategy.parse(strategy)).recommend(mood, limit);
+            if (picks.isEmpty()) {
+                spec.commandLine().getErr().println("moodbox: no tracks to recommend: catalog " + catalog.file()
+                        + " has " + catalog.trackCount() + " tracks, none with features that match " + filter);
+                return 1;
+            }
+            int rank = 1;
+            for (Recommendation r : picks) {
+                out.println(JSON.writeValueAsString(asJson(rank++, r)));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static Map<String, Object> asJson(int rank, Recommendation r) {
+        Track t = r.track();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rank", rank);
+        m.put("id", t.id());
+        m.put("title", t.title());
+        m.put("artist", t.artist());
+        m.put("album", t.album());
+        m.put("uri", t.uri());
+        m.put("source", t.source());
+        m.put("language", t.language());
+        m.put("durationSeconds", Math.round(t.durationSeconds() * 10) / 10.0);
+        m.put("valence", t.features().valence());
+        m.put("energy", t.features().energy());
+        m.put("tempo", t.features().tempo());
+        m.put("provenance", t.features().provenance());
+        m.put("hasArtwork", t.hasArtwork());
+        m.put("attribution", t.attribution());
+        m.put("score", r.score());
+        m.put("reason", r.reason());
+        return m;
     }
 }

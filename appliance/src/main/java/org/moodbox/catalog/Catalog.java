@@ -1,0 +1,415 @@
+package org.moodbox.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The music catalog: one SQLite file (WAL, so the web page can read while a scan writes). Opening it applies
+ * the pending {@link Migrations} in one transaction; a file that is not SQLite, or is someone else's database,
+ * is refused with a message that says so and is never modified.
+ *
+ * <p>One connection, guarded by this object's lock: SQLite serialises writers anyway, and the appliance is
+ * one process.
+ */
+public final class Catalog implements ArtworkStore, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+    private static final String TRACK_COLUMNS = """
+            t.id, t.source, t.uri, t.title, t.artist, t.album, t.year, t.language, t.duration_seconds,
+            t.attribution, (a.track_id IS NOT NULL) AS has_artwork,
+            f.valence, f.energy, f.tempo, f.provenance
+            FROM tracks t LEFT JOIN features f ON f.track_id = t.id LEFT JOIN artwork a ON a.track_id = t.id""";
+
+    private final Path file;
+    private final Connection connection;
+    private int transactionDepth;
+
+    private Catalog(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if absent) the catalog file and brings its schema up to date. */
+    public static Catalog open(Path file) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (java.io.IOException e) {
+            throw new CatalogException("cannot create the folder for catalog " + file + ": " + e.getMessage(), e);
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new CatalogException("cannot open catalog " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Catalog catalog = new Catalog(file, connection);
+            catalog.configureAndMigrate();
+            return catalog;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof CatalogException ce) {
+                throw ce;
+            }
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT")) {
+                throw new CatalogException("catalog " + file + " is not an SQLite database (or is corrupt); "
+                        + "move it away and a new catalog will be created: " + message, e);
+            }
+            throw new CatalogException("cannot open catalog " + file + ": " + message, e);
+        }
+    }
+
+    private void configureAndMigrate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // The first statement reads the header: a non-SQLite file fails here, before anything is written.
+            s.executeQuery("PRAGMA schema_version").close();
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = 5000");
+            s.executeQuery("PRAGMA journal_mode = WAL").close();
+            boolean hasVersionTable = exists(s, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'");
+            boolean hasOtherTables = exists(s, "SELECT 1 FROM sqlite_master WHERE type='table' AND name<>'schema_version'");
+            if (!hasVersionTable && hasOtherTables) {
+                throw new CatalogException("catalog " + file + " is an SQLite database but not a Moodbox catalog "
+                        + "(no schema_version table); refusing to change it");
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT,"
+                    + " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+        }
+        int current = schemaVersion();
+        if (current > Migrations.latestVersion()) {
+            throw new CatalogException("catalog " + file + " has schema version " + current
+                    + ", newer than this Moodbox knows (" + Migrations.latestVersion() + "); update Moodbox");
+        }
+        if (current == Migrations.latestVersion()) {
+            return;
+        }
+        inTransaction(() -> {
+            try (Statement s = connection.createStatement();
+                 PreparedStatement mark = connection.prepareStatement(
+                         "INSERT INTO schema_version(version, description) VALUES (?, ?)")) {
+                for (Migrations.Migration m : Migrations.ALL) {
+                    if (m.version() <= current) {
+                        continue;
+                    }
+                    for (String sql : m.statements()) {
+                        s.execute(sql);
+                    }
+                    mark.setInt(1, m.version());
+                    mark.setString(2, m.description());
+                    mark.executeUpdate();
+                    log.info("catalog {}: applied migration {} ({})", file, m.version(), m.description());
+                }
+            } catch (SQLException e) {
+                throw new CatalogException("migrating catalog " + file + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static boolean exists(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized int schemaVersion() {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw failure("reading the schema version", e);
+        }
+    }
+
+    /**
+     * Runs the work in one transaction: everything it wrote is committed, or (on any exception) nothing is.
+     * Nested calls join the outer transaction.
+     */
+    public synchronized void inTransaction(Runnable work) {
+        if (transactionDepth > 0) {
+            transactionDepth++;
+            try {
+                work.run();
+            } finally {
+                transactionDepth--;
+            }
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure("starting a transaction", e);
+        }
+        transactionDepth = 1;
+        boolean committed = false;
+        try {
+            work.run();
+            connection.commit();
+            committed = true;
+        } catch (SQLException e) {
+            throw failure("committing", e);
+        } finally {
+            transactionDepth = 0;
+            try {
+                if (!committed) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                log.error("catalog {}: rollback failed: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    /** Inserts the track or, when its uri is known, replaces what the source says about it. Returns its id. */
+    public synchronized long upsert(CatalogEntry e) {
+        long[] id = new long[1];
+        inTransaction(() -> {
+            try {
+                id[0] = upsertTrackRow(e);
+                try (PreparedStatement del = connection.prepareStatement("DELETE FROM features WHERE track_id = ?")) {
+                    del.setLong(1, id[0]);
+                    del.executeUpdate();
+                }
+                if (e.features() != null) {
+                    insertFeatures(id[0], e.features(), e.mode());
+                }
+                try (PreparedStatement del = connection.prepareStatement("DELETE FROM artwork WHERE track_id = ?")) {
+                    del.setLong(1, id[0]);
+                    del.executeUpdate();
+                }
+                if (e.artwork() != null) {
+                    try (PreparedStatement ps = connection.prepareStatement(
+                            "INSERT INTO artwork(track_id, mime, bytes) VALUES (?, ?, ?)")) {
+                        ps.setLong(1, id[0]);
+                        ps.setString(2, e.artwork().mimeType());
+                        ps.setBytes(3, e.artwork().data());
+                        ps.executeUpdate();
+                    }
+                }
+            } catch (SQLException ex) {
+                throw failure("saving " + e.uri(), ex);
+            }
+        });
+        return id[0];
+    }
+
+    private long upsertTrackRow(CatalogEntry e) throws SQLException {
+        String sql = """
+                INSERT INTO tracks(source, uri, title, artist, album, year, language, genres, duration_seconds,
+                                   explicit, attribution, file_size, file_mtime_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(uri) DO UPDATE SET source = excluded.source, title = excluded.title,
+                  artist = excluded.artist, album = excluded.album, year = excluded.year,
+                  language = excluded.language, genres = excluded.genres,
+                  duration_seconds = excluded.duration_seconds, explicit = excluded.explicit,
+                  attribution = excluded.attribution, file_size = excluded.file_size,
+                  file_mtime_ms = excluded.file_mtime_ms,
+                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, e.source());
+            ps.setString(2, e.uri());
+            ps.setString(3, e.title());
+            ps.setString(4, e.artist());
+            ps.setString(5, e.album());
+            setNullableInt(ps, 6, e.year());
+            ps.setString(7, e.language());
+            ps.setString(8, e.genres().isEmpty() ? null : String.join("|", e.genres()));
+            ps.setDouble(9, e.durationSeconds());
+            ps.setInt(10, e.explicit() ? 1 : 0);
+            ps.setString(11, e.attribution());
+            if (e.fileStamp() == null) {
+                ps.setNull(12, Types.INTEGER);
+                ps.setNull(13, Types.INTEGER);
+            } else {
+                ps.setLong(12, e.fileStamp().size());
+                ps.setLong(13, e.fileStamp().mtimeMillis());
+            }
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM tracks WHERE uri = ?")) {
+            ps.setString(1, e.uri());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void insertFeatures(long trackId, Features f, Integer mode) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO features(track_id, valence, energy, tempo, mode, provenance) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, trackId);
+            ps.setDouble(2, f.valence());
+            ps.setDouble(3, f.energy());
+            if (f.tempo() == null) {
+                ps.setNull(4, Types.REAL);
+            } else {
+                ps.setDouble(4, f.tempo());
+            }
+            setNullableInt(ps, 5, mode);
+            ps.setString(6, f.provenance());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    public synchronized Optional<Track> track(long id) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " WHERE t.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readTrack(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading track " + id, e);
+        }
+    }
+
+    public synchronized Optional<Track> trackByUri(String uri) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " WHERE t.uri = ?")) {
+            ps.setString(1, uri);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readTrack(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading track " + uri, e);
+        }
+    }
+
+    public synchronized List<Track> allTracks() {
+        List<Track> tracks = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + TRACK_COLUMNS + " ORDER BY t.id")) {
+            while (rs.next()) {
+                tracks.add(readTrack(rs));
+            }
+            return tracks;
+        } catch (SQLException e) {
+            throw failure("reading tracks", e);
+        }
+    }
+
+    public synchronized int trackCount() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tracks")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw failure("counting tracks", e);
+        }
+    }
+
+    /** Size and mtime of every track of a source, by uri: what an incremental rescan compares against. */
+    public synchronized Map<String, FileStamp> fileStamps(String source) {
+        Map<String, FileStamp> stamps = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT uri, file_size, file_mtime_ms FROM tracks WHERE source = ? AND file_size IS NOT NULL")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stamps.put(rs.getString(1), new FileStamp(rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return stamps;
+        } catch (SQLException e) {
+            throw failure("reading file stamps", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Artwork> artwork(long trackId) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT bytes, mime FROM artwork WHERE track_id = ?")) {
+            ps.setLong(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Artwork(rs.getBytes(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading artwork of track " + trackId, e);
+        }
+    }
+
+    /** Remembers that a track was played (feedback: 1 liked, -1 skipped, 0 or null nothing said). */
+    public synchronized void recordPlay(long trackId, String mood, Integer feedback) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO plays(track_id, mood, feedback) VALUES (?, ?, ?)")) {
+            ps.setLong(1, trackId);
+            ps.setString(2, mood);
+            setNullableInt(ps, 3, feedback);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("recording a play of track " + trackId, e);
+        }
+    }
+
+    public synchronized int playCount(long trackId) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM plays WHERE track_id = ?")) {
+            ps.setLong(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("counting plays", e);
+        }
+    }
+
+    private static Track readTrack(ResultSet rs) throws SQLException {
+        Features features = null;
+        double valence = rs.getDouble("valence");
+        if (!rs.wasNull()) {
+            double energy = rs.getDouble("energy");
+            double tempo = rs.getDouble("tempo");
+            Double tempoOrNull = rs.wasNull() ? null : tempo;
+            features = new Features(valence, energy, tempoOrNull, rs.getString("provenance"));
+        }
+        int year = rs.getInt("year");
+        Integer yearOrNull = rs.wasNull() ? null : year;
+        return new Track(rs.getLong("id"), rs.getString("source"), rs.getString("uri"), rs.getString("title"),
+                rs.getString("artist"), rs.getString("album"), yearOrNull, rs.getString("language"),
+                rs.getDouble("duration_seconds"), rs.getBoolean("has_artwork"), rs.getString("attribution"), features);
+    }
+
+    private CatalogException failure(String what, SQLException e) {
+        return new CatalogException("catalog " + file + ": " + what + " failed: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing; the first error is the one to report
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing catalog {}: {}", file, e.getMessage());
+        }
+    }
+}

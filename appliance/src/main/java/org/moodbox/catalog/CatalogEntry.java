@@ -1,0 +1,28 @@
+package org.moodbox.catalog;
+
+import java.util.List;
+
+/**
+ * Everything a source (library scan, feature-table import) knows about one track, as written to the catalog.
+ * Richer than {@link Track}, which is what the rest of the appliance reads.
+ *
+ * @param genres    free-form genre names, possibly empty
+ * @param fileStamp size and mtime of a local file, null for anything else
+ * @param features  null when nothing could be measured or imported
+ * @param mode      1 major, 0 minor, null unknown
+ * @param artwork   embedded album art, null when none
+ */
+public record CatalogEntry(String source, String uri, String title, String artist, String album, Integer year,
+                           String language, List<String> genres, double durationSeconds, boolean explicit,
+                           String attribution, FileStamp fileStamp, Features features, Integer mode,
+                           Artwork artwork) {
+    public CatalogEntry {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("a catalog entry needs a uri");
+        }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a catalog entry needs a source (" + uri + ")");
+        }
+        genres = genres == null ? List.of() : List.copyOf(genres);
+    }
+}

@@ -1,0 +1,69 @@
+package org.moodbox.catalog;
+
+import java.util.List;
+
+/**
+ * The catalog schema as numbered steps. Never edit a released step: add the next one, so every catalog on
+ * every box reaches the same shape by applying the steps it has not seen, in order.
+ */
+final class Migrations {
+    private Migrations() {
+    }
+
+    record Migration(int version, String description, List<String> statements) {
+    }
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "tracks, features, artwork, plays", List.of(
+                    """
+                    CREATE TABLE tracks (
+                      id INTEGER PRIMARY KEY,
+                      source TEXT NOT NULL,
+                      uri TEXT NOT NULL UNIQUE,
+                      title TEXT,
+                      artist TEXT,
+                      album TEXT,
+                      year INTEGER,
+                      language TEXT,
+                      genres TEXT,
+                      duration_seconds REAL NOT NULL DEFAULT 0,
+                      explicit INTEGER NOT NULL DEFAULT 0,
+                      attribution TEXT,
+                      file_size INTEGER,
+                      file_mtime_ms INTEGER,
+                      updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    )""",
+                    """
+                    CREATE TABLE features (
+                      track_id INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+                      valence REAL NOT NULL CHECK (valence BETWEEN 0 AND 1),
+                      energy REAL NOT NULL CHECK (energy BETWEEN 0 AND 1),
+                      tempo REAL,
+                      mode INTEGER CHECK (mode IN (0, 1)),
+                      provenance TEXT NOT NULL CHECK (provenance IN ('measured', 'imported', 'estimated'))
+                    )""",
+                    """
+                    CREATE TABLE artwork (
+                      track_id INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+                      mime TEXT NOT NULL,
+                      bytes BLOB NOT NULL
+                    )""",
+                    // Minimal on purpose: enough for "no repeats" and likes/skips; the recommender's
+                    // history issue will grow it.
+                    """
+                    CREATE TABLE plays (
+                      id INTEGER PRIMARY KEY,
+                      track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+                      played_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                      mood TEXT,
+                      feedback INTEGER CHECK (feedback IN (-1, 0, 1))
+                    )""")),
+            new Migration(2, "indexes for the recommender's filters", List.of(
+                    "CREATE INDEX tracks_artist ON tracks(artist COLLATE NOCASE)",
+                    "CREATE INDEX tracks_language ON tracks(language)",
+                    "CREATE INDEX plays_track ON plays(track_id, played_at)")));
+
+    static int latestVersion() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+}

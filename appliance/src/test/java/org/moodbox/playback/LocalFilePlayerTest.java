@@ -1,0 +1,211 @@
+package org.moodbox.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.SourceDataLine;
+import org.moodbox.catalog.TestAudio;
+import org.moodbox.catalog.Track;
+import org.moodbox.playback.PlaybackState.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFilePlayerTest {
+    @TempDir
+    Path dir;
+
+    private final List<PlaybackState> events = new CopyOnWriteArrayList<>();
+
+    private Track track(Path file) {
+        return new Track(1, "local", file.toUri().toString(), file.getFileName().toString(), "Tester", null, null,
+                null, 1, false, null, null);
+    }
+
+    private Path tone(String name, double seconds) throws Exception {
+        return TestAudio.write(dir.resolve(name), TestAudio.tones(seconds, 0.5, 440), Map.of());
+    }
+
+    private PlaybackState awaitStopped(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            for (PlaybackState s : events) {
+                if (s.status() == Status.STOPPED) {
+                    return s;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no STOPPED state within " + timeoutMillis + " ms; events: " + events);
+    }
+
+    @Test
+    void playsAOneSecondFileToTheEndInRealTime() throws Exception {
+        Path file = tone("one-second.wav", 1.0);
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+            player.subscribe(events::add);
+            long start = System.nanoTime();
+            player.play(track(file));
+            assertThat(player.state().status()).isEqualTo(Status.PLAYING);
+            PlaybackState end = awaitStopped(5000);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+
+            assertThat(end.error()).isNull();
+            assertThat(end.positionSeconds()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.05));
+            assertThat(end.track().uri()).isEqualTo(file.toUri().toString());
+            assertThat(elapsed).as("the null sink keeps real time").isBetween(0.85, 4.5);
+            assertThat(events).anySatisfy(s -> assertThat(s.output()).isEqualTo("null sink (no sound device)"));
+            assertThat(events.get(0).status()).isEqualTo(Status.PLAYING);
+        }
+    }
+
+    @Test
+    void pausesAndResumes() throws Exception {
+        Path file = tone("two-seconds.flac", 2.0);
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+            player.subscribe(events::add);
+            long start = System.nanoTime();
+            player.play(track(file));
+            Thread.sleep(500);
+            player.pause();
+            assertThat(player.state().status()).isEqualTo(Status.PAUSED);
+            Thread.sleep(200);
+            double held = player.state().positionSeconds();
+            Thread.sleep(600);
+            assertThat(player.state().positionSeconds()).as("position holds while paused").isEqualTo(held);
+            assertThat(held).isBetween(0.2, 1.0);
+            player.resume();
+            assertThat(player.state().status()).isEqualTo(Status.PLAYING);
+            PlaybackState end = awaitStopped(6000);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            assertThat(end.error()).isNull();
+            assertThat(elapsed).as("2 s of audio plus 0.8 s paused").isGreaterThan(2.6);
+            assertThat(events).extracting(PlaybackState::status)
+                    .containsSubsequence(Status.PLAYING, Status.PAUSED, Status.PLAYING, Status.STOPPED);
+        }
+    }
+
+    @Test
+    void stopEndsPlaybackAtOnce() throws Exception {
+        Path file = tone("long.wav", 5.0);
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+            player.subscribe(events::add);
+            player.play(track(file));
+            Thread.sleep(300);
+            player.stop();
+            PlaybackState stopped = player.state();
+            assertThat(stopped.status()).isEqualTo(Status.STOPPED);
+            assertThat(stopped.positionSeconds()).isLessThan(1.5);
+            Thread.sleep(300);
+            assertThat(events.get(events.size() - 1).status()).isEqualTo(Status.STOPPED);
+            assertThat(events).filteredOn(s -> s.status() == Status.STOPPED).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBrokenFileBecomesAnErrorStateNotAnException() throws Exception {
+        Path broken = Files.write(dir.resolve("broken.mp3"), "garbage, not audio ".repeat(100).getBytes());
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+            player.subscribe(events::add);
+            player.play(track(broken));
+            PlaybackState end = awaitStopped(3000);
+            assertThat(end.error()).contains("cannot play").contains("broken.mp3");
+            assertThat(player.state().error()).isEqualTo(end.error());
+
+            events.clear();
+            player.play(track(dir.resolve("missing.ogg")));
+            assertThat(awaitStopped(3000).error()).contains("not found");
+        }
+    }
+
+    @Test
+    void volumeIsCappedAndScalesTheSamples() throws Exception {
+        Path file = tone("loud.wav", 0.5);
+        double full = peakAt(file, 1.0, 1.0);
+        double capped = peakAt(file, 0.5, 0.9);
+        assertThat(full).as("a 0.5 tone (FFmpeg upmixes mono to stereo at -3 dB)").isBetween(0.3, 0.55);
+        assertThat(capped / full).as("0.9 asked, 0.5 allowed by the owner").isCloseTo(0.5,
+                org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    private double peakAt(Path file, double cap, double requested) throws Exception {
+        int[] peak = new int[1];
+        try (LocalFilePlayer player = new LocalFilePlayer(cap, format -> new PeakMeter(format, peak))) {
+            player.setVolume(requested);
+            assertThat(player.state().volume()).isEqualTo(Math.min(cap, requested));
+            events.clear();
+            player.subscribe(events::add);
+            player.play(track(file));
+            assertThat(awaitStopped(3000).error()).isNull();
+        }
+        return peak[0] / 32768.0;
+    }
+
+    @Test
+    void withoutASoundDeviceTheDefaultOutputFallsBackToTheNullSink() {
+        AudioFormat format = LocalFilePlayer.FORMAT;
+        boolean hasLine = AudioSystem.isLineSupported(new javax.sound.sampled.DataLine.Info(SourceDataLine.class, format));
+        assumeThat(hasLine).as("this machine has a sound device; the fallback cannot be shown here").isFalse();
+        try (AudioSink sink = AudioOutput.soundCardOrNullSink().open(format)) {
+            assertThat(sink).isInstanceOf(NullSink.class);
+            assertThat(sink.description()).contains("null sink");
+        }
+    }
+
+    /** A null sink that also records the loudest sample it was given. */
+    private static final class PeakMeter implements AudioSink {
+        private final NullSink clock;
+        private final int[] peak;
+
+        PeakMeter(AudioFormat format, int[] peak) {
+            this.clock = new NullSink(format);
+            this.peak = peak;
+        }
+
+        @Override
+        public void write(byte[] pcm, int length) {
+            for (int i = 0; i + 1 < length; i += 2) {
+                int s = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+                peak[0] = Math.max(peak[0], Math.abs(s));
+            }
+            clock.write(pcm, length);
+        }
+
+        @Override
+        public void pause() {
+            clock.pause();
+        }
+
+        @Override
+        public void resume() {
+            clock.resume();
+        }
+
+        @Override
+        public void flush() {
+            clock.flush();
+        }
+
+        @Override
+        public void drain() {
+            clock.drain();
+        }
+
+        @Override
+        public String description() {
+            return "peak meter";
+        }
+
+        @Override
+        public void close() {
+            clock.close();
+        }
+    }
+}

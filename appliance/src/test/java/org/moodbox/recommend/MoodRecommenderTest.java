@@ -1,0 +1,124 @@
+package org.moodbox.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.CatalogEntry;
+import org.moodbox.catalog.Features;
+import org.moodbox.catalog.Track;
+import org.moodbox.mood.Mood;
+import org.moodbox.vision.Emotion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MoodRecommenderTest {
+    @TempDir
+    Path dir;
+
+    /** A 10x10 grid of valence/energy, 5 artists, languages en and es: a catalog with a real spread. */
+    static List<Track> grid(double energyLow, double energyHigh) {
+        List<Track> tracks = new ArrayList<>();
+        long id = 1;
+        for (int v = 0; v < 10; v++) {
+            for (int e = 0; e < 10; e++) {
+                double energy = energyLow + (energyHigh - energyLow) * e / 9.0;
+                tracks.add(new Track(id, "import", "spotify:track:" + id, "Song " + id, "Artist " + (id % 5),
+                        null, null, id % 2 == 0 ? "en" : "es", 180, false, null,
+                        new Features(v / 9.0, energy, 120.0, "imported")));
+                id++;
+            }
+        }
+        return tracks;
+    }
+
+    static Mood mood(Emotion e) {
+        return Mood.chosen(e, Instant.EPOCH);
+    }
+
+    static double mean(List<Recommendation> picks, boolean valence) {
+        return picks.stream().mapToDouble(r -> valence ? r.track().features().valence() : r.track().features().energy())
+                .average().orElseThrow();
+    }
+
+    @Test
+    void happyGetsBrighterAndLivelierMusicThanSad() {
+        MoodRecommender recommender = new MoodRecommender(() -> grid(0, 1), TrackFilter.ANY, Strategy.MATCH);
+        List<Recommendation> happy = recommender.recommend(mood(Emotion.HAPPY), 5);
+        List<Recommendation> sad = recommender.recommend(mood(Emotion.SAD), 5);
+        assertThat(happy).hasSize(5);
+        assertThat(sad).hasSize(5);
+        assertThat(mean(happy, true)).isGreaterThan(mean(sad, true) + 0.5);
+        assertThat(mean(happy, false)).isGreaterThan(mean(sad, false) + 0.2);
+        assertThat(happy).allSatisfy(r -> assertThat(r.score()).isBetween(0.0, 1.0));
+        assertThat(happy.get(0).reason()).isEqualTo("Bright and steady, to match your happy mood");
+        assertThat(sad.get(0).reason()).startsWith("Melancholy and");
+        assertThat(sad.get(0).reason()).endsWith("to match your sad mood");
+    }
+
+    @Test
+    void targetsArePercentilesSoASkewedCatalogStillSpreads() {
+        // Every track has energy 0.70..0.95 (like TidyTuesday's pop): calm moods must still get the calmest.
+        MoodRecommender recommender = new MoodRecommender(() -> grid(0.70, 0.95), TrackFilter.ANY, Strategy.MATCH);
+        List<Recommendation> neutral = recommender.recommend(mood(Emotion.NEUTRAL), 5);
+        List<Recommendation> surprise = recommender.recommend(mood(Emotion.SURPRISE), 5);
+        assertThat(mean(neutral, false)).isLessThan(0.80);
+        assertThat(mean(surprise, false)).isGreaterThan(mean(neutral, false) + 0.05);
+    }
+
+    @Test
+    void neverTheSameArtistTwiceInARow() {
+        List<Track> tracks = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // The top ten by fit all belong to one artist; the others are worse fits.
+            String artist = i <= 10 ? "Prolific" : "Other " + (i % 3);
+            tracks.add(new Track(i, "import", "u" + i, "S" + i, artist, null, null, "en", 100, false, null,
+                    new Features(1 - i / 100.0, 0.6, null, "imported")));
+        }
+        MoodRecommender recommender = new MoodRecommender(() -> tracks, TrackFilter.ANY, Strategy.MATCH);
+        List<Recommendation> picks = recommender.recommend(mood(Emotion.HAPPY), 12);
+        assertThat(picks).hasSize(12);
+        for (int i = 1; i < picks.size(); i++) {
+            assertThat(picks.get(i).track().artist()).isNotEqualToIgnoringCase(picks.get(i - 1).track().artist());
+        }
+        assertThat(picks.get(0).track().artist()).isEqualTo("Prolific");
+    }
+
+    @Test
+    void filtersByLanguageAndArtist() {
+        List<Track> tracks = grid(0, 1);
+        List<Recommendation> spanish = new MoodRecommender(() -> tracks, new TrackFilter("ES", null), Strategy.MATCH)
+                .recommend(mood(Emotion.HAPPY), 10);
+        assertThat(spanish).isNotEmpty().allSatisfy(r -> assertThat(r.track().language()).isEqualTo("es"));
+
+        List<Recommendation> oneArtist = new MoodRecommender(() -> tracks, new TrackFilter(null, "artist 3"),
+                Strategy.MATCH).recommend(mood(Emotion.SAD), 8);
+        assertThat(oneArtist).hasSize(8).allSatisfy(r -> assertThat(r.track().artist()).isEqualTo("Artist 3"));
+
+        assertThat(new MoodRecommender(() -> tracks, new TrackFilter("fr", null), Strategy.MATCH)
+                .recommend(mood(Emotion.HAPPY), 5)).isEmpty();
+    }
+
+    @Test
+    void worksOverARealCatalogAndSkipsTracksWithoutFeatures() {
+        try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
+            Random random = new Random(7);
+            for (int i = 0; i < 40; i++) {
+                catalog.upsert(new CatalogEntry("import", "spotify:track:" + i, "T" + i, "A" + (i % 4), null, null,
+                        "en", List.of(), 200, false, null, null,
+                        new Features(random.nextDouble(), random.nextDouble(), null, "imported"), null, null));
+            }
+            catalog.upsert(new CatalogEntry("local", "file:///no/features.ogg", "Unanalysed", "X", null, null, null,
+                    List.of(), 10, false, null, null, null, null, null));
+            MoodRecommender recommender = new MoodRecommender(catalog::allTracks, TrackFilter.ANY, Strategy.MATCH);
+            List<Recommendation> happy = recommender.recommend(mood(Emotion.HAPPY), 41);
+            assertThat(happy).hasSizeBetween(30, 40).noneMatch(r -> r.track().title().equals("Unanalysed"));
+            assertThat(recommender.recommend(Mood.nobody(Instant.EPOCH), 1).get(0).reason())
+                    .endsWith("for whoever comes by next");
+        }
+    }
+}
