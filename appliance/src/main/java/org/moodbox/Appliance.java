@@ -6,9 +6,12 @@ import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
 import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
+import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.Strategy;
+import org.moodbox.recommend.TrackFilter;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.web.TrackLookup;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Appliance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    /** Seconds of each track the start-up scan analyses: stable features at several hundred x real time. */
+    private static final double SCAN_WINDOW_SECONDS = 60;
 
     private final Catalog catalog;
     private final VisionLoop vision;
@@ -38,16 +43,19 @@ public final class Appliance implements AutoCloseable {
     public static Appliance start(ApplianceConfig config) {
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
         if (!config.libraryFolders().isEmpty()) {
-            ScanReport report = new LibraryScanner(catalog, LibraryScanner.DEFAULT_WINDOW_SECONDS)
+            ScanReport report = new LibraryScanner(catalog, SCAN_WINDOW_SECONDS)
                     .scan(config.libraryFolders(), ScanProgressLog.INSTANCE);
-            LOG.info("music library: {}", report.summary());
+            LOG.info("music library: {} files, {} added, {} updated, {} unchanged, {} unreadable ({}x real time)",
+                    report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
+                    Math.round(report.realtimeFactor()));
+            report.failures().forEach(failure -> LOG.warn("skipped: {}", failure));
         }
         if (catalog.trackCount() == 0) {
             LOG.warn("the catalog is empty: scan a music folder with 'moodbox library scan DIR'");
         }
         MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
         VisionLoop vision = new VisionLoop(config.camera(), FacePipeline.mtcnnWithCnn(), mood, config.maxFps());
-        Player player = new LocalFilePlayer(config.volumeCap());
+        Player player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
         player.subscribe(state -> {
             if (state.status() == org.moodbox.playback.PlaybackState.Status.PLAYING && state.positionSeconds() == 0
                     && state.track() != null) {
@@ -65,7 +73,7 @@ public final class Appliance implements AutoCloseable {
                 return catalog.trackCount();
             }
         };
-        WebServer web = new WebServer(mood, new MoodRecommender(catalog), player, catalog, tracks,
+        WebServer web = new WebServer(mood, new MoodRecommender(catalog::allTracks, TrackFilter.ANY, Strategy.MATCH), player, catalog, tracks,
                 () -> "running".equals(vision.status().cameraState()), config.host(), config.port());
         vision.start();
         LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
