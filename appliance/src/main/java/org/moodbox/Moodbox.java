@@ -19,6 +19,8 @@ public final class Moodbox implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // FFmpeg's own chatter (pixel-format notes, muxer banners) would drown the appliance's log.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
         System.exit(commandLine().execute(args));
     }
 

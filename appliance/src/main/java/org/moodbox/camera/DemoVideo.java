@@ -50,7 +50,7 @@ public final class DemoVideo {
             recorder.setVideoCodec(AV_CODEC_ID_MJPEG);
             recorder.setPixelFormat(AV_PIX_FMT_YUVJ420P);
             recorder.setFrameRate(FPS);
-            recorder.setVideoQuality(2);
+            recorder.setVideoBitrate(4_000_000); // sharp enough that small faces stay detectable
             recorder.start();
             for (int i = 1; i <= ModelFiles.SAMPLE_COUNT; i++) {
                 letterbox(ModelFiles.bytes(ModelFiles.samplePhoto(i)), canvas);
