@@ -38,6 +38,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--max-frames", paramLabel = "N", defaultValue = "1000", description = "in videos, stop after N analysed frames (default: ${DEFAULT-VALUE})")
     int maxFrames;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -81,7 +84,7 @@ public final class DetectCommand implements Callable<Integer> {
             try {
                 grabber.start();
             } catch (FFmpegFrameGrabber.Exception e) {
-                print(error(file, "not a readable image or video: " + e.getMessage()));
+                print(error(file, "not a readable image or video"));
                 return false;
             }
             int index = 0;
@@ -123,7 +126,8 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> object) throws Exception {
-        System.out.println(json.writeValueAsString(object));
-        System.out.flush();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println(json.writeValueAsString(object));
+        out.flush();
     }
 }
