@@ -32,6 +32,7 @@ public final class Appliance implements AutoCloseable {
     private final VisionLoop vision;
     private final Player player;
     private final WebServer web;
+    private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web) {
         this.catalog = catalog;
@@ -97,6 +98,10 @@ public final class Appliance implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return; // the shutdown hook and the caller's try-with-resources both close
+        }
+        closed = true;
         web.close();
         vision.close();
         player.close();
