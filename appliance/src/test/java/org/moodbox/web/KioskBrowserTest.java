@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Track;
@@ -98,7 +99,8 @@ class KioskBrowserTest {
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("now-playing"), "Paused"));
         rooms.awaitPlayer("paused", s -> s.status() == Status.PAUSED);
         // The player names its sink once its decoder has opened it, a moment after the tap; by the pause the
-        // answer and the live event agree on it.
+        // answer and the live event agree on it. (Right after the tap they need not: see
+        // theSoundOutputShownAfterATapIsTheLatestOneEvenWhenTheAnswerIsSlow.)
         assertThat(text("output")).contains(RealRooms.NULL_SINK);
         browser.findElement(By.id("btn-stop")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("now-playing"), "Nothing playing"));
@@ -181,6 +183,35 @@ class KioskBrowserTest {
 
             chromium.screenshot("kiosk-" + where);
         }
+    }
+
+    /**
+     * KNOWN BUG, found when the real player replaced the stand-in: the page renders the answer to its
+     * POST /api/play even when a newer live "playback" event has already arrived, so a slow answer puts old
+     * state back on screen. With the local player the answer says "none yet" (the decoder opens the sink a
+     * moment later, and says so in a live event); the page then shows "Sound: none yet" for the whole track.
+     * Seen without any delay in about one run in three on this machine; the delay below makes it certain.
+     */
+    @Test
+    @Disabled("kiosk.js applies a stale /api/play answer over a newer SSE playback event; enable once fixed")
+    void theSoundOutputShownAfterATapIsTheLatestOneEvenWhenTheAnswerIsSlow() throws InterruptedException {
+        open();
+        // A slow network or a busy box: every answer reaches the page's code 1.5 s after it arrived. Once the
+        // page has read an answer's JSON, the code awaiting it runs as microtasks; a timer set then fires after
+        // them, so window.answersHandled counts answers the page has finished acting on.
+        browser.executeScript("window.answersHandled = 0; const direct = window.fetch;"
+                + "window.fetch = (...args) => direct(...args).then(r => new Promise(done => setTimeout(() => {"
+                + "  const json = r.json.bind(r);"
+                + "  r.json = () => json().finally(() => setTimeout(() => window.answersHandled++, 0));"
+                + "  done(r); }, 1500)));");
+        WebElement first = cards().get(0);
+        long trackId = Long.parseLong(first.getAttribute("data-track-id"));
+
+        first.click();
+
+        rooms.awaitAudible(trackId);
+        waitFor().until(d -> ((Number) browser.executeScript("return window.answersHandled")).intValue() >= 1);
+        assertThat(text("output")).isEqualTo("Sound: " + rooms.player.state().output());
     }
 
     @Test
