@@ -2,104 +2,88 @@ package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.vision.Emotion;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The kiosk page in a real browser (Debian's chromium, headless), against a real server with the stand-in
- * rooms of {@link TestRoom}: it loads, shows cards, a tap plays, "not my mood" and camera readings change the
- * mood shown. Screenshots at the three panel sizes go to target/screenshots/ (test artifacts).
+ * The kiosk page in a real browser ({@link HeadlessChromium}), against a real server with the real rooms of
+ * {@link RealRooms}: it loads, shows cards, a tap plays, "not my mood" and camera readings change the mood
+ * shown. Screenshots at the three panel sizes go to target/screenshots/ (test artifacts).
  */
 class KioskBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Map<Emotion, Double> NEUTRAL_FACE = Map.of(Emotion.NEUTRAL, 0.71, Emotion.HAPPY, 0.18,
+            Emotion.SAD, 0.11);
+    private static final Map<Emotion, Double> HAPPY_FACE = Map.of(Emotion.HAPPY, 0.82, Emotion.NEUTRAL, 0.18);
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
-    private TestRoom room;
+    @TempDir
+    Path folder;
+    private RealRooms rooms;
     private WebServer server;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: needs Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver); CI installs them");
-        profile = Files.createTempDirectory("moodbox-kiosk-test-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        // Explicit driver path: Selenium Manager would otherwise try to download one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
-    void startServer() {
-        room = new TestRoom();
-        server = room.startServer();
-        viewport(800, 480);
+    void startServer() throws Exception {
+        rooms = RealRooms.in(folder);
+        server = rooms.startServer();
+        chromium.viewport(800, 480);
     }
 
     @AfterEach
     void stopServer() {
-        server.close();
-        room.close();
+        if (server != null) {
+            server.close();
+        }
+        if (rooms != null) {
+            rooms.close();
+        }
     }
 
     @Test
-    void showsCardsAndATapStartsPlayback() {
+    void showsCardsAndATapStartsPlayback() throws InterruptedException {
+        rooms.cameraSees(NEUTRAL_FACE);
         open();
         List<WebElement> cards = cards();
         assertThat(cards).hasSize(WebServer.CARD_COUNT);
         WebElement third = cards.get(2);
         long trackId = Long.parseLong(third.getAttribute("data-track-id"));
         String title = third.findElement(By.className("card-title")).getText();
-        assertThat(title).isEqualTo(room.tracks.byId(trackId).orElseThrow().title());
+        Track track = rooms.catalog.track(trackId).orElseThrow();
+        assertThat(title).isEqualTo(track.title());
         assertThat(third.findElement(By.className("card-reason")).getText()).isNotBlank();
         assertThat(third.findElement(By.className("card-art")).getAttribute("src"))
                 .endsWith("/api/artwork/" + trackId);
@@ -108,21 +92,24 @@ class KioskBrowserTest {
 
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("now-playing"), "Now playing"));
         assertThat(browser.findElement(By.id("now-playing")).getText()).contains(title);
-        assertThat(room.player.state().status()).isEqualTo(Status.PLAYING);
-        assertThat(room.player.state().track().id()).isEqualTo(trackId);
-        assertThat(browser.findElement(By.id("output")).getText()).contains("null sink (no sound device)");
-        assertThat(browser.findElement(By.id("attribution")).getText())
-                .contains(room.tracks.byId(trackId).orElseThrow().attribution());
+        assertThat(browser.findElement(By.id("attribution")).getText()).contains(track.attribution());
+        rooms.awaitAudible(trackId);
 
         browser.findElement(By.id("btn-pause")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("now-playing"), "Paused"));
-        assertThat(room.player.state().status()).isEqualTo(Status.PAUSED);
+        rooms.awaitPlayer("paused", s -> s.status() == Status.PAUSED);
+        // The player names its sink once its decoder has opened it, a moment after the tap; by the pause the
+        // answer and the live event agree on it. (Right after the tap they need not: see
+        // theSoundOutputShownAfterATapIsTheLatestOneEvenWhenTheAnswerIsSlow.)
+        assertThat(text("output")).contains(RealRooms.NULL_SINK);
         browser.findElement(By.id("btn-stop")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("now-playing"), "Nothing playing"));
+        rooms.awaitPlayer("stopped", s -> s.status() == Status.STOPPED);
     }
 
     @Test
     void notMyMoodChangesTheDisplayedMoodAndTheCards() {
+        rooms.cameraSees(NEUTRAL_FACE);
         open();
         assertThat(text("mood-label")).isEqualTo("Neutral");
 
@@ -130,7 +117,7 @@ class KioskBrowserTest {
 
         waitFor().until(ExpectedConditions.textToBe(By.id("mood-label"), "Sad"));
         assertThat(text("mood-kicker")).isEqualTo("You chose");
-        assertThat(room.moodFeed.current().emotion()).isEqualTo(Emotion.SAD);
+        assertThat(rooms.moodTracker.current().emotion()).isEqualTo(Emotion.SAD);
         waitFor().until(d -> cards().get(0).findElement(By.className("card-reason")).getText().contains("sad"));
         assertThat(browser.findElement(By.cssSelector(".chip[data-emotion='sad']")).getAttribute("aria-pressed"))
                 .isEqualTo("true");
@@ -139,29 +126,33 @@ class KioskBrowserTest {
     @Test
     void aCameraReadingReachesThePageLive() {
         open();
-        room.moodFeed.publish(new Mood(Emotion.HAPPY, Map.of(Emotion.HAPPY, 0.82, Emotion.NEUTRAL, 0.18), 0.86,
-                0.56, 0.82, true, true, "camera", Instant.now()));
+        assertThat(text("mood-kicker")).isEqualTo("Nobody in view");
+        assertThat(text("mood-label")).isEqualTo("Waiting for you");
+
+        // Someone steps up: a fresh tracker takes the first face as it is.
+        rooms.cameraSees(HAPPY_FACE);
 
         waitFor().until(ExpectedConditions.textToBe(By.id("mood-label"), "Happy"));
+        Mood seen = rooms.moodTracker.current();
+        assertThat(seen.source()).isEqualTo("camera");
         assertThat(text("mood-kicker")).isEqualTo("You seem");
         assertThat(text("mood-confidence")).isEqualTo("82% sure");
         assertThat(browser.findElement(By.id("camera")).getText()).contains("Camera on");
     }
 
     @Test
-    void fitsEachPanelSizeWithLargeTouchTargets() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
+    void fitsEachPanelSizeWithLargeTouchTargets() throws IOException, InterruptedException {
         int[][] sizes = {{800, 480}, {1280, 800}, {1920, 1080}};
         for (int[] size : sizes) {
-            viewport(size[0], size[1]);
-            room.player.stop();
-            room.moodFeed.publish(new Mood(Emotion.HAPPY, Map.of(Emotion.HAPPY, 0.82, Emotion.NEUTRAL, 0.18),
-                    0.86, 0.56, 0.82, true, true, "camera", Instant.now()));
+            chromium.viewport(size[0], size[1]);
+            rooms.player.stop();
+            rooms.cameraSees(HAPPY_FACE);
             open();
             waitFor().until(ExpectedConditions.textToBe(By.id("mood-label"), "Happy"));
             cards().get(1).click();
             waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("now-playing"),
                     "Now playing"));
+            rooms.awaitAudible(rooms.player.state().track().id());
             waitForImages();
 
             String where = size[0] + "x" + size[1];
@@ -190,20 +181,53 @@ class KioskBrowserTest {
                         .isGreaterThanOrEqualTo(48);
             }
 
-            Files.write(SCREENSHOTS.resolve("kiosk-" + where + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            chromium.screenshot("kiosk-" + where);
         }
     }
 
+    /**
+     * KNOWN BUG, found when the real player replaced the stand-in: the page renders the answer to its
+     * POST /api/play even when a newer live "playback" event has already arrived, so a slow answer puts old
+     * state back on screen. With the local player the answer says "none yet" (the decoder opens the sink a
+     * moment later, and says so in a live event); the page then shows "Sound: none yet" for the whole track.
+     * Seen without any delay in about one run in three on this machine; the delay below makes it certain.
+     */
     @Test
-    void adminPageShowsTheBoxStatusOnAPhone() throws IOException {
-        viewport(390, 844);
+    @Disabled("kiosk.js applies a stale /api/play answer over a newer SSE playback event; enable once fixed")
+    void theSoundOutputShownAfterATapIsTheLatestOneEvenWhenTheAnswerIsSlow() throws InterruptedException {
+        open();
+        // A slow network or a busy box: every answer reaches the page's code 1.5 s after it arrived. Once the
+        // page has read an answer's JSON, the code awaiting it runs as microtasks; a timer set then fires after
+        // them, so window.answersHandled counts answers the page has finished acting on.
+        browser.executeScript("window.answersHandled = 0; const direct = window.fetch;"
+                + "window.fetch = (...args) => direct(...args).then(r => new Promise(done => setTimeout(() => {"
+                + "  const json = r.json.bind(r);"
+                + "  r.json = () => json().finally(() => setTimeout(() => window.answersHandled++, 0));"
+                + "  done(r); }, 1500)));");
+        WebElement first = cards().get(0);
+        long trackId = Long.parseLong(first.getAttribute("data-track-id"));
+
+        first.click();
+
+        rooms.awaitAudible(trackId);
+        waitFor().until(d -> ((Number) browser.executeScript("return window.answersHandled")).intValue() >= 1);
+        assertThat(text("output")).isEqualTo("Sound: " + rooms.player.state().output());
+    }
+
+    @Test
+    void adminPageShowsTheBoxStatusOnAPhone() throws IOException, InterruptedException {
+        rooms.cameraSees(NEUTRAL_FACE);
+        // Music on, so the player has opened its sink and can name it.
+        long playing = rooms.id("Elvish Theme");
+        rooms.player.play(rooms.catalog.track(playing).orElseThrow());
+        rooms.awaitAudible(playing);
+        chromium.viewport(390, 844);
         browser.get(base() + "/admin");
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-mood"), "Neutral"));
         assertThat(text("admin-catalog")).contains("12");
-        assertThat(text("admin-output")).contains("null sink (no sound device)");
+        assertThat(text("admin-output")).contains(RealRooms.NULL_SINK);
         assertThat(browser.findElement(By.tagName("body")).getText()).containsIgnoringCase("later");
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve("admin-390x844.png"), browser.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot("admin-390x844");
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
@@ -232,11 +256,5 @@ class KioskBrowserTest {
     private static void waitForImages() {
         waitFor().until(d -> Boolean.TRUE.equals(browser.executeScript(
                 "return [...document.images].filter(i => !i.hidden).every(i => i.complete && i.naturalWidth > 0)")));
-    }
-
-    /** --window-size gives a smaller viewport than asked (browser chrome); the CDP override is exact. */
-    private static void viewport(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 }

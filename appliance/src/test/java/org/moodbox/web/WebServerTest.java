@@ -1,6 +1,7 @@
 package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,28 +22,42 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.moodbox.catalog.Artwork;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.vision.Emotion;
 
-/** The web room over real HTTP on an ephemeral port, with the stand-in rooms of {@link TestRoom}. */
+/**
+ * The web room over real HTTP on an ephemeral port, with the real rooms of {@link RealRooms}: mood tracker,
+ * SQLite catalog, mood recommender and local file player. Each test starts with someone in front of the camera
+ * whose face reads mostly neutral.
+ */
 class WebServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Emotion, Double> NEUTRAL_FACE = Map.of(Emotion.NEUTRAL, 0.71, Emotion.HAPPY, 0.18,
+            Emotion.SAD, 0.11);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private TestRoom room;
+    @TempDir
+    Path folder;
+    private RealRooms rooms;
     private WebServer server;
 
     @BeforeEach
-    void start() {
-        room = new TestRoom();
-        server = room.startServer();
+    void start() throws Exception {
+        rooms = RealRooms.in(folder);
+        rooms.cameraSees(NEUTRAL_FACE); // a fresh tracker takes its first face as it is
+        server = rooms.startServer();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        room.close();
+        if (server != null) {
+            server.close();
+        }
+        if (rooms != null) {
+            rooms.close();
+        }
     }
 
     @Test
@@ -54,8 +69,10 @@ class WebServerTest {
                 v -> assertThat(v).startsWith("application/json"));
         JsonNode state = JSON.readTree(response.body());
         assertThat(state.at("/mood/emotion").asText()).isEqualTo("neutral");
-        assertThat(state.at("/mood/confidence").asDouble()).isEqualTo(0.71);
-        assertThat(state.at("/mood/probabilities/happy").asDouble()).isEqualTo(0.18);
+        assertThat(state.at("/mood/source").asText()).isEqualTo("camera");
+        // The camera's float probabilities, as the tracker passed them on.
+        assertThat(state.at("/mood/confidence").asDouble()).isCloseTo(0.71, within(1e-6));
+        assertThat(state.at("/mood/probabilities/happy").asDouble()).isCloseTo(0.18, within(1e-6));
         assertThat(state.at("/recommendations")).hasSize(WebServer.CARD_COUNT);
         JsonNode first = state.at("/recommendations/0");
         assertThat(first.at("/track/title").asText()).isNotBlank();
@@ -63,8 +80,9 @@ class WebServerTest {
         assertThat(first.at("/reason").asText()).contains("neutral");
         assertThat(first.at("/track/artwork").asText()).isEqualTo("/api/artwork/" + first.at("/track/id").asLong());
         assertThat(state.at("/playback/status").asText()).isEqualTo("stopped");
-        assertThat(state.at("/playback/output").asText()).isEqualTo("null sink (no sound device)");
-        assertThat(state.at("/catalogSize").asLong()).isEqualTo(12);
+        // Before its first track the player has opened no sink yet and says so in its own words.
+        assertThat(state.at("/playback/output").asText()).isNotBlank().isEqualTo(rooms.player.state().output());
+        assertThat(state.at("/catalogSize").asLong()).isEqualTo(12).isEqualTo(rooms.catalog.trackCount());
         assertThat(state.at("/cameraOn").asBoolean()).isTrue();
         // Only what a page needs: the track's file location stays on the box.
         assertThat(response.body()).doesNotContain("file://").doesNotContain("\"uri\"");
@@ -72,14 +90,18 @@ class WebServerTest {
 
     @Test
     void playingAKnownTrackStartsItAndShowsInTheState() throws Exception {
-        HttpResponse<String> response = post("/api/play", "{\"trackId\": 7}");
+        long id = rooms.id("Breaking the Chains");
+
+        HttpResponse<String> response = post("/api/play", "{\"trackId\": " + id + "}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).at("/playback/track/title").asText())
                 .isEqualTo("Breaking the Chains");
-        assertThat(room.player.state().status()).isEqualTo(Status.PLAYING);
-        assertThat(room.player.state().track().id()).isEqualTo(7);
-        assertThat(JSON.readTree(get("/api/state").body()).at("/playback/status").asText()).isEqualTo("playing");
+        rooms.awaitAudible(id);
+        JsonNode playing = awaitState(s -> s.at("/playback/output").asText().equals(RealRooms.NULL_SINK));
+        assertThat(playing.at("/playback/status").asText()).isEqualTo("playing");
+        assertThat(playing.at("/playback/track/id").asLong()).isEqualTo(id);
+        assertThat(playing.at("/playback/error").isNull()).isTrue();
     }
 
     @Test
@@ -90,25 +112,30 @@ class WebServerTest {
         assertError(post("/api/play", "{not json"), 400, "not valid JSON");
         assertError(post("/api/play", ""), 400, "request body is empty");
 
-        assertThat(room.player.transitions).isEmpty();
-        assertThat(room.player.state().status()).isEqualTo(Status.STOPPED);
+        assertThat(rooms.transitions).isEmpty();
+        assertThat(rooms.player.state().status()).isEqualTo(Status.STOPPED);
     }
 
     @Test
     void pauseResumeStopAndVolumeReachThePlayer() throws Exception {
-        post("/api/play", "{\"trackId\": 2}");
+        long id = rooms.id("Awakening");
+        assertThat(post("/api/play", "{\"trackId\": " + id + "}").statusCode()).isEqualTo(200);
+        rooms.awaitAudible(id);
+
         assertThat(post("/api/pause", "").statusCode()).isEqualTo(200);
-        assertThat(room.player.state().status()).isEqualTo(Status.PAUSED);
+        rooms.awaitPlayer("paused", s -> s.status() == Status.PAUSED);
         assertThat(post("/api/resume", "").statusCode()).isEqualTo(200);
-        assertThat(room.player.state().status()).isEqualTo(Status.PLAYING);
+        rooms.awaitPlayer("playing again", s -> s.status() == Status.PLAYING);
+        assertThat(rooms.player.state().track().id()).isEqualTo(id);
         assertThat(post("/api/volume", "{\"volume\": 0.25}").statusCode()).isEqualTo(200);
-        assertThat(room.player.state().volume()).isEqualTo(0.25);
+        assertThat(rooms.player.state().volume()).isEqualTo(0.25);
         assertThat(post("/api/stop", "").statusCode()).isEqualTo(200);
-        assertThat(room.player.state().status()).isEqualTo(Status.STOPPED);
+        rooms.awaitPlayer("stopped", s -> s.status() == Status.STOPPED);
+        assertThat(rooms.player.state().error()).isNull();
 
         assertError(post("/api/volume", "{\"volume\": 1.5}"), 400, "between 0 and 1");
         assertError(post("/api/volume", "{\"volume\": \"loud\"}"), 400, "must be a number");
-        assertThat(room.player.state().volume()).isEqualTo(0.25);
+        assertThat(rooms.player.state().volume()).isEqualTo(0.25);
     }
 
     @Test
@@ -118,7 +145,8 @@ class WebServerTest {
         assertError(response, 400, "unknown emotion 'hangry'");
         assertThat(JSON.readTree(response.body()).get("error").asText()).contains("happy", "neutral");
         assertError(post("/api/mood/override", "{}"), 400, "'emotion' is required");
-        assertThat(room.moodFeed.current().emotion()).isEqualTo(Emotion.NEUTRAL);
+        assertThat(rooms.moodTracker.current().emotion()).isEqualTo(Emotion.NEUTRAL);
+        assertThat(rooms.moodTracker.current().source()).isEqualTo("camera");
     }
 
     @Test
@@ -138,49 +166,57 @@ class WebServerTest {
     @Test
     void cardsStayPutWhileOnlyTheConfidenceWobbles() throws Exception {
         JsonNode before = JSON.readTree(get("/api/state").body()).at("/recommendations");
-        int asked = room.recommender.asked.size();
+        int asked = rooms.recommender.calls();
+        int announced = rooms.announcedMoods.size();
 
-        for (double confidence : new double[] {0.64, 0.69, 0.73, 0.66}) {
-            room.moodFeed.publish(new Mood(Emotion.NEUTRAL, Map.of(Emotion.NEUTRAL, confidence), 0.58, 0.33,
-                    confidence, true, true, "camera", Instant.now()));
+        // Swings big enough that the smoothed confidence moves more than the tracker's 0.05 reporting step
+        // each frame, yet neutral keeps the lead: the tracker announces every one, the label stays.
+        for (double neutral : new double[] {0.95, 0.55, 0.95, 0.55}) {
+            rooms.cameraSees(RealRooms.mostly(Emotion.NEUTRAL, neutral));
         }
-        awaitState(s -> s.at("/mood/confidence").asDouble() == 0.66);
+        assertThat(rooms.announcedMoods).hasSize(announced + 4);
+        assertThat(rooms.announcedMoods.subList(announced, announced + 4)).extracting(Mood::emotion)
+                .containsOnly(Emotion.NEUTRAL);
+        double last = rooms.moodTracker.current().confidence();
+        awaitState(s -> s.at("/mood/confidence").asDouble() == last);
 
         assertThat(JSON.readTree(get("/api/state").body()).at("/recommendations")).isEqualTo(before);
-        assertThat(room.recommender.asked).hasSize(asked);
+        assertThat(rooms.recommender.calls()).isEqualTo(asked);
     }
 
     @Test
     void artworkIsTheStoredImageOrAGeneratedPlaceholder() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
-        room.artwork.put(1, new Artwork(png, "image/png"));
+        byte[] png = rooms.coverOf("A New Journey");
+        assertThat(png).as("the fixture gives this track a cover").isNotEmpty();
 
-        HttpResponse<byte[]> stored = http.send(request("/api/artwork/1").GET().build(),
+        HttpResponse<byte[]> stored = http.send(request("/api/artwork/" + rooms.id("A New Journey")).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(stored.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(stored.body()).isEqualTo(png);
         assertThat(stored.headers().firstValue("Cache-Control")).hasValue(ArtworkRoute.STORED_CACHE);
 
-        HttpResponse<String> placeholder = get("/api/artwork/3");
+        assertThat(rooms.coverOf("Through Space")).as("the fixture gives this track no cover").isNull();
+        HttpResponse<String> placeholder = get("/api/artwork/" + rooms.id("Through Space"));
         assertThat(placeholder.statusCode()).isEqualTo(200);
         assertThat(placeholder.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("image/svg+xml"));
         assertThat(placeholder.headers().firstValue("Cache-Control")).hasValue(ArtworkRoute.PLACEHOLDER_CACHE);
         assertThat(placeholder.body()).startsWith("<svg").contains(">TS</text>").contains("hsl(");
 
+        assertThat(rooms.catalog.track(999)).isEmpty();
         assertError(get("/api/artwork/999"), 404, "no track with id 999");
         assertError(get("/api/artwork/abc"), 404, "no track with id 'abc'");
     }
 
     @Test
     void placeholdersOfDifferentMoodsLookDifferent() {
-        String dark = ArtworkPlaceholder.svg(room.tracks.byId(8).orElseThrow());
-        String bright = ArtworkPlaceholder.svg(room.tracks.byId(12).orElseThrow());
+        String dark = ArtworkPlaceholder.svg(rooms.track("Casualties of War"));
+        String bright = ArtworkPlaceholder.svg(rooms.track("Journey's End"));
         assertThat(dark).isNotEqualTo(bright);
         assertThat(ArtworkPlaceholder.initials("Journey's End")).isEqualTo("JE");
         assertThat(ArtworkPlaceholder.initials("  ")).isEqualTo("\u266A");
-        assertThat(ArtworkPlaceholder.svg(new org.moodbox.catalog.Track(50, "local", "x", "<b>&", "a", null, null,
+        assertThat(ArtworkPlaceholder.svg(new Track(50, "local", "x", "<b>&", "a", null, null,
                 null, 1, false, null, null))).contains("&lt;b&gt;&amp;").doesNotContain("<b>");
     }
 
@@ -206,9 +242,9 @@ class WebServerTest {
             String mood = nextData(lines, "mood");
             assertThat(JSON.readTree(mood).get("emotion").asText()).isEqualTo("sad");
             assertThat(JSON.readTree(mood).get("source").asText()).isEqualTo("override");
-            assertThat(nextData(lines, "recommendations")).contains("close to sad");
+            assertThat(nextData(lines, "recommendations")).contains("your sad mood");
 
-            post("/api/play", "{\"trackId\": 4}");
+            post("/api/play", "{\"trackId\": " + rooms.id("Chimes They Fade") + "}");
             assertThat(nextData(lines, "playback")).contains("Chimes They Fade").contains("\"status\":\"playing\"");
         } finally {
             response.body().close();
