@@ -222,6 +222,8 @@
 
   function renderPlayback(playback) {
     if (!playback) return;
+    // Answers to taps and live events can cross on the wire: the newest version wins, equal ones refresh.
+    if (view.playback && playback.version < view.playback.version) return;
     view.playback = playback;
     const track = playback.track;
     const active = track && playback.status !== 'stopped';

@@ -157,6 +157,10 @@ public final class LocalFilePlayer implements Player {
             if (status == Status.STOPPED) {
                 session = null;
             }
+            if (status == Status.PLAYING && state.status() == Status.PAUSED) {
+                // "Sound is open" arrived after the listener paused: report the output, keep the pause.
+                status = Status.PAUSED;
+            }
             setState(new PlaybackState(state.track(), status, from.positionSeconds(), volume,
                     output != null ? output : state.output(), error));
         }

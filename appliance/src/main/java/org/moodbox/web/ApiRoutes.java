@@ -45,7 +45,7 @@ final class ApiRoutes {
             // A fresh (or reconnected) page gets the whole picture first, then changes.
             hub.send(c, "mood", MoodView.of(live.mood()));
             hub.send(c, "recommendations", RecommendationView.of(live.recommendations()));
-            hub.send(c, "playback", PlaybackView.of(live.playback()));
+            hub.send(c, "playback", live.playback());
         }));
         routes.post("/api/play", this::play);
         routes.post("/api/pause", ctx -> command(ctx, player::pause));
@@ -59,7 +59,7 @@ final class ApiRoutes {
 
     StateView state() {
         return new StateView(MoodView.of(live.mood()), RecommendationView.of(live.recommendations()),
-                PlaybackView.of(live.playback()), tracks.count(), cameraOn.getAsBoolean());
+                live.playback(), tracks.count(), cameraOn.getAsBoolean());
     }
 
     private void play(Context ctx) {
@@ -67,7 +67,7 @@ final class ApiRoutes {
         Track track = tracks.byId(id)
                 .orElseThrow(() -> ApiException.badRequest("no track with id " + id + " in the catalog"));
         player.play(track);
-        ctx.json(Map.of("playback", PlaybackView.of(player.state())));
+        ctx.json(Map.of("playback", live.playback()));
     }
 
     private void volume(Context ctx) {
@@ -76,7 +76,7 @@ final class ApiRoutes {
             throw ApiException.badRequest("'volume' must be between 0 and 1, got " + volume);
         }
         player.setVolume(volume);
-        ctx.json(Map.of("playback", PlaybackView.of(player.state())));
+        ctx.json(Map.of("playback", live.playback()));
     }
 
     private void overrideMood(Context ctx) {
@@ -96,6 +96,6 @@ final class ApiRoutes {
 
     private void command(Context ctx, Runnable action) {
         action.run();
-        ctx.json(Map.of("playback", PlaybackView.of(player.state())));
+        ctx.json(Map.of("playback", live.playback()));
     }
 }

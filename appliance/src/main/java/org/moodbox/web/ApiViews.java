@@ -49,12 +49,16 @@ public final class ApiViews {
         }
     }
 
+    /**
+     * @param version grows with every change the player announced; a page keeps the highest it has seen, so a
+     *                slow answer to a tap can never overwrite a newer live event
+     */
     public record PlaybackView(String status, TrackView track, double positionSeconds, double volume, String output,
-                               String error) {
-        static PlaybackView of(PlaybackState state) {
+                               String error, long version) {
+        static PlaybackView of(PlaybackState state, long version) {
             return new PlaybackView(state.status().name().toLowerCase(java.util.Locale.ROOT),
                     TrackView.of(state.track()), state.positionSeconds(), state.volume(), state.output(),
-                    state.error());
+                    state.error(), version);
         }
     }
 

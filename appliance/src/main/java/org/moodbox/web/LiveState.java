@@ -60,6 +60,8 @@ final class LiveState implements AutoCloseable {
     }
 
     /** Computes the first cards before the server answers, then follows the feeds. */
+    private final java.util.concurrent.atomic.AtomicLong playbackVersion = new java.util.concurrent.atomic.AtomicLong();
+
     void start() {
         Mood first = moodFeed.current();
         mood = first;
@@ -77,8 +79,13 @@ final class LiveState implements AutoCloseable {
         return recommendations;
     }
 
-    PlaybackState playback() {
-        return player.state();
+    /**
+     * The player's state now, stamped with the number of changes announced so far. The count is read first,
+     * so the state is at least as new as the stamp says.
+     */
+    PlaybackView playback() {
+        long version = playbackVersion.get();
+        return PlaybackView.of(player.state(), version);
     }
 
     /** Safe to call from any thread, also twice for the same value. */
@@ -104,9 +111,11 @@ final class LiveState implements AutoCloseable {
         }
     }
 
+    /** Called by the player in the order of its changes (under its lock), so versions follow that order. */
     private void playbackChanged(PlaybackState state) {
         if (state != null && !closed) {
-            enqueue(() -> hub.broadcast("playback", PlaybackView.of(state)));
+            PlaybackView view = PlaybackView.of(state, playbackVersion.incrementAndGet());
+            enqueue(() -> hub.broadcast("playback", view));
         }
     }
 

@@ -228,7 +228,7 @@ class WebServerTest {
         HttpResponse<Stream<String>> response = stream.get(5, TimeUnit.SECONDS);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-test-reader");
+        Thread reader = new Thread(() -> readUntilClosed(response, lines), "sse-test-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -261,7 +261,7 @@ class WebServerTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> staying = http.send(events(),
                 HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> staying.body().forEach(lines::add), "sse-test-reader");
+        Thread reader = new Thread(() -> readUntilClosed(staying, lines), "sse-test-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -363,5 +363,14 @@ class WebServerTest {
         return http.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Collects event-stream lines until the test closes the stream (which ends the read with an exception). */
+    private static void readUntilClosed(HttpResponse<Stream<String>> response, BlockingQueue<String> lines) {
+        try {
+            response.body().forEach(lines::add);
+        } catch (java.io.UncheckedIOException closedByTheTest) {
+            // expected at the end of each test
+        }
     }
 }
