@@ -27,6 +27,8 @@ public final class MtcnnDetector implements FaceDetector {
     private static final int PNET_CELL = 12;
     private static final int PNET_STRIDE = 2;
     private static final int MAX_CACHED_SCALES = 24;
+    /** Crops per R/O-Net run: small enough that padding wastes little, large enough to amortise a call. */
+    private static final int BATCH = 16;
 
     private final MtcnnSettings settings;
     /** Pyramid levels by input size; a camera has one frame size, a folder of photos has many. */
@@ -48,7 +50,9 @@ public final class MtcnnDetector implements FaceDetector {
     public MtcnnDetector(MtcnnSettings settings) {
         this.settings = settings;
         this.rnet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_RNET, 1);
+        rnet.resizeInput(0, BATCH, 24, 24, 3);
         this.onet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_ONET, 1);
+        onet.resizeInput(0, BATCH, 48, 48, 3);
     }
 
     @Override
@@ -95,27 +99,40 @@ public final class MtcnnDetector implements FaceDetector {
         return kept;
     }
 
-    /** R-Net or O-Net on a batch of square crops: keeps confident boxes, refines them. */
+    /**
+     * R-Net or O-Net on square crops, {@link #BATCH} at a time through one interpreter planned once:
+     * resizing to each frame's crop count would re-plan tensors and re-prepare XNNPACK every frame.
+     */
     private List<Nms.Candidate> refineStage(Mat bgr, List<Nms.Candidate> in, TfliteModel net, CropSampler crops,
                                             float threshold, boolean last) {
         if (in.isEmpty()) {
             return in;
         }
         int n = in.size();
-        int side = crops.side();
-        net.resizeInput(0, n, side, side, 3);
+        int outputs = last ? 3 : 2;
+        int probOut = net.outputWithLastDim(2, outputs);
+        int regOut = net.outputWithLastDim(4, outputs);
+        int pointsOut = last ? net.outputWithLastDim(10, outputs) : -1;
+        float[] prob = new float[n * 2];
+        float[] reg = new float[n * 4];
+        float[] points = last ? new float[n * 10] : null;
         FloatPointer input = net.input(0);
         float[] one = crops.buffer();
-        for (int i = 0; i < n; i++) {
-            crops.sampleTransposed(bgr, in.get(i).box);
-            // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
-            input.getPointer((long) i * one.length).put(one, 0, one.length);
+        for (int start = 0; start < n; start += BATCH) {
+            int count = Math.min(BATCH, n - start);
+            for (int i = 0; i < count; i++) {
+                crops.sampleTransposed(bgr, in.get(start + i).box);
+                // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
+                input.getPointer((long) i * one.length).put(one, 0, one.length);
+            }
+            // Slots past count keep the previous chunk's crops; their outputs are never read.
+            net.invoke();
+            net.output(probOut).get(prob, start * 2, count * 2);
+            net.output(regOut).get(reg, start * 4, count * 4);
+            if (last) {
+                net.output(pointsOut).get(points, start * 10, count * 10);
+            }
         }
-        net.invoke();
-        int outputs = last ? 3 : 2;
-        float[] prob = read(net.output(net.outputWithLastDim(2, outputs)), n * 2);
-        float[] reg = read(net.output(net.outputWithLastDim(4, outputs)), n * 4);
-        float[] points = last ? read(net.output(net.outputWithLastDim(10, outputs)), n * 10) : null;
 
         List<Nms.Candidate> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -259,6 +276,15 @@ public final class MtcnnDetector implements FaceDetector {
             int y1 = Math.round(box.y1());
             int w = Math.max(1, Math.round(box.x2()) - x1);
             int h = Math.max(1, Math.round(box.y2()) - y1);
+            if (x1 >= 0 && y1 >= 0 && x1 + w <= bgr.cols() && y1 + h <= bgr.rows()) {
+                // The usual case: the box lies inside the frame, so resize straight from it, no copy.
+                try (Rect src = new Rect(x1, y1, w, h); Mat from = bgr.apply(src); Size size = new Size(side, side)) {
+                    resize(from, sample, size, 0, 0, INTER_AREA);
+                }
+                sample.data().get(pixels);
+                Pixels.bgrToTransposedRgb(pixels, side, side, buffer);
+                return;
+            }
             int vx1 = Math.max(0, x1);
             int vy1 = Math.max(0, y1);
             int vx2 = Math.min(bgr.cols(), x1 + w);
