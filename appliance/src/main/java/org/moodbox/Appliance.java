@@ -1,13 +1,17 @@
 package org.moodbox;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
+import org.moodbox.catalog.Track;
 import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
+import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.Strategy;
@@ -43,6 +47,38 @@ public final class Appliance implements AutoCloseable {
 
     public static Appliance start(ApplianceConfig config) {
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
+        VisionLoop vision = null;
+        Player player = null;
+        try {
+            scanLibrary(catalog, config);
+            MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
+            vision = new VisionLoop(config.camera(), FacePipeline.mtcnnWithCnn(), mood, config.maxFps());
+            player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
+            recordPlays(player, catalog, mood);
+            VisionLoop eyes = vision;
+            WebServer web = new WebServer(mood, new MoodRecommender(catalog::allTracks, TrackFilter.ANY, Strategy.MATCH),
+                    player, catalog, trackLookup(catalog), () -> "running".equals(eyes.status().cameraState()),
+                    config.host(), config.port());
+            vision.start();
+            LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
+                    config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
+                    config.camera().describe());
+            return new Appliance(catalog, vision, player, web);
+        } catch (RuntimeException e) {
+            // Whatever did start (models, audio, the catalog file) is released before the error is reported.
+            if (player != null) {
+                player.close();
+            }
+            if (vision != null) {
+                vision.close();
+            }
+            catalog.close();
+            throw e;
+        }
+    }
+
+    /** Brings the catalog up to date with the music folders (unchanged files are skipped). */
+    private static void scanLibrary(Catalog catalog, ApplianceConfig config) {
         if (!config.libraryFolders().isEmpty()) {
             ScanReport report = new LibraryScanner(catalog, SCAN_WINDOW_SECONDS)
                     .scan(config.libraryFolders(), ScanProgressLog.INSTANCE);
@@ -54,18 +90,28 @@ public final class Appliance implements AutoCloseable {
         if (catalog.trackCount() == 0) {
             LOG.warn("the catalog is empty: scan a music folder with 'moodbox library scan DIR'");
         }
-        MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-        VisionLoop vision = new VisionLoop(config.camera(), FacePipeline.mtcnnWithCnn(), mood, config.maxFps());
-        Player player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
+    }
+
+    /**
+     * Play history: one row each time a track starts. The player announces PLAYING twice for a start (on the
+     * tap, then when the sound device is open), so a start is a PLAYING state for a track object not seen
+     * before; every tap looks its track up afresh, so a replay of the same song counts again.
+     */
+    private static void recordPlays(Player player, Catalog catalog, MoodTracker mood) {
+        AtomicReference<Track> lastStarted = new AtomicReference<>();
         player.subscribe(state -> {
-            if (state.status() == org.moodbox.playback.PlaybackState.Status.PLAYING && state.positionSeconds() == 0
-                    && state.track() != null) {
-                catalog.recordPlay(state.track().id(), mood.current().label(), null);
+            Track track = state.track();
+            if (state.status() == PlaybackState.Status.PLAYING && track != null
+                    && lastStarted.getAndSet(track) != track) {
+                catalog.recordPlay(track.id(), mood.current().label(), null);
             }
         });
-        TrackLookup tracks = new TrackLookup() {
+    }
+
+    private static TrackLookup trackLookup(Catalog catalog) {
+        return new TrackLookup() {
             @Override
-            public java.util.Optional<org.moodbox.catalog.Track> byId(long id) {
+            public Optional<Track> byId(long id) {
                 return catalog.track(id);
             }
 
@@ -74,12 +120,6 @@ public final class Appliance implements AutoCloseable {
                 return catalog.trackCount();
             }
         };
-        WebServer web = new WebServer(mood, new MoodRecommender(catalog::allTracks, TrackFilter.ANY, Strategy.MATCH), player, catalog, tracks,
-                () -> "running".equals(vision.status().cameraState()), config.host(), config.port());
-        vision.start();
-        LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
-                config.host(), web.port(), config.host(), web.port(), catalog.trackCount(), config.camera().describe());
-        return new Appliance(catalog, vision, player, web);
     }
 
     public int port() {
@@ -106,5 +146,6 @@ public final class Appliance implements AutoCloseable {
         vision.close();
         player.close();
         catalog.close();
+        LOG.info("Moodbox stopped");
     }
 }

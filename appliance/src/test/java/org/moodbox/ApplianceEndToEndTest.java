@@ -1,6 +1,7 @@
 package org.moodbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,22 @@ class ApplianceEndToEndTest {
             wait.until(d -> d.findElement(By.tagName("body")).getText().contains("null sink")
                     || d.findElement(By.tagName("body")).getText().contains("sound card"));
             chromium.screenshot("demo-kiosk-800x480");
+        }
+    }
+
+    @Test
+    void aBusyPortIsAClearErrorAndReleasesWhatStarted() throws Exception {
+        CameraSpec camera = CameraSpec.parse(DemoVideo.ensure(data.resolve("demo")).toString(), 640, 480, 5);
+        try (Appliance first = Appliance.start(new ApplianceConfig(data.resolve("a"), camera, "127.0.0.1", 0,
+                List.of(), 5, 0.8))) {
+            ApplianceConfig clash = new ApplianceConfig(data.resolve("b"), camera, "127.0.0.1", first.port(),
+                    List.of(), 5, 0.8);
+            assertThatThrownBy(() -> Appliance.start(clash)).hasMessageContaining("port " + first.port())
+                    .hasMessageContaining("in use");
+            // The failed start closed its catalog: the file can be opened and written again at once.
+            try (var catalog = org.moodbox.catalog.Catalog.open(data.resolve("b").resolve("catalog.db"))) {
+                assertThat(catalog.trackCount()).isZero();
+            }
         }
     }
 

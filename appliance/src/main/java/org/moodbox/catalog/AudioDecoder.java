@@ -50,7 +50,8 @@ public final class AudioDecoder {
             try {
                 grabber.start();
             } catch (FrameGrabber.Exception e) {
-                throw new AudioFileException(file + ": not a readable audio file (" + e.getMessage() + ")", e);
+                // FFmpeg's own message is a developer hint ("Has setFormat() been called?"); the person needs the file.
+                throw new AudioFileException(file + ": not a readable audio file", e);
             }
             if (grabber.getAudioChannels() <= 0) {
                 throw new AudioFileException(file + ": has no audio stream");
