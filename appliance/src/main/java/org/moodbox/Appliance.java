@@ -1,12 +1,23 @@
 package org.moodbox;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
 import org.moodbox.catalog.Track;
+import org.moodbox.device.GpioBoard;
+import org.moodbox.device.GpioPins;
+import org.moodbox.device.HealthCheck;
+import org.moodbox.device.HttpLivenessCheck;
+import org.moodbox.device.LedState;
+import org.moodbox.device.LoggedDeviceEvents;
+import org.moodbox.device.ServiceWatchdog;
+import org.moodbox.device.SystemdNotifier;
 import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
@@ -18,6 +29,7 @@ import org.moodbox.recommend.Strategy;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
+import org.moodbox.vision.VisionStatus;
 import org.moodbox.web.TrackLookup;
 import org.moodbox.web.WebServer;
 import org.slf4j.Logger;
@@ -36,16 +48,30 @@ public final class Appliance implements AutoCloseable {
     private final VisionLoop vision;
     private final Player player;
     private final WebServer web;
+    private final SystemdNotifier systemd;
+    private final ServiceWatchdog watchdog;
+    private final GpioBoard gpio;
     private boolean closed;
 
-    private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web) {
+    private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
+                      ServiceWatchdog watchdog, GpioBoard gpio) {
         this.catalog = catalog;
         this.vision = vision;
         this.player = player;
         this.web = web;
+        this.systemd = systemd;
+        this.watchdog = watchdog;
+        this.gpio = gpio;
     }
 
+    /** With the button, LED and sensor on their default pins (where there is no GPIO, it says so and goes on). */
     public static Appliance start(ApplianceConfig config) {
+        return start(config, GpioPins.defaults());
+    }
+
+    public static Appliance start(ApplianceConfig config, GpioPins gpioPins) {
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
+        systemd.status("starting: scanning the music library");
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
         VisionLoop vision = null;
         Player player = null;
@@ -63,7 +89,14 @@ public final class Appliance implements AutoCloseable {
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
-            return new Appliance(catalog, vision, player, web);
+            // Last, because neither throws: what opened above is all the catch below has to release.
+            GpioBoard gpio = GpioBoard.open(gpioPins, new LoggedDeviceEvents(), () -> ledState(eyes.status()));
+            String serving = "serving http://" + config.host() + ":" + web.port() + "/, " + gpio.status();
+            ServiceWatchdog watchdog = ServiceWatchdog.start(systemd, List.of(visionAlive(eyes),
+                    new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
+                            Duration.ofSeconds(5))), serving);
+            systemd.ready(serving);
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
             if (player != null) {
@@ -73,8 +106,29 @@ public final class Appliance implements AutoCloseable {
                 vision.close();
             }
             catalog.close();
+            systemd.close();
             throw e;
         }
+    }
+
+    /** The LED at the box: on while the camera is read, blinking while it is lost. */
+    private static LedState ledState(VisionStatus status) {
+        return switch (status.cameraState()) {
+            case "running" -> LedState.ON;
+            case "reconnecting" -> LedState.BLINKING;
+            default -> LedState.OFF;
+        };
+    }
+
+    /** The vision loop only stops when the appliance closes; stopped before that, the watchdog should restart us. */
+    private static HealthCheck visionAlive(VisionLoop vision) {
+        return () -> "stopped".equals(vision.status().cameraState())
+                ? Optional.of("vision loop stopped") : Optional.empty();
+    }
+
+    /** The web server is probed where this machine itself reaches it. */
+    private static String loopback(String host) {
+        return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
     }
 
     /** Brings the catalog up to date with the music folders (unchanged files are skipped). */
@@ -142,10 +196,14 @@ public final class Appliance implements AutoCloseable {
             return; // the shutdown hook and the caller's try-with-resources both close
         }
         closed = true;
+        systemd.stopping("stopping");
+        watchdog.close(); // first: a vision loop being closed must not read as a failure
+        gpio.close();
         web.close();
         vision.close();
         player.close();
         catalog.close();
+        systemd.close();
         LOG.info("Moodbox stopped");
     }
 }

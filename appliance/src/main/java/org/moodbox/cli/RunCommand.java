@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.moodbox.Appliance;
 import org.moodbox.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
+import org.moodbox.device.GpioPins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +44,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--volume-cap", defaultValue = "0.8", description = "loudest allowed volume, 0..1 (default: ${DEFAULT-VALUE})")
     double volumeCap;
 
+    @Option(names = "--gpio-pins", split = ",", paramLabel = "BUTTON,LED,PIR", defaultValue = "17,27,22",
+            description = "BCM pins of the button, status LED and presence sensor (default: ${DEFAULT-VALUE})")
+    List<Integer> gpioPins;
+
+    @Option(names = "--no-gpio", description = "leave the GPIO pins alone (no button, LED or presence sensor)")
+    boolean noGpio;
+
     @Override
     public Integer call() throws Exception {
         if (fps <= 0 || fps > 60) {
@@ -52,10 +60,19 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--volume-cap must be between 0 and 1");
         }
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
+        GpioPins gpio = gpioPins();
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap))) {
+                fps, volumeCap), gpio)) {
             appliance.awaitShutdown();
         }
         return 0;
+    }
+
+    private GpioPins gpioPins() {
+        if (gpioPins.size() != 3) {
+            throw new IllegalArgumentException("--gpio-pins takes three BCM numbers: button, LED, presence sensor");
+        }
+        GpioPins pins = GpioPins.defaults().withPins(gpioPins.get(0), gpioPins.get(1), gpioPins.get(2));
+        return noGpio ? GpioPins.disabled().withPins(pins.button(), pins.statusLed(), pins.presenceSensor()) : pins;
     }
 }
