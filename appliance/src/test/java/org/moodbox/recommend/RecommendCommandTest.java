@@ -82,7 +82,7 @@ class RecommendCommandTest {
     @Test
     void clearErrorsForBadInput() {
         assertThat(run(1, "recommend", "--emotion", "joy")[1]).contains("unknown emotion 'joy'");
-        assertThat(run(1, "recommend", "--emotion", "happy", "--strategy", "lift")[1]).contains("unknown strategy 'lift'");
+        assertThat(run(1, "recommend", "--emotion", "happy", "--strategy", "bogus")[1]).contains("unknown strategy 'bogus'");
         assertThat(run(1, "recommend", "--emotion", "happy", "--language", "fr")[1]).contains("no tracks to recommend");
     }
 }
