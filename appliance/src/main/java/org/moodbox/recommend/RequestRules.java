@@ -20,7 +20,8 @@ final class RequestRules implements NearestSearch.Bonus {
     private final BitSet excludedArtists = new BitSet();
     private final Set<Integer> blocked = new HashSet<>();
     private final Map<Integer, Double> trackBonus = new HashMap<>();
-    private final double[] artistBonus;
+    /** Only artists with a bonus: a dense array would cost megabytes per request at a million tracks. */
+    private final Map<Integer, Double> artistBonus = new HashMap<>();
     private final int[] boosted;
     private int lastArtist = -1;
 
@@ -34,13 +35,12 @@ final class RequestRules implements NearestSearch.Bonus {
             }
         }
         blockRecent(history.recentTrackIds(), window);
-        artistBonus = new double[pool.artistCount()];
         Set<Integer> boostedSet = new HashSet<>();
         applyFeedback(history.tallies(), boostedSet);
         for (String name : filter.favouriteArtists()) {
             int a = pool.artistId(name);
             if (a >= 0) {
-                artistBonus[a] += FeedbackWeights.FAVOURITE;
+                artistBonus.merge(a, FeedbackWeights.FAVOURITE, Double::sum);
                 for (int p : pool.positionsOfArtist(a)) {
                     boostedSet.add(p);
                 }
@@ -81,7 +81,7 @@ final class RequestRules implements NearestSearch.Bonus {
         }
         for (Map.Entry<Integer, Double> e : artistRaw.entrySet()) {
             double w = FeedbackWeights.artist(e.getValue());
-            artistBonus[e.getKey()] += w;
+            artistBonus.merge(e.getKey(), w, Double::sum);
             if (w > 0) {
                 for (int p : pool.positionsOfArtist(e.getKey())) {
                     boostedSet.add(p);
@@ -108,7 +108,13 @@ final class RequestRules implements NearestSearch.Bonus {
 
     @Override
     public double of(int p) {
-        double b = artistBonus[pool.artistId[p]];
+        double b = 0;
+        if (!artistBonus.isEmpty()) {
+            Double a = artistBonus.get(pool.artistId[p]);
+            if (a != null) {
+                b += a;
+            }
+        }
         if (!trackBonus.isEmpty()) {
             Double t = trackBonus.get(p);
             if (t != null) {
