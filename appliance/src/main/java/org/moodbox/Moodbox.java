@@ -1,5 +1,6 @@
 package org.moodbox;
 
+import org.moodbox.cli.BenchCommand;
 import org.moodbox.cli.CatalogCommand;
 import org.moodbox.cli.DemoCommand;
 import org.moodbox.cli.DetectCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "moodbox", mixinStandardHelpOptions = true, version = "moodbox 0.1.0",
         description = "Emotion-driven music kiosk: sees the face in front of it, offers songs that fit the mood.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, RecommendCommand.class,
-                CatalogCommand.class, LibraryCommand.class, CommandLine.HelpCommand.class})
+                CatalogCommand.class, LibraryCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Moodbox implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

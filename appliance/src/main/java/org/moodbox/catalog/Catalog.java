@@ -352,7 +352,11 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
         }
     }
 
-    /** Remembers that a track was played (feedback: 1 liked, -1 skipped, 0 or null nothing said). */
+    /**
+     * Remembers that a track was played. Feedback: 1 liked, -1 skipped, 0 played to the end with nothing said,
+     * null started with the outcome unknown. The recommender reads likes, skips and full plays as weights
+     * ({@link #playTallies()}) and the latest plays as its no-repeat window ({@link #recentTrackIds(int)}).
+     */
     public synchronized void recordPlay(long trackId, String mood, Integer feedback) {
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO plays(track_id, mood, feedback) VALUES (?, ?, ?)")) {
@@ -373,6 +377,53 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("counting plays", e);
+        }
+    }
+
+    /** Ids of the last {@code count} plays, newest first (a track played twice appears twice). */
+    public synchronized List<Long> recentTrackIds(int count) {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT track_id FROM plays ORDER BY played_at DESC, id DESC LIMIT ?")) {
+            ps.setInt(1, Math.max(0, count));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failure("reading recent plays", e);
+        }
+    }
+
+    /** Likes, skips and full plays of every track that has any. */
+    public synchronized List<PlayTally> playTallies() {
+        List<PlayTally> tallies = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT track_id, SUM(feedback = 1), SUM(feedback = -1), SUM(feedback = 0) FROM plays
+                     WHERE feedback IS NOT NULL GROUP BY track_id""")) {
+            while (rs.next()) {
+                tallies.add(new PlayTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+            }
+            return tallies;
+        } catch (SQLException e) {
+            throw failure("reading play feedback", e);
+        }
+    }
+
+    /** Ids of the tracks marked explicit, for the recommender's "explicit off" (Track does not carry it). */
+    public synchronized java.util.Set<Long> explicitTrackIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM tracks WHERE explicit = 1")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failure("reading explicit tracks", e);
         }
     }
 

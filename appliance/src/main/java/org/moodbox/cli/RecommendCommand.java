@@ -13,7 +13,10 @@ import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.Recommendation;
+import org.moodbox.recommend.PlayHistory;
 import org.moodbox.recommend.Strategy;
+import org.moodbox.recommend.StrategyPlan;
+import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.vision.Emotion;
 import picocli.CommandLine.Command;
@@ -41,9 +44,14 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--artist", paramLabel = "A", description = "only this artist")
     String artist;
 
-    @Option(names = "--strategy", defaultValue = "match", paramLabel = "S",
-            description = "how the mood becomes a target: match (default: ${DEFAULT-VALUE})")
+    @Option(names = "--strategy", paramLabel = "S",
+            description = "match (stay with the mood), lift (start at the mood, move toward a better one) or calm;"
+                    + " default: the owner's plan (sad lift, angry and fear calm, others match)")
     String strategy;
+
+    @Option(names = "--lift-steps", defaultValue = "5", paramLabel = "N",
+            description = "tracks a lift takes to reach its goal (default: ${DEFAULT-VALUE})")
+    int liftSteps;
 
     @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "at most N tracks (default: ${DEFAULT-VALUE})")
     int limit;
@@ -57,7 +65,10 @@ public final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TrackFilter filter = new TrackFilter(language, artist);
         try (Catalog catalog = Catalog.open(data.catalogFile())) {
-            List<Recommendation> picks = new MoodRecommender(catalog::allTracks, filter, Strategy.parse(strategy)).recommend(mood, limit);
+            StrategyPlan plan = strategy == null ? new StrategyPlan(StrategyPlan.defaults().byEmotion(), liftSteps)
+                    : StrategyPlan.always(Strategy.parse(strategy), liftSteps);
+            List<Recommendation> picks = new MoodRecommender(TrackSource.of(catalog), filter, plan,
+                    PlayHistory.DEFAULT_WINDOW).recommend(mood, limit);
             if (picks.isEmpty()) {
                 spec.commandLine().getErr().println("moodbox: no tracks to recommend: catalog " + catalog.file()
                         + " has " + catalog.trackCount() + " tracks, none with features that match " + filter);

@@ -1,9 +1,10 @@
 package org.moodbox.recommend;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
@@ -11,90 +12,124 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ranks catalog tracks by how close they sit to the mood on the valence/energy plane.
+ * Ranks catalog tracks by how close they sit to a target on the valence/energy plane.
  *
- * <p>The mood's (valence, arousal), 0..1 each, is read as a target percentile among the candidate tracks
- * (those that pass the filter and have features): happy (V .93, A .63) aims at the brightest 7% with
- * energy above 63% of the others. Ranking within the candidates, not the whole catalog, keeps the targets
- * meaningful when a filter leaves a small or skewed pool. Score = 1 - euclidean distance / sqrt(2), so 1 is
- * a perfect fit and 0 the opposite corner.
+ * <p>The target comes from the mood and the owner's {@link StrategyPlan} ({@link MoodTargets}): match aims at
+ * the mood's (valence, arousal), calm at the calm anchor, lift starts at the mood and moves toward its goal
+ * one step per track. Targets are read as percentiles among the candidate tracks (those with features that
+ * pass the language and artist filter): happy (V .93, A .63) aims at the brightest 7% with energy above 63%
+ * of the others. Ranking within the candidates, not the whole catalog, keeps the targets meaningful when a
+ * filter leaves a small or skewed pool. Fit = 1 - euclidean distance / sqrt(2); score = fit plus the
+ * {@link FeedbackWeights} bonuses, shown clamped to 0..1.
  *
- * <p>Diversity: never the same artist twice in a row, unless the listener asked for one artist.
+ * <p>Diversity: never the same artist twice in a row (including the last track played), unless the
+ * listener asked for one artist; no track from the last {@link PlayHistory#DEFAULT_WINDOW} plays.
+ *
+ * <p>Scale: the candidate pool is indexed once per catalog snapshot ({@link FeatureIndex}), and each pick is
+ * a grid search near its target ({@link NearestSearch}), so a request touches a few thousand tracks, not all.
+ *
+ * <p>Lift keeps its step count here: each request moves one step on, and a change of mood label starts
+ * over at the mood. Within one list, item i aims at step (session step + i), so a list reads as the path.
  */
 public final class MoodRecommender implements Recommender {
     private static final Logger log = LoggerFactory.getLogger(MoodRecommender.class);
 
-    private final Supplier<List<Track>> tracks;
+    private final TrackSource source;
     private final TrackFilter filter;
-    private final Strategy strategy;
+    private final StrategyPlan plan;
+    private final int window;
 
-    /** @param tracks where the candidates come from, read on every call (for example {@code catalog::allTracks}) */
+    private List<Track> indexedTracks;
+    private Set<Long> indexedExplicit;
+    private FeatureIndex index;
+    private String liftLabel;
+    private int liftStep;
+
+    /** One strategy for every mood, no history: @param tracks read on every call (e.g. {@code catalog::allTracks}) */
     public MoodRecommender(Supplier<List<Track>> tracks, TrackFilter filter, Strategy strategy) {
-        this.tracks = Objects.requireNonNull(tracks);
-        this.filter = Objects.requireNonNull(filter);
-        this.strategy = Objects.requireNonNull(strategy);
+        this(TrackSource.of(tracks), filter, StrategyPlan.always(strategy, StrategyPlan.DEFAULT_LIFT_STEPS),
+                PlayHistory.DEFAULT_WINDOW);
     }
 
-    private record Candidate(Track track, double valencePercentile, double energyPercentile, double score) {
+    /** @param window how many of the last plays are never repeated */
+    public MoodRecommender(TrackSource source, TrackFilter filter, StrategyPlan plan, int window) {
+        this.source = Objects.requireNonNull(source);
+        this.filter = Objects.requireNonNull(filter);
+        this.plan = Objects.requireNonNull(plan);
+        if (window < 0) {
+            throw new IllegalArgumentException("the no-repeat window cannot be negative: " + window);
+        }
+        this.window = window;
     }
 
     @Override
-    public List<Recommendation> recommend(Mood mood, int limit) {
+    public synchronized List<Recommendation> recommend(Mood mood, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        List<Track> pool = tracks.get().stream().filter(t -> t.features() != null).filter(filter::accepts).toList();
-        if (pool.isEmpty()) {
+        FeatureIndex pool = currentIndex();
+        if (pool.size == 0) {
             log.info("no candidate tracks ({}); nothing to recommend", filter);
             return List.of();
         }
-        double[] valence = PercentileIndex.of(pool, t -> t.features().valence());
-        double[] energy = PercentileIndex.of(pool, t -> t.features().energy());
-        double targetValence = mood.valence();
-        double targetEnergy = mood.arousal();
-        List<Candidate> ranked = new ArrayList<>(pool.size());
-        for (int i = 0; i < pool.size(); i++) {
-            double distance = Math.hypot(valence[i] - targetValence, energy[i] - targetEnergy);
-            ranked.add(new Candidate(pool.get(i), valence[i], energy[i], 1 - distance / Math.sqrt(2)));
-        }
-        // Ties broken by id so the same catalog and mood always give the same list.
-        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingLong(c -> c.track().id()));
-        return pickDiverse(ranked, mood, limit);
-    }
-
-    private List<Recommendation> pickDiverse(List<Candidate> ranked, Mood mood, int limit) {
+        Strategy strategy = mood.present() ? plan.strategyFor(mood.emotion()) : Strategy.MATCH;
+        int firstStep = advanceLift(mood, strategy);
+        PlayHistory history = source.history(window);
+        RequestRules rules = new RequestRules(pool, filter, history, window);
+        NearestSearch search = new NearestSearch(pool);
         List<Recommendation> picks = new ArrayList<>(limit);
-        List<Candidate> rest = new ArrayList<>(ranked);
-        String lastArtist = null;
-        while (picks.size() < limit && !rest.isEmpty()) {
-            int chosen = -1;
-            for (int i = 0; i < rest.size(); i++) {
-                if (filter.namesAnArtist() || !sameArtist(rest.get(i).track().artist(), lastArtist)) {
-                    chosen = i;
-                    break;
-                }
+        for (int i = 0; i < limit; i++) {
+            int step = firstStep + i;
+            MoodTargets.Point target = switch (strategy) {
+                case MATCH -> MoodTargets.start(mood);
+                case CALM -> MoodTargets.CALM;
+                case LIFT -> MoodTargets.liftStep(mood, step, plan.liftSteps());
+            };
+            NearestSearch.Hit hit = search.best(target.valence(), target.energy(), rules::accepts, rules);
+            if (hit.position() < 0) {
+                break; // only the last artist or recent tracks are left: a shorter list beats a repeat
             }
-            if (chosen < 0) {
-                break; // only the last artist is left: a shorter list beats a repeat
-            }
-            Candidate c = rest.remove(chosen);
-            picks.add(new Recommendation(c.track(), round(c.score()),
-                    ReasonWriter.reason(c.valencePercentile(), c.energyPercentile(), mood)));
-            lastArtist = c.track().artist();
+            int p = hit.position();
+            rules.picked(p);
+            picks.add(new Recommendation(pool.tracks[p], round(Math.max(0, Math.min(1, hit.score()))),
+                    ReasonWriter.reason(pool.valence[p], pool.energy[p], mood, strategy, step, plan.liftSteps())));
         }
         return picks;
     }
 
-    private static boolean sameArtist(String a, String b) {
-        return a != null && b != null && a.equalsIgnoreCase(b);
+    /** The step this request starts at; counts on while the label and the lift last, else starts over. */
+    private int advanceLift(Mood mood, Strategy strategy) {
+        if (strategy != Strategy.LIFT) {
+            liftLabel = null;
+            return 0;
+        }
+        if (!mood.label().equals(liftLabel)) {
+            liftLabel = mood.label();
+            liftStep = 0;
+        } else {
+            liftStep++;
+        }
+        return liftStep;
+    }
+
+    /** The pool's index, rebuilt only when the source hands out a different track list or explicit set. */
+    private FeatureIndex currentIndex() {
+        List<Track> tracks = source.tracks();
+        Set<Long> explicit = source.explicitTrackIds();
+        if (index == null || tracks != indexedTracks || !explicit.equals(indexedExplicit)) {
+            List<Track> pool = tracks.stream().filter(t -> t.features() != null).filter(filter::inPool).toList();
+            index = new FeatureIndex(pool, new HashSet<>(explicit));
+            indexedTracks = tracks;
+            indexedExplicit = explicit;
+        }
+        return index;
     }
 
     private static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
     }
 
-    public Strategy strategy() {
-        return strategy;
+    public StrategyPlan plan() {
+        return plan;
     }
 }

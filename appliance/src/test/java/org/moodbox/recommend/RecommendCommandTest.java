@@ -80,9 +80,22 @@ class RecommendCommandTest {
     }
 
     @Test
+    void liftAndCalmStrategies() throws Exception {
+        String[] lift = run(0, "recommend", "--emotion", "sad", "--strategy", "lift", "--lift-steps", "3", "--limit", "4")[0]
+                .strip().split("\n");
+        assertThat(new ObjectMapper().readTree(lift[0]).get("reason").asText()).endsWith("before moving toward content");
+        assertThat(new ObjectMapper().readTree(lift[1]).get("reason").asText()).endsWith("a step from sad toward content");
+        assertThat(new ObjectMapper().readTree(lift[3]).get("valence").asDouble())
+                .isGreaterThan(new ObjectMapper().readTree(lift[0]).get("valence").asDouble());
+        String calm = run(0, "recommend", "--emotion", "angry", "--strategy", "CALM", "--limit", "1")[0];
+        assertThat(new ObjectMapper().readTree(calm.strip()).get("energy").asDouble()).isLessThanOrEqualTo(0.2);
+        assertThat(calm).contains("to calm your angry mood");
+    }
+
+    @Test
     void clearErrorsForBadInput() {
         assertThat(run(1, "recommend", "--emotion", "joy")[1]).contains("unknown emotion 'joy'");
-        assertThat(run(1, "recommend", "--emotion", "happy", "--strategy", "lift")[1]).contains("unknown strategy 'lift'");
+        assertThat(run(1, "recommend", "--emotion", "happy", "--strategy", "bogus")[1]).contains("unknown strategy 'bogus'");
         assertThat(run(1, "recommend", "--emotion", "happy", "--language", "fr")[1]).contains("no tracks to recommend");
     }
 }

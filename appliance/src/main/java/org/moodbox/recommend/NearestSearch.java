@@ -1,0 +1,123 @@
+package org.moodbox.recommend;
+
+import java.util.function.IntPredicate;
+
+/**
+ * Finds the best-scoring acceptable track for a target on a {@link FeatureIndex}, scanning grid rings
+ * outward from the target's cell and stopping as soon as no unvisited cell could beat the best so far.
+ *
+ * <p>Score = fit + bonus, fit = 1 - distance / sqrt(2) on the percentile plane. Bonuses (favourite artists,
+ * likes) can lift a far track above a near one, which would break the ring bound; so tracks with a positive
+ * bonus are few and scored first from their own list, and the ring scan only meets tracks with bonus <= 0,
+ * for which fit is an upper bound. Ties go to the lower track id so a request is repeatable.
+ */
+final class NearestSearch {
+    private static final double SQRT2 = Math.sqrt(2);
+
+    /** Bonus per position; {@link #boosted()} lists every position whose bonus is positive. */
+    interface Bonus {
+        double of(int position);
+
+        int[] boosted();
+    }
+
+    private final FeatureIndex index;
+
+    NearestSearch(FeatureIndex index) {
+        this.index = index;
+    }
+
+    /** Best position and its score; position -1 when nothing is acceptable. */
+    record Hit(int position, double score, double fit) {
+    }
+
+    Hit best(double targetValence, double targetEnergy, IntPredicate accept, Bonus bonus) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double bestFit = 0;
+        for (int p : bonus.boosted()) {
+            if (!accept.test(p)) {
+                continue;
+            }
+            double fit = fit(p, targetValence, targetEnergy);
+            double score = fit + bonus.of(p);
+            if (better(score, p, bestScore, best)) {
+                best = p;
+                bestScore = score;
+                bestFit = fit;
+            }
+        }
+        int g = index.grid;
+        double cellSize = 1.0 / g;
+        int cx = index.cellX(targetValence);
+        int cy = index.cellX(targetEnergy);
+        for (int r = 0; r <= g; r++) {
+            if (r > 0) {
+                double unvisited = distanceOutsideBlock(targetValence, targetEnergy, cx, cy, r - 1, cellSize, g);
+                if (Double.isInfinite(unvisited)) {
+                    break; // the block covers the whole grid
+                }
+                if (best >= 0 && 1 - unvisited / SQRT2 < bestScore) {
+                    break;
+                }
+            }
+            for (int y = cy - r; y <= cy + r; y++) {
+                if (y < 0 || y >= g) {
+                    continue;
+                }
+                boolean edgeRow = y == cy - r || y == cy + r;
+                for (int x = cx - r; x <= cx + r; x += edgeRow ? 1 : 2 * r) {
+                    if (x >= 0 && x < g) {
+                        int c = x + g * y;
+                        for (int p = index.cellStart[c]; p < index.cellStart[c + 1]; p++) {
+                            double b = bonus.of(p);
+                            if (b > 0 || !accept.test(p)) {
+                                continue;
+                            }
+                            double fit = fit(p, targetValence, targetEnergy);
+                            if (better(fit + b, p, bestScore, best)) {
+                                best = p;
+                                bestScore = fit + b;
+                                bestFit = fit;
+                            }
+                        }
+                    }
+                    if (r == 0) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new Hit(best, bestScore, bestFit);
+    }
+
+    private double fit(int p, double tv, double te) {
+        return 1 - Math.hypot(index.valence[p] - tv, index.energy[p] - te) / SQRT2;
+    }
+
+    private boolean better(double score, int p, double bestScore, int best) {
+        return score > bestScore || (score == bestScore && best >= 0 && index.tracks[p].id() < index.tracks[best].id());
+    }
+
+    /**
+     * Smallest distance from the target to any point outside the square block of cells within {@code half}
+     * of its own cell. Sides of the block at the grid's edge have nothing beyond them and do not count;
+     * infinity when the block already covers the grid.
+     */
+    private static double distanceOutsideBlock(double tv, double te, int cx, int cy, int half, double cs, int g) {
+        double d = Double.POSITIVE_INFINITY;
+        if (cx - half > 0) {
+            d = Math.min(d, tv - (cx - half) * cs);
+        }
+        if (cx + half < g - 1) {
+            d = Math.min(d, (cx + half + 1) * cs - tv);
+        }
+        if (cy - half > 0) {
+            d = Math.min(d, te - (cy - half) * cs);
+        }
+        if (cy + half < g - 1) {
+            d = Math.min(d, (cy + half + 1) * cs - te);
+        }
+        return Math.max(0, d);
+    }
+}

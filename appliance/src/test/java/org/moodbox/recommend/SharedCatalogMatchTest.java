@@ -1,0 +1,87 @@
+package org.moodbox.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.ColumnMapping;
+import org.moodbox.catalog.FeatureTableImporter;
+import org.moodbox.catalog.Track;
+import org.moodbox.mood.Mood;
+import org.moodbox.vision.Emotion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * On the real 28,356-track TidyTuesday table (imported into a catalog, never copied into the repo): for each
+ * emotion, match picks tracks whose mean valence and energy lie on the emotion's side of the catalog medians.
+ * Found at $MOODBOX_SHARED_DATA/music or ../../shared/data/music from the module; skipped when absent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedCatalogMatchTest {
+    Catalog catalog;
+    List<Track> tracks;
+    double medianValence;
+    double medianEnergy;
+
+    @BeforeAll
+    void importShared(@TempDir Path dir) {
+        String env = System.getenv("MOODBOX_SHARED_DATA");
+        Path table = (env != null ? Path.of(env, "music") : Path.of("../../shared/data/music"))
+                .resolve("catalog_tidytuesday_unique_tracks.csv.gz");
+        assumeThat(Files.isReadable(table))
+                .as("shared data not found at " + table.toAbsolutePath() + " (set MOODBOX_SHARED_DATA)").isTrue();
+        catalog = Catalog.open(dir.resolve("catalog.db"));
+        new FeatureTableImporter(catalog).importFile(table, ColumnMapping.defaultMapping());
+        tracks = catalog.allTracks();
+        medianValence = median(tracks.stream().mapToDouble(t -> t.features().valence()).toArray());
+        medianEnergy = median(tracks.stream().mapToDouble(t -> t.features().energy()).toArray());
+    }
+
+    @AfterAll
+    void close() {
+        if (catalog != null) {
+            catalog.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Emotion.class)
+    void matchLandsInTheEmotionsQuadrant(Emotion emotion) {
+        List<Recommendation> picks = new MoodRecommender(() -> tracks, TrackFilter.ANY, Strategy.MATCH)
+                .recommend(Mood.chosen(emotion, Instant.EPOCH), 20);
+        assertThat(picks).hasSize(20);
+        double v = MoodRecommenderTest.mean(picks, true);
+        double e = MoodRecommenderTest.mean(picks, false);
+        String where = String.format("%s: mean valence %.3f (median %.3f), energy %.3f (median %.3f)",
+                emotion, v, medianValence, e, medianEnergy);
+        System.out.println(where);
+        // Anchor above 0.5 means above the median, below means below. Disgust's arousal (.50) sits on the
+        // median line, so only its valence side is asserted.
+        if (emotion.valence() > 0.5) {
+            assertThat(v).as(where).isGreaterThan(medianValence);
+        } else {
+            assertThat(v).as(where).isLessThan(medianValence);
+        }
+        if (emotion.arousal() > 0.5) {
+            assertThat(e).as(where).isGreaterThan(medianEnergy);
+        } else if (emotion.arousal() < 0.5) {
+            assertThat(e).as(where).isLessThan(medianEnergy);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
