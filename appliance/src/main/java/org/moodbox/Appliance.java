@@ -25,7 +25,8 @@ import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.recommend.StrategyPlan;
+import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
@@ -43,6 +44,8 @@ public final class Appliance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
     /** Seconds of each track the start-up scan analyses: stable features at several hundred x real time. */
     private static final double SCAN_WINDOW_SECONDS = 60;
+    /** No track comes back within this many plays (the recommender shrinks it for small libraries). */
+    private static final int NO_REPEAT_WINDOW = 20;
 
     private final Catalog catalog;
     private final VisionLoop vision;
@@ -82,7 +85,8 @@ public final class Appliance implements AutoCloseable {
             player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
             recordPlays(player, catalog, mood);
             VisionLoop eyes = vision;
-            WebServer web = new WebServer(mood, new MoodRecommender(catalog::allTracks, TrackFilter.ANY, Strategy.MATCH),
+            WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog), TrackFilter.ANY,
+                            StrategyPlan.defaults(), NO_REPEAT_WINDOW),
                     player, catalog, trackLookup(catalog), () -> "running".equals(eyes.status().cameraState()),
                     config.host(), config.port());
             vision.start();
