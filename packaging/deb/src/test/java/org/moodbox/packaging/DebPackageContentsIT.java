@@ -54,7 +54,9 @@ class DebPackageContentsIT {
                 "/usr/lib/systemd/system/moodbox-kiosk.service",
                 "/usr/lib/sysusers.d/moodbox.conf",
                 "/usr/lib/tmpfiles.d/moodbox.conf",
-                "/usr/lib/udev/rules.d/60-moodbox-gpio.rules");
+                "/usr/lib/udev/rules.d/60-moodbox-gpio.rules",
+                "/usr/share/doc/moodbox/copyright",
+                "/usr/share/doc/moodbox/changelog.gz");
         // Every JavaCPP preset the appliance loads, for this architecture, and none for the other.
         for (String preset : List.of("javacpp", "tensorflow-lite", "opencv", "openblas", "ffmpeg")) {
             assertThat(paths).as(preset + " " + ownNatives)
