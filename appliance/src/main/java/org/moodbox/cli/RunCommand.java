@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.moodbox.Appliance;
 import org.moodbox.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
+import org.moodbox.vision.DetectorKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +44,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--volume-cap", defaultValue = "0.8", description = "loudest allowed volume, 0..1 (default: ${DEFAULT-VALUE})")
     double volumeCap;
 
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
+            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    DetectorKind detector;
+
     @Override
     public Integer call() throws Exception {
         if (fps <= 0 || fps > 60) {
@@ -53,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap))) {
+                fps, volumeCap, detector))) {
             appliance.awaitShutdown();
         }
         return 0;
