@@ -27,8 +27,6 @@ public final class MtcnnDetector implements FaceDetector {
     private static final int PNET_CELL = 12;
     private static final int PNET_STRIDE = 2;
     private static final int MAX_CACHED_SCALES = 24;
-    /** Crops per R/O-Net run: small enough that padding wastes little, large enough to amortise a call. */
-    private static final int BATCH = 16;
 
     private final MtcnnSettings settings;
     /** Pyramid levels by input size; a camera has one frame size, a folder of photos has many. */
@@ -42,17 +40,16 @@ public final class MtcnnDetector implements FaceDetector {
             return false;
         }
     };
-    private final TfliteModel rnet;
-    private final TfliteModel onet;
+    private final BatchedNet rnet;
+    private final BatchedNet onet;
     private final CropSampler rnetCrops = new CropSampler(24);
     private final CropSampler onetCrops = new CropSampler(48);
+    private MtcnnStageTimes lastTimes = MtcnnStageTimes.NONE;
 
     public MtcnnDetector(MtcnnSettings settings) {
         this.settings = settings;
-        this.rnet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_RNET, 1);
-        rnet.resizeInput(0, BATCH, 24, 24, 3);
-        this.onet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_ONET, 1);
-        onet.resizeInput(0, BATCH, 48, 48, 3);
+        this.rnet = new BatchedNet(ModelFiles.MTCNN_RNET, 24, false);
+        this.onet = new BatchedNet(ModelFiles.MTCNN_ONET, 48, true);
     }
 
     @Override
@@ -67,14 +64,26 @@ public final class MtcnnDetector implements FaceDetector {
         if (width < PNET_CELL || height < PNET_CELL) {
             return List.of();
         }
+        long t0 = System.nanoTime();
         List<Nms.Candidate> candidates = proposals(bgr, width, height);
+        long t1 = System.nanoTime();
+        int rnetCount = candidates.size();
         candidates = refineStage(bgr, candidates, rnet, rnetCrops, settings.rnetThreshold(), false);
+        long t2 = System.nanoTime();
+        int onetCount = candidates.size();
         candidates = refineStage(bgr, candidates, onet, onetCrops, settings.onetThreshold(), true);
+        long t3 = System.nanoTime();
+        lastTimes = new MtcnnStageTimes((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, rnetCount, onetCount);
         List<DetectedFace> faces = new ArrayList<>(candidates.size());
         for (Nms.Candidate c : candidates) {
             faces.add(new DetectedFace(c.box, c.score, c.landmarks));
         }
         return faces;
+    }
+
+    /** The stage times of the last {@link #detect} call (all zero before the first). */
+    public MtcnnStageTimes lastStageTimes() {
+        return lastTimes;
     }
 
     /** P-Net over the pyramid: every 12x12 window that looks like a face at some scale. */
@@ -99,39 +108,35 @@ public final class MtcnnDetector implements FaceDetector {
         return kept;
     }
 
-    /**
-     * R-Net or O-Net on square crops, {@link #BATCH} at a time through one interpreter planned once:
-     * resizing to each frame's crop count would re-plan tensors and re-prepare XNNPACK every frame.
-     */
-    private List<Nms.Candidate> refineStage(Mat bgr, List<Nms.Candidate> in, TfliteModel net, CropSampler crops,
+    /** R-Net or O-Net on square crops, in the fixed batches of {@link BatchedNet}. */
+    private List<Nms.Candidate> refineStage(Mat bgr, List<Nms.Candidate> in, BatchedNet nets, CropSampler crops,
                                             float threshold, boolean last) {
         if (in.isEmpty()) {
             return in;
         }
         int n = in.size();
-        int outputs = last ? 3 : 2;
-        int probOut = net.outputWithLastDim(2, outputs);
-        int regOut = net.outputWithLastDim(4, outputs);
-        int pointsOut = last ? net.outputWithLastDim(10, outputs) : -1;
         float[] prob = new float[n * 2];
         float[] reg = new float[n * 4];
         float[] points = last ? new float[n * 10] : null;
-        FloatPointer input = net.input(0);
         float[] one = crops.buffer();
-        for (int start = 0; start < n; start += BATCH) {
-            int count = Math.min(BATCH, n - start);
+        for (int start = 0; start < n; ) {
+            BatchedNet.Batch batch = nets.next(n - start);
+            TfliteModel net = batch.model();
+            FloatPointer input = net.input(0);
+            int count = Math.min(batch.size(), n - start);
             for (int i = 0; i < count; i++) {
                 crops.sampleTransposed(bgr, in.get(start + i).box);
                 // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
                 input.getPointer((long) i * one.length).put(one, 0, one.length);
             }
-            // Slots past count keep the previous chunk's crops; their outputs are never read.
+            // Slots past count keep earlier crops; their outputs are never read.
             net.invoke();
-            net.output(probOut).get(prob, start * 2, count * 2);
-            net.output(regOut).get(reg, start * 4, count * 4);
+            net.output(batch.probOut()).get(prob, start * 2, count * 2);
+            net.output(batch.regOut()).get(reg, start * 4, count * 4);
             if (last) {
-                net.output(pointsOut).get(points, start * 10, count * 10);
+                net.output(batch.pointsOut()).get(points, start * 10, count * 10);
             }
+            start += count;
         }
 
         List<Nms.Candidate> kept = new ArrayList<>();
