@@ -36,8 +36,9 @@ public final class MtcnnDetector implements FaceDetector {
     private static final float PNET_PYRAMID_NMS = 0.7f;
     /**
      * IoU above which R-Net's survivors are one. facenet uses 0.7, which leaves about nine O-Net crops
-     * per face (36 for 4 faces on the demo video); 0.5 leaves about four (15), with the same faces found. O-Net is the costliest stage per crop
-     * (about 1 ms), and two distinct faces rarely overlap by half.
+     * per face (36 for 4 faces on the demo video); 0.5 leaves about four (15), with the same faces
+     * found. O-Net is the costliest stage per crop (about 1 ms), and two distinct faces rarely overlap
+     * by half.
      */
     private static final float RNET_NMS = 0.5f;
     /** IoU over the smaller box above which O-Net's faces are one (facenet's 0.7 "Min"). */
