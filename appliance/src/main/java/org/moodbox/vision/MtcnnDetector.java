@@ -290,12 +290,14 @@ public final class MtcnnDetector implements FaceDetector {
     private static final class CropSampler implements AutoCloseable {
         private final int side;
         private final Mat sample;
+        private final Size sampleSize;
         private final byte[] pixels;
         private final float[] buffer;
 
         CropSampler(int side) {
             this.side = side;
             this.sample = new Mat(side, side, CV_8UC3);
+            this.sampleSize = new Size(side, side);
             this.pixels = new byte[side * side * 3];
             this.buffer = new float[side * side * 3];
         }
@@ -315,8 +317,8 @@ public final class MtcnnDetector implements FaceDetector {
             int h = Math.max(1, Math.round(box.y2()) - y1);
             if (x1 >= 0 && y1 >= 0 && x1 + w <= bgr.cols() && y1 + h <= bgr.rows()) {
                 // The usual case: the box lies inside the frame, so resize straight from it, no copy.
-                try (Rect src = new Rect(x1, y1, w, h); Mat from = bgr.apply(src); Size size = new Size(side, side)) {
-                    resize(from, sample, size, 0, 0, INTER_AREA);
+                try (Rect src = new Rect(x1, y1, w, h); Mat from = bgr.apply(src)) {
+                    resize(from, sample, sampleSize, 0, 0, INTER_AREA);
                 }
                 sample.data().get(pixels);
                 Pixels.bgrToTransposedRgb(pixels, side, side, buffer);
@@ -334,7 +336,7 @@ public final class MtcnnDetector implements FaceDetector {
                         from.copyTo(to);
                     }
                 }
-                resize(padded, sample, new Size(side, side), 0, 0, INTER_AREA);
+                resize(padded, sample, sampleSize, 0, 0, INTER_AREA);
             }
             sample.data().get(pixels);
             Pixels.bgrToTransposedRgb(pixels, side, side, buffer);
@@ -343,6 +345,7 @@ public final class MtcnnDetector implements FaceDetector {
         @Override
         public void close() {
             sample.close();
+            sampleSize.close();
         }
     }
 }
