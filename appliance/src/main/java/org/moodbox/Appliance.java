@@ -81,7 +81,7 @@ public final class Appliance implements AutoCloseable {
         try {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-            vision = new VisionLoop(config.camera(), FacePipeline.mtcnnWithCnn(), mood, config.maxFps());
+            vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
             player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
             recordPlays(player, catalog, mood);
             VisionLoop eyes = vision;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.moodbox.Appliance;
 import org.moodbox.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
+import org.moodbox.vision.DetectorKind;
 import org.moodbox.camera.DemoVideo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "music folders to scan (default: Debian's singularity-music and wesnoth-1.16-music)")
     List<Path> music;
 
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
+            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    DetectorKind detector;
+
     @Override
     public Integer call() throws Exception {
         List<Path> folders = music != null ? music : DEMO_MUSIC;
@@ -56,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
         String source = camera != null ? camera : DemoVideo.ensure(dataDir.resolve("demo")).toString();
         CameraSpec spec = CameraSpec.parse(source, 640, 480, DemoVideo.FPS);
         try (Appliance appliance = Appliance.start(new ApplianceConfig(dataDir, spec, host, port, folders,
-                DemoVideo.FPS, 0.8))) {
+                DemoVideo.FPS, 0.8, detector))) {
             appliance.awaitShutdown();
         }
         return 0;

@@ -12,6 +12,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.FrameAnalysis;
 import picocli.CommandLine.Command;
@@ -38,6 +39,10 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--max-frames", paramLabel = "N", defaultValue = "1000", description = "in videos, stop after N analysed frames (default: ${DEFAULT-VALUE})")
     int maxFrames;
 
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectorName.class,
+            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    DetectorKind detector;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +54,7 @@ public final class DetectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--every and --max-frames must be at least 1");
         }
         int failures = 0;
-        try (FacePipeline pipeline = FacePipeline.mtcnnWithCnn()) {
+        try (FacePipeline pipeline = FacePipeline.create(detector)) {
             for (Path file : files) {
                 if (!Files.isReadable(file)) {
                     print(error(file, "cannot read file"));
@@ -129,5 +134,17 @@ public final class DetectCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         out.println(json.writeValueAsString(object));
         out.flush();
+    }
+
+    /** Reads {@code --detector} by the detector's own name; picocli reports an unknown one with the names there are. */
+    static final class DetectorName implements picocli.CommandLine.ITypeConverter<DetectorKind> {
+        @Override
+        public DetectorKind convert(String value) {
+            try {
+                return DetectorKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

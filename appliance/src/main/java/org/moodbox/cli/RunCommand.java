@@ -7,6 +7,7 @@ import org.moodbox.Appliance;
 import org.moodbox.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.device.GpioPins;
+import org.moodbox.vision.DetectorKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-gpio", description = "leave the GPIO pins alone (no button, LED or presence sensor)")
     boolean noGpio;
 
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
+            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    DetectorKind detector;
+
     @Override
     public Integer call() throws Exception {
         if (fps <= 0 || fps > 60) {
@@ -62,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
         GpioPins gpio = gpioPins();
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap), gpio)) {
+                fps, volumeCap, detector), gpio)) {
             appliance.awaitShutdown();
         }
         return 0;

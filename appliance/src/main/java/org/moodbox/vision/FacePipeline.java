@@ -36,7 +36,18 @@ public final class FacePipeline implements AutoCloseable {
     }
 
     public static FacePipeline mtcnnWithCnn() {
-        return new FacePipeline(new MtcnnDetector(MtcnnSettings.defaults()), new CnnEmotionClassifier());
+        return create(DetectorKind.MTCNN);
+    }
+
+    /** The chosen detector with the emotion CNN. */
+    public static FacePipeline create(DetectorKind detector) {
+        FaceDetector faces = detector.create();
+        try {
+            return new FacePipeline(faces, new CnnEmotionClassifier());
+        } catch (RuntimeException e) {
+            faces.close();
+            throw e;
+        }
     }
 
     public String describe() {

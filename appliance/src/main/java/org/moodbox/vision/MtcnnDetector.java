@@ -27,8 +27,22 @@ public final class MtcnnDetector implements FaceDetector {
     private static final int PNET_CELL = 12;
     private static final int PNET_STRIDE = 2;
     private static final int MAX_CACHED_SCALES = 24;
-    /** Crops per R/O-Net run: small enough that padding wastes little, large enough to amortise a call. */
-    private static final int BATCH = 16;
+    /**
+     * IoU above which P-Net windows of one pyramid level are one proposal. facenet uses 0.5; 0.4 sends
+     * about a fifth fewer crops to R-Net (126 instead of 154 on the demo video) with the same faces found.
+     */
+    private static final float PNET_LEVEL_NMS = 0.4f;
+    /** IoU above which proposals of all levels are one (facenet's 0.7). */
+    private static final float PNET_PYRAMID_NMS = 0.7f;
+    /**
+     * IoU above which R-Net's survivors are one. facenet uses 0.7, which leaves about nine O-Net crops
+     * per face (36 for 4 faces on the demo video); 0.5 leaves about four (15), with the same faces
+     * found. O-Net is the costliest stage per crop (about 1 ms), and two distinct faces rarely overlap
+     * by half.
+     */
+    private static final float RNET_NMS = 0.5f;
+    /** IoU over the smaller box above which O-Net's faces are one (facenet's 0.7 "Min"). */
+    private static final float ONET_NMS = 0.7f;
 
     private final MtcnnSettings settings;
     /** Pyramid levels by input size; a camera has one frame size, a folder of photos has many. */
@@ -42,17 +56,16 @@ public final class MtcnnDetector implements FaceDetector {
             return false;
         }
     };
-    private final TfliteModel rnet;
-    private final TfliteModel onet;
+    private final BatchedNet rnet;
+    private final BatchedNet onet;
     private final CropSampler rnetCrops = new CropSampler(24);
     private final CropSampler onetCrops = new CropSampler(48);
+    private MtcnnStageTimes lastTimes = MtcnnStageTimes.NONE;
 
     public MtcnnDetector(MtcnnSettings settings) {
         this.settings = settings;
-        this.rnet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_RNET, 1);
-        rnet.resizeInput(0, BATCH, 24, 24, 3);
-        this.onet = TfliteModel.fromModelFiles(ModelFiles.MTCNN_ONET, 1);
-        onet.resizeInput(0, BATCH, 48, 48, 3);
+        this.rnet = new BatchedNet(ModelFiles.MTCNN_RNET, 24, false);
+        this.onet = new BatchedNet(ModelFiles.MTCNN_ONET, 48, true);
     }
 
     @Override
@@ -67,14 +80,26 @@ public final class MtcnnDetector implements FaceDetector {
         if (width < PNET_CELL || height < PNET_CELL) {
             return List.of();
         }
+        long t0 = System.nanoTime();
         List<Nms.Candidate> candidates = proposals(bgr, width, height);
+        long t1 = System.nanoTime();
+        int rnetCount = candidates.size();
         candidates = refineStage(bgr, candidates, rnet, rnetCrops, settings.rnetThreshold(), false);
+        long t2 = System.nanoTime();
+        int onetCount = candidates.size();
         candidates = refineStage(bgr, candidates, onet, onetCrops, settings.onetThreshold(), true);
+        long t3 = System.nanoTime();
+        lastTimes = new MtcnnStageTimes((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, rnetCount, onetCount);
         List<DetectedFace> faces = new ArrayList<>(candidates.size());
         for (Nms.Candidate c : candidates) {
             faces.add(new DetectedFace(c.box, c.score, c.landmarks));
         }
         return faces;
+    }
+
+    /** The stage times of the last {@link #detect} call (all zero before the first). */
+    public MtcnnStageTimes lastStageTimes() {
+        return lastTimes;
     }
 
     /** P-Net over the pyramid: every 12x12 window that looks like a face at some scale. */
@@ -83,15 +108,22 @@ public final class MtcnnDetector implements FaceDetector {
         double m = (double) PNET_CELL / settings.minFaceSize();
         double minSide = Math.min(width, height) * m;
         double scale = m;
+        // Each level is resized from the level two above it (about twice its size), not from the full
+        // frame: far fewer pixels read. From the level just above (factor 0.709) the repeated
+        // averaging blurred enough to lose a sample face; from twice the size it does not.
+        Mat twoUp = bgr;
+        Mat oneUp = bgr;
         while (minSide >= PNET_CELL) {
             int ws = (int) Math.ceil(width * scale);
             int hs = (int) Math.ceil(height * scale);
             PnetScale pnet = pnets.computeIfAbsent(((long) ws << 32) | hs, k -> new PnetScale(ws, hs));
-            all.addAll(Nms.suppress(pnet.run(bgr, scale, settings.pnetThreshold()), 0.5f, false));
+            all.addAll(Nms.suppress(pnet.run(twoUp, scale, settings.pnetThreshold()), PNET_LEVEL_NMS, false));
+            twoUp = oneUp;
+            oneUp = pnet.resized();
             scale *= settings.scaleFactor();
             minSide *= settings.scaleFactor();
         }
-        List<Nms.Candidate> kept = Nms.suppress(all, 0.7f, false);
+        List<Nms.Candidate> kept = Nms.suppress(all, PNET_PYRAMID_NMS, false);
         for (Nms.Candidate c : kept) {
             c.refine();
             c.box = c.box.square();
@@ -99,39 +131,35 @@ public final class MtcnnDetector implements FaceDetector {
         return kept;
     }
 
-    /**
-     * R-Net or O-Net on square crops, {@link #BATCH} at a time through one interpreter planned once:
-     * resizing to each frame's crop count would re-plan tensors and re-prepare XNNPACK every frame.
-     */
-    private List<Nms.Candidate> refineStage(Mat bgr, List<Nms.Candidate> in, TfliteModel net, CropSampler crops,
+    /** R-Net or O-Net on square crops, in the fixed batches of {@link BatchedNet}. */
+    private List<Nms.Candidate> refineStage(Mat bgr, List<Nms.Candidate> in, BatchedNet nets, CropSampler crops,
                                             float threshold, boolean last) {
         if (in.isEmpty()) {
             return in;
         }
         int n = in.size();
-        int outputs = last ? 3 : 2;
-        int probOut = net.outputWithLastDim(2, outputs);
-        int regOut = net.outputWithLastDim(4, outputs);
-        int pointsOut = last ? net.outputWithLastDim(10, outputs) : -1;
         float[] prob = new float[n * 2];
         float[] reg = new float[n * 4];
         float[] points = last ? new float[n * 10] : null;
-        FloatPointer input = net.input(0);
         float[] one = crops.buffer();
-        for (int start = 0; start < n; start += BATCH) {
-            int count = Math.min(BATCH, n - start);
+        for (int start = 0; start < n; ) {
+            BatchedNet.Batch batch = nets.next(n - start);
+            TfliteModel net = batch.model();
+            FloatPointer input = net.input(0);
+            int count = Math.min(batch.size(), n - start);
             for (int i = 0; i < count; i++) {
                 crops.sampleTransposed(bgr, in.get(start + i).box);
                 // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
                 input.getPointer((long) i * one.length).put(one, 0, one.length);
             }
-            // Slots past count keep the previous chunk's crops; their outputs are never read.
+            // Slots past count keep earlier crops; their outputs are never read.
             net.invoke();
-            net.output(probOut).get(prob, start * 2, count * 2);
-            net.output(regOut).get(reg, start * 4, count * 4);
+            net.output(batch.probOut()).get(prob, start * 2, count * 2);
+            net.output(batch.regOut()).get(reg, start * 4, count * 4);
             if (last) {
-                net.output(pointsOut).get(points, start * 10, count * 10);
+                net.output(batch.pointsOut()).get(points, start * 10, count * 10);
             }
+            start += count;
         }
 
         List<Nms.Candidate> kept = new ArrayList<>();
@@ -152,9 +180,9 @@ public final class MtcnnDetector implements FaceDetector {
             for (Nms.Candidate c : kept) {
                 c.refine();
             }
-            return Nms.suppress(kept, 0.7f, true);
+            return Nms.suppress(kept, ONET_NMS, true);
         }
-        kept = Nms.suppress(kept, 0.7f, false);
+        kept = Nms.suppress(kept, RNET_NMS, false);
         for (Nms.Candidate c : kept) {
             c.refine();
             c.box = c.box.square();
@@ -171,12 +199,6 @@ public final class MtcnnDetector implements FaceDetector {
             y[k] = box.y1() + points[i * 10 + 5 + k] * box.height();
         }
         return new Landmarks(x, y);
-    }
-
-    private static float[] read(FloatPointer p, int n) {
-        float[] out = new float[n];
-        p.get(out, 0, n);
-        return out;
     }
 
     @Override
@@ -198,6 +220,11 @@ public final class MtcnnDetector implements FaceDetector {
         private final float[] transposed;
         private final int probIndex;
         private final int regIndex;
+        private final int ow;
+        private final int oh;
+        private final float[] prob;
+        private final float[] reg;
+        private final Size size;
 
         PnetScale(int ws, int hs) {
             this.ws = ws;
@@ -209,19 +236,28 @@ public final class MtcnnDetector implements FaceDetector {
             this.transposed = new float[ws * hs * 3];
             this.probIndex = model.outputWithLastDim(2, 2);
             this.regIndex = model.outputWithLastDim(4, 2);
+            int[] shape = model.outputShape(probIndex);
+            this.ow = shape[1];
+            this.oh = shape[2];
+            this.prob = new float[ow * oh * 2];
+            this.reg = new float[ow * oh * 4];
+            this.size = new Size(ws, hs);
         }
 
-        List<Nms.Candidate> run(Mat bgr, double scale, float threshold) {
-            resize(bgr, resized, new Size(ws, hs), 0, 0, INTER_AREA);
+        /** This level's pixels after the last {@link #run}: the source of a smaller level. */
+        Mat resized() {
+            return resized;
+        }
+
+        /** @param source the frame or a larger pyramid level, resized here to this level's size */
+        List<Nms.Candidate> run(Mat source, double scale, float threshold) {
+            resize(source, resized, size, 0, 0, INTER_AREA);
             resized.data().get(pixels);
             Pixels.bgrToTransposedRgb(pixels, ws, hs, transposed);
             model.input(0).put(transposed);
             model.invoke();
-            int[] shape = model.outputShape(probIndex);
-            int ow = shape[1];
-            int oh = shape[2];
-            float[] prob = read(model.output(probIndex), ow * oh * 2);
-            float[] reg = read(model.output(regIndex), ow * oh * 4);
+            model.output(probIndex).get(prob);
+            model.output(regIndex).get(reg);
             List<Nms.Candidate> found = new ArrayList<>();
             for (int ox = 0; ox < ow; ox++) {
                 for (int oy = 0; oy < oh; oy++) {
@@ -246,6 +282,7 @@ public final class MtcnnDetector implements FaceDetector {
         public void close() {
             model.close();
             resized.close();
+            size.close();
         }
     }
 
@@ -253,12 +290,14 @@ public final class MtcnnDetector implements FaceDetector {
     private static final class CropSampler implements AutoCloseable {
         private final int side;
         private final Mat sample;
+        private final Size sampleSize;
         private final byte[] pixels;
         private final float[] buffer;
 
         CropSampler(int side) {
             this.side = side;
             this.sample = new Mat(side, side, CV_8UC3);
+            this.sampleSize = new Size(side, side);
             this.pixels = new byte[side * side * 3];
             this.buffer = new float[side * side * 3];
         }
@@ -278,8 +317,8 @@ public final class MtcnnDetector implements FaceDetector {
             int h = Math.max(1, Math.round(box.y2()) - y1);
             if (x1 >= 0 && y1 >= 0 && x1 + w <= bgr.cols() && y1 + h <= bgr.rows()) {
                 // The usual case: the box lies inside the frame, so resize straight from it, no copy.
-                try (Rect src = new Rect(x1, y1, w, h); Mat from = bgr.apply(src); Size size = new Size(side, side)) {
-                    resize(from, sample, size, 0, 0, INTER_AREA);
+                try (Rect src = new Rect(x1, y1, w, h); Mat from = bgr.apply(src)) {
+                    resize(from, sample, sampleSize, 0, 0, INTER_AREA);
                 }
                 sample.data().get(pixels);
                 Pixels.bgrToTransposedRgb(pixels, side, side, buffer);
@@ -297,7 +336,7 @@ public final class MtcnnDetector implements FaceDetector {
                         from.copyTo(to);
                     }
                 }
-                resize(padded, sample, new Size(side, side), 0, 0, INTER_AREA);
+                resize(padded, sample, sampleSize, 0, 0, INTER_AREA);
             }
             sample.data().get(pixels);
             Pixels.bgrToTransposedRgb(pixels, side, side, buffer);
@@ -306,6 +345,7 @@ public final class MtcnnDetector implements FaceDetector {
         @Override
         public void close() {
             sample.close();
+            sampleSize.close();
         }
     }
 }

@@ -67,6 +67,35 @@ class DetectCommandTest {
         assertThat(lines.get(1).get("error").asText()).isEqualTo("cannot read file");
     }
 
+    @Test
+    void blazeFaceIsChosenWithTheDetectorOption() throws Exception {
+        Path photo = dir.resolve("sample1.jpg");
+        Files.write(photo, ModelFiles.bytes(ModelFiles.samplePhoto(1)));
+        StringWriter out = new StringWriter();
+        int exit = run(out, "detect", "--detector", "blazeface-full", photo.toString());
+
+        assertThat(exit).isZero();
+        JsonNode line = parse(out.toString().strip());
+        assertThat(line.get("faces")).hasSize(3);
+        for (JsonNode face : line.get("faces")) {
+            assertThat(face.get("landmarks")).hasSize(5);
+        }
+    }
+
+    @Test
+    void anUnknownDetectorIsAUsageErrorThatNamesTheChoices() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Moodbox.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("detect", "--detector", "yolo", "x.jpg");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("unknown detector 'yolo'; choose one of mtcnn, blazeface-full, blazeface-short");
+    }
+
     private static int run(StringWriter out, String... args) {
         CommandLine cli = Moodbox.commandLine();
         cli.setOut(new PrintWriter(out, true));
