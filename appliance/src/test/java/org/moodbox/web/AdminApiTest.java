@@ -64,6 +64,13 @@ class AdminApiTest {
                 .firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v).contains("SameSite=Strict",
                 "HttpOnly", "Path=/admin"));
 
+        String setupBody = "{\"password\":\"" + PASSWORD + "\",\"confirm\":\"" + PASSWORD + "\"}";
+        AdminClient.Reply forged = phone.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/admin/api/setup"))
+                .POST(HttpRequest.BodyPublishers.ofString(setupBody)));
+        assertThat(forged.status()).isEqualTo(403); // even first run needs the page's token
+        assertThat(data.resolve(AdminSecrets.FILE_NAME)).doesNotExist();
+
         AdminClient.Reply tooShort = phone.post("/admin/api/setup", "{\"password\":\"1234\",\"confirm\":\"1234\"}");
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.json().at("/fields/password").asText()).contains("at least 8");
@@ -209,6 +216,21 @@ class AdminApiTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"volumeCap\": 0.1}")));
         assertThat(replay.status()).isEqualTo(403);
         assertThat(settings.current().volumeCap()).isEqualTo(0.8);
+    }
+
+    @Test
+    void aCorruptSettingsFileIsReportedOnTheAdminPageAndKeptAside() throws Exception {
+        Path other = Files.createDirectories(folder.resolve("other"));
+        Files.writeString(other.resolve(SettingsStore.FILE_NAME), "{\"volumeCap\": ");
+        try (WebServer second = rooms.startServer(SettingsStore.open(other), AdminSecrets.open(other))) {
+            AdminClient phone = new AdminClient(second.port());
+            phone.setUp(PASSWORD);
+            JsonNode view = phone.get("/admin/api/settings").json();
+            assertThat(view.path("problem").asText()).contains("not valid JSON", "settings.json.corrupt",
+                    "default settings");
+            assertThat(view.at("/settings/volumeCap").asDouble()).isEqualTo(0.8);
+            assertThat(other.resolve("settings.json.corrupt")).hasContent("{\"volumeCap\": ");
+        }
     }
 
     @Test
