@@ -28,6 +28,8 @@ import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.TrackFilter;
+import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
@@ -75,6 +77,9 @@ public final class Appliance implements AutoCloseable {
     public static Appliance start(ApplianceConfig config, GpioPins gpioPins) {
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
         systemd.status("starting: scanning the music library");
+        // The owner's settings and the admin password hash, before anything that would need closing if they fail.
+        SettingsStore settings = SettingsStore.open(config.dataDir());
+        AdminSecrets secrets = AdminSecrets.open(config.dataDir());
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
         VisionLoop vision = null;
         Player player = null;
@@ -82,13 +87,16 @@ public final class Appliance implements AutoCloseable {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
-            player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
+            // The player takes its cap once, at construction (no setter yet): the owner's saved cap applies from
+            // the next start, and never above --volume-cap, the installer's ceiling (say, for small speakers).
+            player = new LocalFilePlayer(Math.min(config.volumeCap(), settings.current().volumeCap()),
+                    AudioOutput.soundCardOrNullSink());
             recordPlays(player, catalog, mood);
             VisionLoop eyes = vision;
             WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog), TrackFilter.ANY,
                             StrategyPlan.defaults(), NO_REPEAT_WINDOW),
                     player, catalog, trackLookup(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    config.host(), config.port());
+                    settings, secrets, config.host(), config.port());
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.moodbox.catalog.ArtworkStore;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.Recommender;
+import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,16 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
                      TrackLookup tracks, BooleanSupplier cameraOn, String host, int port) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, null, null, host, port);
+    }
+
+    /**
+     * With the owner's admin API on {@code /admin/api} (sign-in and settings). Without a settings store
+     * (the constructors above) the admin page stays the read-only status page.
+     */
+    public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+                     TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+                     String host, int port) {
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -54,6 +67,9 @@ public final class WebServer implements AutoCloseable {
         live.start();
         ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn);
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
+        AdminRoutes admin = settings == null ? null
+                : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
+                        Clock.systemUTC(), json);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -63,6 +79,9 @@ public final class WebServer implements AutoCloseable {
             PageRoutes.install(config);
             api.register(config.routes);
             config.routes.get("/api/artwork/{id}", artwork::handle);
+            if (admin != null) {
+                admin.register(config.routes);
+            }
         });
         try {
             app.start();

@@ -39,6 +39,8 @@ import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.Recommender;
 import org.moodbox.recommend.Strategy;
 import org.moodbox.recommend.TrackFilter;
+import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.BoundingBox;
 import org.moodbox.vision.DetectedFace;
 import org.moodbox.vision.Emotion;
@@ -95,6 +97,12 @@ final class RealRooms implements AutoCloseable {
 
     WebServer startServer() {
         return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), "127.0.0.1", 0);
+    }
+
+    /** With the owner's admin API, its settings and secrets in {@code dataDir}. */
+    WebServer startServer(SettingsStore settings, AdminSecrets secrets) {
+        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
+                "127.0.0.1", 0);
     }
 
     /** The catalog answering the web room's two questions. */

@@ -1,0 +1,67 @@
+package org.moodbox.settings;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Replaces a file so that after a power cut it holds either the old bytes or the new ones, never a torn mix:
+ * the new bytes go to a temporary file in the same folder, are forced to the disk, and the temporary file is
+ * renamed over the target (an atomic rename on one file system); then the folder itself is forced, so the
+ * rename survives too. The kiosk's SD card loses power whenever someone pulls the plug.
+ */
+final class AtomicFile {
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private AtomicFile() {
+    }
+
+    /** @param ownerOnly create the file 0600 from the first byte (secrets never exist world-readable) */
+    static void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        FileAttribute<?>[] attributes = ownerOnly
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp", attributes);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            if (ownerOnly) {
+                Files.setPosixFilePermissions(temp, OWNER_ONLY); // in case a umask or ACL widened it
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + folder + " cannot rename atomically", e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        forceFolder(folder);
+    }
+
+    /** Makes the rename durable; Linux allows fsync on a directory opened for reading. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some file systems refuse fsync on directories; the rename itself has still happened.
+        }
+    }
+}

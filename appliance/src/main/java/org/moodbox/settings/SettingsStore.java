@@ -1,0 +1,145 @@
+package org.moodbox.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner's settings in {@code settings.json} in the data folder: the one writer of that file, and the one
+ * place rooms learn of changes ({@link #subscribe}).
+ *
+ * <p>Saving validates first and writes atomically ({@link AtomicFile}), so an invalid form or a power cut
+ * leaves the last good file in place. A file that cannot be read at start (hand-edited, torn by an old
+ * tool) is not overwritten: it is moved aside to {@code settings.json.corrupt}, the box runs on defaults,
+ * and {@link #loadProblem()} says what was wrong so the admin page can tell the owner.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    public static final String FILE_NAME = "settings.json";
+
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
+    private final String loadProblem;
+    private volatile Settings current;
+
+    private SettingsStore(Path file, Settings current, String loadProblem) {
+        this.file = file;
+        this.current = current;
+        this.loadProblem = loadProblem;
+    }
+
+    /** Reads the settings of {@code dataDir}; never fails for a bad file (defaults then), only for a bad disk. */
+    public static SettingsStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        ObjectMapper json = new ObjectMapper();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new SettingsStore(file, Settings.defaults(), null); // a new box: defaults until the first save
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return new SettingsStore(file, SettingsJson.read(json.readTree(bytes), Settings.defaults()), null);
+        } catch (JsonProcessingException e) {
+            return quarantined(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (InvalidSettingsException e) {
+            return quarantined(file, e.getMessage());
+        }
+    }
+
+    private static SettingsStore quarantined(Path file, String why) {
+        Path aside = moveAside(file);
+        String problem = "the settings file could not be used because " + why + "; it was kept as "
+                + aside.getFileName() + " and the box runs on default settings until you save new ones";
+        LOG.warn("{}: {}", file, problem);
+        return new SettingsStore(file, Settings.defaults(), problem);
+    }
+
+    /** settings.json.corrupt, or .corrupt.1, .corrupt.2 ... : an older corrupt file is never replaced. */
+    private static Path moveAside(Path file) {
+        for (int n = 0; ; n++) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt" + (n == 0 ? "" : "." + n));
+            try {
+                return Files.move(file, aside);
+            } catch (FileAlreadyExistsException e) {
+                // try the next name
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move the unreadable " + file + " aside: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public Settings current() {
+        return current;
+    }
+
+    /** Why the file on disk was not used at start, if it was not. */
+    public Optional<String> loadProblem() {
+        return Optional.ofNullable(loadProblem);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Validates the JSON (fields it lacks keep their current values), writes it, then tells the listeners.
+     *
+     * @throws InvalidSettingsException when any field is wrong; nothing is written then
+     */
+    public Settings update(JsonNode changes) {
+        synchronized (this) {
+            Settings next = SettingsJson.read(changes, current);
+            save(next);
+            return next;
+        }
+    }
+
+    /** Writes settings that are valid by construction, then tells the listeners. */
+    public void save(Settings next) {
+        synchronized (this) {
+            try {
+                byte[] bytes = json.writeValueAsBytes(SettingsJson.write(json, next));
+                // Read our own bytes back before they replace the good file: a bug in writing must not
+                // cost the owner their settings at the next start.
+                SettingsJson.read(json.readTree(bytes), Settings.defaults());
+                AtomicFile.write(file, bytes, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the settings to " + file + ": " + e.getMessage(), e);
+            }
+            current = next;
+            LOG.info("settings saved: {}", next);
+            // Inside the lock, so listeners see saves in the order they happened.
+            for (Consumer<Settings> listener : listeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    LOG.warn("a settings listener failed; the settings are saved all the same", e);
+                }
+            }
+        }
+    }
+
+    /** Called after every save with the new settings (on the saving thread). */
+    public void subscribe(Consumer<Settings> listener) {
+        listeners.add(listener);
+    }
+}
