@@ -1,5 +1,6 @@
 package org.moodbox.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,6 +38,9 @@ final class BenchVision implements Callable<Integer> {
             description = "untimed frames per detector first, for the JIT and caches (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--peer", description = "also run the Human (TF.js WASM, Node) peer on the same frames")
+    boolean peer;
+
     @Spec
     CommandSpec spec;
 
@@ -51,9 +55,13 @@ final class BenchVision implements Callable<Integer> {
         out.printf("%d timed frames after %d warm-up per detector, 640x480, one thread; medians in ms%n%n",
                 frames, warmup);
         List<VisionBench.Result> results = new ArrayList<>();
+        JsonNode human = null;
         try (BenchFrames bench = new BenchFrames()) {
             for (DetectorKind kind : DetectorKind.values()) {
                 results.add(VisionBench.run(kind, bench, warmup, frames));
+            }
+            if (peer) {
+                human = HumanPeer.run(bench, warmup, frames);
             }
         }
         out.printf("%-16s %7s %7s %7s %8s %7s %7s %9s %7s %7s%n", "detector", "decode", "detect", "align",
@@ -72,12 +80,34 @@ final class BenchVision implements Callable<Integer> {
                         m.pnetMs(), m.rnetMs(), m.rnetCrops(), m.onetMs(), m.onetCrops());
             }
         }
+        if (human != null) {
+            printPeer(out, human, results);
+        }
         String loadEnd = loadAverage();
         out.printf("load average at end: %s%n", loadEnd);
         out.println("recall counts faces found (capped at 22) against faces visible; boxes are not matched.");
-        out.println(new ObjectMapper().writeValueAsString(figures(results, loadStart, loadEnd)));
+        Map<String, Object> figures = figures(results, loadStart, loadEnd);
+        if (human != null) {
+            figures.put("peer", human);
+        }
+        out.println(new ObjectMapper().writeValueAsString(figures));
         out.flush();
         return 0;
+    }
+
+    /** Moodbox/peer is Moodbox's median total over the peer's: below 1 means Moodbox is faster. */
+    private static void printPeer(PrintWriter out, JsonNode human, List<VisionBench.Result> results) {
+        double peerMs = human.get("totalMs").asDouble();
+        int peerFound = human.get("facesFound").asInt();
+        out.printf("%npeer %s: total %.2f ms (p95 %.2f), faces %d/%d, recall %.2f, per photo %s%n",
+                human.get("peer").asText(), peerMs, human.get("totalP95Ms").asDouble(), peerFound,
+                BenchFrames.VISIBLE_FACES, Math.min(peerFound, BenchFrames.VISIBLE_FACES)
+                        / (double) BenchFrames.VISIBLE_FACES, human.get("facesPerPhoto"));
+        for (VisionBench.Result r : results) {
+            out.printf("  moodbox/peer %-16s %.3f (%.1fx faster), recall %.2f vs %.2f%n", r.kind().id(),
+                    r.totalMs() / peerMs, peerMs / r.totalMs(), r.recall(),
+                    Math.min(peerFound, BenchFrames.VISIBLE_FACES) / (double) BenchFrames.VISIBLE_FACES);
+        }
     }
 
     private Map<String, Object> figures(List<VisionBench.Result> results, String loadStart, String loadEnd) {

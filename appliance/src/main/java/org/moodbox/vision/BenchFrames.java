@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
@@ -14,7 +16,9 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
@@ -59,6 +63,22 @@ public final class BenchFrames implements AutoCloseable {
     public Mat decode(int i) {
         imdecode(encoded.get(i), IMREAD_COLOR, decoded);
         return decoded;
+    }
+
+    /**
+     * Streams every frame as raw RGB (width*height*3 bytes each, in order) to the peer benchmark's
+     * stdin: the pixels go to a pipe of a child process, never to a file or a log.
+     */
+    public void writeRgb(OutputStream out) throws IOException {
+        byte[] row = new byte[WIDTH * HEIGHT * 3];
+        try (Mat rgb = new Mat(HEIGHT, WIDTH, CV_8UC3)) {
+            for (int i = 0; i < count(); i++) {
+                cvtColor(decode(i), rgb, COLOR_BGR2RGB);
+                rgb.data().get(row);
+                out.write(row);
+            }
+        }
+        out.flush();
     }
 
     /** Scales a photo to fit 640x480 with its aspect kept, on black (the same as DemoVideo). */
