@@ -29,9 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code moodbox bench recommend}: hot-path benchmarks, each printing a table and one JSON line of figures. */
+/**
+ * {@code moodbox bench recommend|vision}: hot-path benchmarks, each printing a table and one JSON line of
+ * figures.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of hot paths.",
-        subcommands = BenchCommand.Recommend.class)
+        subcommands = {BenchCommand.Recommend.class, BenchVision.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
