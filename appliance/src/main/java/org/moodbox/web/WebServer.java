@@ -13,6 +13,7 @@ import org.moodbox.playback.Player;
 import org.moodbox.recommend.Recommender;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
+import org.moodbox.web.ApiViews.KioskSettingsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,12 @@ public final class WebServer implements AutoCloseable {
         this.hub = new SseHub(json);
         this.live = new LiveState(moodFeed, recommender, player, hub, CARD_COUNT);
         live.start();
-        ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn);
+        if (settings != null) {
+            // After the store saved (it updates current() before telling listeners), so new cards see the new filter.
+            settings.subscribe(saved -> live.settingsChanged(KioskSettingsView.of(saved)));
+        }
+        ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn,
+                settings == null ? null : () -> KioskSettingsView.of(settings.current()));
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
