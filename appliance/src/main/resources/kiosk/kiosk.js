@@ -1,6 +1,6 @@
 // Moodbox kiosk page: shows the mood, the songs that fit it and what plays; a tap plays a song.
 // State comes from GET /api/state once, then from the event stream /api/events (mood, recommendations,
-// playback). Plain JavaScript, no libraries: the box works with no network.
+// playback, settings). Plain JavaScript, no libraries: the box works with no network.
 'use strict';
 
 (() => {
@@ -14,7 +14,9 @@
   const TOUCH_HOLD_MS = 1200;
 
   const $ = (id) => document.getElementById(id);
-  const view = { mood: null, recommendations: [], playback: null, cameraOn: true };
+  const view = { mood: null, recommendations: [], playback: null, cameraOn: true, screenSchedule: null };
+  // The schedule is checked this often; a minute boundary is missed by at most this much.
+  const DIM_CHECK_MS = 15000;
   let holdCardsUntil = 0;
   let pendingCards = null;
   let toastTimer = 0;
@@ -50,6 +52,7 @@
       renderMood(state.mood);
       showCards(state.recommendations, true);
       renderPlayback(state.playback);
+      applySettings(state.settings);
     } catch (e) {
       toast('Could not read the box\'s state; retrying.');
       setTimeout(loadState, 2000);
@@ -62,6 +65,7 @@
     events.addEventListener('mood', (e) => renderMood(JSON.parse(e.data)));
     events.addEventListener('recommendations', (e) => showCards(JSON.parse(e.data), false));
     events.addEventListener('playback', (e) => renderPlayback(JSON.parse(e.data)));
+    events.addEventListener('settings', (e) => applySettings(JSON.parse(e.data)));
     events.addEventListener('open', () => {
       clearTimeout(lostTimer);
       document.body.classList.remove('offline');
@@ -77,6 +81,39 @@
   }
 
   // ---------- mood ----------
+
+  // ---------- night dim ----------
+
+  function applySettings(settings) {
+    view.screenSchedule = settings ? settings.screenSchedule : null;
+    renderDim();
+  }
+
+  // "HH:mm" as minutes after midnight.
+  function minutesOf(hhmm) {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+  }
+
+  // The same rule as the box's ScreenSchedule.dimsAt: start inclusive, end exclusive, may cross midnight,
+  // equal times never dim. The page's clock is the box's clock: the kiosk browser runs on the box.
+  function dimsAt(schedule, date) {
+    if (!schedule) {
+      return false;
+    }
+    const start = minutesOf(schedule.nightDimStart);
+    const end = minutesOf(schedule.nightDimEnd);
+    const now = date.getHours() * 60 + date.getMinutes();
+    if (start === end) {
+      return false;
+    }
+    return start < end ? now >= start && now < end : now >= start || now < end;
+  }
+
+  function renderDim() {
+    const dim = dimsAt(view.screenSchedule, new Date());
+    document.documentElement.classList.toggle('night-dim', dim);
+  }
 
   function renderMood(mood) {
     if (!mood) return;
@@ -313,5 +350,6 @@
   }
 
   wire();
+  setInterval(renderDim, DIM_CHECK_MS);
   loadState().then(listen);
 })();

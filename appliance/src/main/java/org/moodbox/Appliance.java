@@ -22,12 +22,13 @@ import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
+import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
-import org.moodbox.recommend.TrackFilter;
+import org.moodbox.recommend.SettingsTrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.FacePipeline;
@@ -87,14 +88,14 @@ public final class Appliance implements AutoCloseable {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
-            // The player takes its cap once, at construction (no setter yet): the owner's saved cap applies from
-            // the next start, and never above --volume-cap, the installer's ceiling (say, for small speakers).
-            player = new LocalFilePlayer(Math.min(config.volumeCap(), settings.current().volumeCap()),
-                    AudioOutput.soundCardOrNullSink());
+            // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
+            // ceiling (say, for small speakers).
+            player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
+            OwnerVolumeCap.follow(settings, player, config.volumeCap());
             recordPlays(player, catalog, mood);
             VisionLoop eyes = vision;
-            WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog), TrackFilter.ANY,
-                            StrategyPlan.defaults(), NO_REPEAT_WINDOW),
+            WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
+                            new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
                     player, catalog, trackLookup(catalog), () -> "running".equals(eyes.status().cameraState()),
                     settings, secrets, config.host(), config.port());
             vision.start();

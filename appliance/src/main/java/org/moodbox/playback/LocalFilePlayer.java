@@ -32,7 +32,7 @@ public final class LocalFilePlayer implements Player {
         org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET);
     }
 
-    private final double volumeCap;
+    private volatile double volumeCap;
     private final AudioOutput output;
     private final List<Consumer<PlaybackState>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -42,7 +42,7 @@ public final class LocalFilePlayer implements Player {
     private volatile double volume;
 
     /**
-     * @param volumeCap the owner's maximum, 0..1: no listener can turn it up further
+     * @param volumeCap the owner's maximum, 0..1: no listener can turn it up further ({@link #setVolumeCap} changes it)
      * @param output    where audio goes, usually {@link AudioOutput#soundCardOrNullSink()}
      */
     public LocalFilePlayer(double volumeCap, AudioOutput output) {
@@ -102,6 +102,17 @@ public final class LocalFilePlayer implements Player {
             volume = Math.max(0, Math.min(volumeCap, requested));
             setState(new PlaybackState(state.track(), state.status(), livePosition(), volume, state.output(),
                     state.error()));
+        }
+    }
+
+    @Override
+    public void setVolumeCap(double cap) {
+        synchronized (lock) {
+            volumeCap = Math.max(0, Math.min(1, cap));
+            if (volume > volumeCap) {
+                // The decode loop reads the volume per buffer, so the lower level is heard within ~20 ms.
+                setVolume(volume);
+            }
         }
     }
 

@@ -17,6 +17,12 @@ public interface Player extends AutoCloseable {
     /** 0..1, clipped to the owner's cap. */
     void setVolume(double volume);
 
+    /**
+     * The loudest a listener may turn it, 0..1, changed while running (the owner saved a new cap). A cap below
+     * the current volume lowers the volume at once: the owner set it because it was too loud now.
+     */
+    void setVolumeCap(double cap);
+
     PlaybackState state();
 
     /** Called on every state change (start, pause, end of track, error). */

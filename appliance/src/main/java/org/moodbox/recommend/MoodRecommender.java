@@ -35,12 +35,13 @@ public final class MoodRecommender implements Recommender {
     private static final Logger log = LoggerFactory.getLogger(MoodRecommender.class);
 
     private final TrackSource source;
-    private final TrackFilter filter;
+    private final Supplier<TrackFilter> filters;
     private final StrategyPlan plan;
     private final int window;
 
     private List<Track> indexedTracks;
     private Set<Long> indexedExplicit;
+    private TrackFilter indexedFilter;
     private FeatureIndex index;
     private String liftLabel;
     private int liftStep;
@@ -53,8 +54,16 @@ public final class MoodRecommender implements Recommender {
 
     /** @param window how many of the last plays are never repeated */
     public MoodRecommender(TrackSource source, TrackFilter filter, StrategyPlan plan, int window) {
+        this(source, fixed(Objects.requireNonNull(filter)), plan, window);
+    }
+
+    /**
+     * @param filters read once per request, so the owner's saved languages and artists apply to the next cards
+     *                (e.g. {@link SettingsTrackFilter})
+     */
+    public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, StrategyPlan plan, int window) {
         this.source = Objects.requireNonNull(source);
-        this.filter = Objects.requireNonNull(filter);
+        this.filters = Objects.requireNonNull(filters);
         this.plan = Objects.requireNonNull(plan);
         if (window < 0) {
             throw new IllegalArgumentException("the no-repeat window cannot be negative: " + window);
@@ -67,7 +76,8 @@ public final class MoodRecommender implements Recommender {
         if (limit <= 0) {
             return List.of();
         }
-        FeatureIndex pool = currentIndex();
+        TrackFilter filter = Objects.requireNonNull(filters.get(), "filter");
+        FeatureIndex pool = currentIndex(filter);
         if (pool.size == 0) {
             log.info("no candidate tracks ({}); nothing to recommend", filter);
             return List.of();
@@ -112,17 +122,23 @@ public final class MoodRecommender implements Recommender {
         return liftStep;
     }
 
-    /** The pool's index, rebuilt only when the source hands out a different track list or explicit set. */
-    private FeatureIndex currentIndex() {
+    /** The pool's index, rebuilt only when the tracks, the explicit set or the filter differ from last time. */
+    private FeatureIndex currentIndex(TrackFilter filter) {
         List<Track> tracks = source.tracks();
         Set<Long> explicit = source.explicitTrackIds();
-        if (index == null || tracks != indexedTracks || !explicit.equals(indexedExplicit)) {
+        if (index == null || tracks != indexedTracks || !explicit.equals(indexedExplicit)
+                || !filter.equals(indexedFilter)) {
             List<Track> pool = tracks.stream().filter(t -> t.features() != null).filter(filter::inPool).toList();
             index = new FeatureIndex(pool, new HashSet<>(explicit));
             indexedTracks = tracks;
             indexedExplicit = explicit;
+            indexedFilter = filter;
         }
         return index;
+    }
+
+    private static Supplier<TrackFilter> fixed(TrackFilter filter) {
+        return () -> filter;
     }
 
     private static double round(double v) {

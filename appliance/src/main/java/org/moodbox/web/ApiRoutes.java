@@ -5,10 +5,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.moodbox.catalog.Track;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.Player;
 import org.moodbox.vision.Emotion;
+import org.moodbox.web.ApiViews.KioskSettingsView;
 import org.moodbox.web.ApiViews.MoodView;
 import org.moodbox.web.ApiViews.PlaybackView;
 import org.moodbox.web.ApiViews.RecommendationView;
@@ -27,9 +29,12 @@ final class ApiRoutes {
     private final SseHub hub;
     private final ObjectMapper json;
     private final BooleanSupplier cameraOn;
+    private final Supplier<KioskSettingsView> kioskSettings;
 
+    /** @param kioskSettings the owner's settings the page acts on, read per request; null when there are none */
     ApiRoutes(LiveState live, MoodFeed moodFeed, Player player, TrackLookup tracks, SseHub hub, ObjectMapper json,
-              BooleanSupplier cameraOn) {
+              BooleanSupplier cameraOn, Supplier<KioskSettingsView> kioskSettings) {
+        this.kioskSettings = kioskSettings;
         this.live = live;
         this.moodFeed = moodFeed;
         this.player = player;
@@ -46,6 +51,9 @@ final class ApiRoutes {
             hub.send(c, "mood", MoodView.of(live.mood()));
             hub.send(c, "recommendations", RecommendationView.of(live.recommendations()));
             hub.send(c, "playback", live.playback());
+            if (kioskSettings != null) {
+                hub.send(c, "settings", kioskSettings.get());
+            }
         }));
         routes.post("/api/play", this::play);
         routes.post("/api/pause", ctx -> command(ctx, player::pause));
@@ -59,7 +67,8 @@ final class ApiRoutes {
 
     StateView state() {
         return new StateView(MoodView.of(live.mood()), RecommendationView.of(live.recommendations()),
-                live.playback(), tracks.count(), cameraOn.getAsBoolean());
+                live.playback(), tracks.count(), cameraOn.getAsBoolean(),
+                kioskSettings == null ? null : kioskSettings.get());
     }
 
     private void play(Context ctx) {

@@ -7,6 +7,8 @@ import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.recommend.Recommendation;
+import org.moodbox.settings.ScreenSchedule;
+import org.moodbox.settings.Settings;
 import org.moodbox.vision.Emotion;
 
 /**
@@ -62,7 +64,26 @@ public final class ApiViews {
         }
     }
 
+    /**
+     * @param settings what of the owner's settings the kiosk page needs (the night-dim schedule), null on a
+     *                 server without a settings store
+     */
     public record StateView(MoodView mood, List<RecommendationView> recommendations, PlaybackView playback,
-                            long catalogSize, boolean cameraOn) {
+                            long catalogSize, boolean cameraOn, KioskSettingsView settings) {
+    }
+
+    /**
+     * The owner's settings the kiosk screen acts on, and nothing else of them (no artists, no camera). The page
+     * dims itself by its own clock, which is the box's clock: the kiosk browser runs on the box.
+     */
+    public record KioskSettingsView(ScreenScheduleView screenSchedule) {
+        static KioskSettingsView of(Settings settings) {
+            ScreenSchedule s = settings.screenSchedule();
+            return new KioskSettingsView(new ScreenScheduleView(s.nightDimStart(), s.nightDimEnd()));
+        }
+    }
+
+    /** "HH:mm" local times; the period may cross midnight, equal times mean never dim. */
+    public record ScreenScheduleView(String nightDimStart, String nightDimEnd) {
     }
 }

@@ -12,6 +12,7 @@ import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.Recommender;
+import org.moodbox.web.ApiViews.KioskSettingsView;
 import org.moodbox.web.ApiViews.MoodView;
 import org.moodbox.web.ApiViews.PlaybackView;
 import org.moodbox.web.ApiViews.RecommendationView;
@@ -108,6 +109,20 @@ final class LiveState implements AutoCloseable {
             throw new IllegalStateException("interrupted while refreshing recommendations", e);
         } catch (Exception e) {
             throw new IllegalStateException("refreshing recommendations failed", e);
+        }
+    }
+
+    /**
+     * The owner saved settings: the filter the recommender reads may have changed, so the cards are computed
+     * again at once (not at the next mood change), and the page gets the settings it acts on.
+     */
+    void settingsChanged(KioskSettingsView kioskSettings) {
+        if (!closed) {
+            enqueue(() -> {
+                recommendations = safeRecommend(mood);
+                hub.broadcast("settings", kioskSettings);
+                hub.broadcast("recommendations", RecommendationView.of(recommendations));
+            });
         }
     }
 

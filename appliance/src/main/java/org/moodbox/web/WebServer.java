@@ -13,6 +13,7 @@ import org.moodbox.playback.Player;
 import org.moodbox.recommend.Recommender;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
+import org.moodbox.web.ApiViews.KioskSettingsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The web room: the kiosk page, the admin page and the JSON/SSE API they read, on one Javalin server.
  *
  * <p>It shows what the other rooms publish and forwards taps to them; it owns no state of theirs. Only mood
- * numbers cross it, never a camera frame. The kiosk binds to 127.0.0.1 by default so that nothing on the
- * network can drive the box until the admin page gets its sign-in.
+ * numbers cross it, never a camera frame. The kiosk binds to 127.0.0.1 by default; bound to 0.0.0.0 for the
+ * phone's admin page, the kiosk controls still answer only the box itself ({@link KioskOnly}).
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -65,7 +66,12 @@ public final class WebServer implements AutoCloseable {
         this.hub = new SseHub(json);
         this.live = new LiveState(moodFeed, recommender, player, hub, CARD_COUNT);
         live.start();
-        ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn);
+        if (settings != null) {
+            // After the store saved (it updates current() before telling listeners), so new cards see the new filter.
+            settings.subscribe(saved -> live.settingsChanged(KioskSettingsView.of(saved)));
+        }
+        ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn,
+                settings == null ? null : () -> KioskSettingsView.of(settings.current()));
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
@@ -76,6 +82,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             ApiErrors.install(config);
+            KioskOnly.install(config);
             PageRoutes.install(config);
             api.register(config.routes);
             config.routes.get("/api/artwork/{id}", artwork::handle);

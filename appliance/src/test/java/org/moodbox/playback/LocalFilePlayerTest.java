@@ -126,6 +126,26 @@ class LocalFilePlayerTest {
     }
 
     @Test
+    void aLowerCapLowersTheVolumeAtOnceAndARaisedOneDoesNotRaiseIt() {
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+            player.setVolume(0.9);
+            player.subscribe(events::add);
+
+            player.setVolumeCap(0.4);
+            assertThat(player.state().volume()).isEqualTo(0.4);
+            assertThat(events).as("the page hears of the lower volume").last()
+                    .extracting(PlaybackState::volume).isEqualTo(0.4);
+
+            player.setVolumeCap(0.8);
+            assertThat(player.state().volume()).as("a higher cap only allows more").isEqualTo(0.4);
+            player.setVolume(1.0);
+            assertThat(player.state().volume()).isEqualTo(0.8);
+            player.setVolumeCap(7);
+            assertThat(player.volumeCap()).as("clamped to 0..1").isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void volumeIsCappedAndScalesTheSamples() throws Exception {
         Path file = tone("loud.wav", 0.5);
         double full = peakAt(file, 1.0, 1.0);

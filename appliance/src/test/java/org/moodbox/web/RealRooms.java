@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -35,6 +36,9 @@ import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.PlayHistory;
+import org.moodbox.recommend.StrategyPlan;
+import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.Recommender;
 import org.moodbox.recommend.Strategy;
@@ -76,7 +80,7 @@ final class RealRooms implements AutoCloseable {
     final List<Mood> announcedMoods = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> coversByTitle = new LinkedHashMap<>();
 
-    private RealRooms(Path folder) throws Exception {
+    private RealRooms(Path folder, Supplier<TrackFilter> filters) throws Exception {
         catalog = Catalog.open(folder.resolve("catalog.sqlite"));
         try {
             fill(folder);
@@ -84,15 +88,20 @@ final class RealRooms implements AutoCloseable {
             catalog.close();
             throw e;
         }
-        recommender = new CountingRecommender(new MoodRecommender(catalog::allTracks, TrackFilter.ANY,
-                Strategy.MATCH));
+        recommender = new CountingRecommender(new MoodRecommender(TrackSource.of(catalog::allTracks), filters,
+                StrategyPlan.always(Strategy.MATCH, StrategyPlan.DEFAULT_LIFT_STEPS), PlayHistory.DEFAULT_WINDOW));
         player.subscribe(transitions::add);
         moodTracker.subscribe(announcedMoods::add);
     }
 
     /** A fresh set of rooms with its catalog and audio in {@code folder} (a JUnit temporary folder). */
     static RealRooms in(Path folder) throws Exception {
-        return new RealRooms(folder);
+        return new RealRooms(folder, () -> TrackFilter.ANY);
+    }
+
+    /** With the recommender's filter read from {@code filters} per request (the owner's settings, say). */
+    static RealRooms in(Path folder, Supplier<TrackFilter> filters) throws Exception {
+        return new RealRooms(folder, filters);
     }
 
     WebServer startServer() {
@@ -101,8 +110,13 @@ final class RealRooms implements AutoCloseable {
 
     /** With the owner's admin API, its settings and secrets in {@code dataDir}. */
     WebServer startServer(SettingsStore settings, AdminSecrets secrets) {
+        return startServer(settings, secrets, "127.0.0.1");
+    }
+
+    /** Bound to {@code host}: 0.0.0.0 as for phone access. */
+    WebServer startServer(SettingsStore settings, AdminSecrets secrets, String host) {
         return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
-                "127.0.0.1", 0);
+                host, 0);
     }
 
     /** The catalog answering the web room's two questions. */

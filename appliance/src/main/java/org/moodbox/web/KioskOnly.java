@@ -1,0 +1,64 @@
+package org.moodbox.web;
+
+import io.javalin.config.JavalinConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Keeps the kiosk's API for the kiosk screen. The server binds to 0.0.0.0 when the owner wants the admin page
+ * on a phone, and then anyone on the Wi-Fi could otherwise play, pause, change the mood or follow the live
+ * event stream. The kiosk browser runs on the box itself, so those routes answer only loopback clients.
+ *
+ * <p>Still open to the network: the admin API (it has its own sign-in and CSRF), the pages themselves, the
+ * artwork, and the read-only {@code GET /api/state} the admin status panel polls from the phone. The remote
+ * address is the socket's peer; X-Forwarded-For is never trusted (there is no proxy on the box, and anyone
+ * could send the header).
+ */
+final class KioskOnly {
+    static final String REFUSAL = "the kiosk controls answer only the kiosk screen on this box; "
+            + "use the admin page (/admin) from a phone";
+
+    private KioskOnly() {
+    }
+
+    static void install(JavalinConfig config) {
+        config.routes.before("/api/*", ctx -> {
+            if (!allows(ctx.method().name(), ctx.path(), ctx.req().getRemoteAddr())) {
+                throw new ApiException(403, REFUSAL);
+            }
+        });
+    }
+
+    /** Whether a request may reach the kiosk API; everything outside {@code /api/} is not this class's business. */
+    static boolean allows(String method, String path, String remoteAddress) {
+        if (!path.startsWith("/api/") || !kioskOnly(method.toUpperCase(Locale.ROOT), path)) {
+            return true;
+        }
+        return isLoopback(remoteAddress);
+    }
+
+    /** State-changing calls and the live stream; reads of a page's static state stay open. */
+    private static boolean kioskOnly(String method, String path) {
+        if (path.equals("/api/events")) {
+            return true; // the mood, live: as private as the controls
+        }
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            String literal = address.startsWith("[") && address.endsWith("]")
+                    ? address.substring(1, address.length() - 1) : address;
+            if (!literal.matches("[0-9.]+") && !literal.matches("[0-9a-fA-F:.%a-zA-Z]*:[0-9a-fA-F:.%a-zA-Z]*")) {
+                return false; // a host name, not an address: never resolved, so never trusted
+            }
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

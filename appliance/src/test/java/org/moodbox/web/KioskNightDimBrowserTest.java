@@ -1,0 +1,77 @@
+package org.moodbox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.ScreenSchedule;
+import org.moodbox.settings.Settings;
+import org.moodbox.settings.SettingsStore;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The night-dim schedule in a real browser: the page dims when a saved schedule covers the browser's time,
+ * undims when it no longer does, both live from the settings event, and a dimmed card still takes the tap.
+ *
+ * <p>The schedules used do not depend on the time zone: 00:00 to 23:59 covers every minute but the last of
+ * the day (the test is skipped in that minute), and equal times never dim.
+ */
+class KioskNightDimBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    @TempDir
+    Path folder;
+
+    @Test
+    void thePageDimsAndUndimsLiveWithTheSavedSchedule() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("data"));
+        SettingsStore settings = SettingsStore.open(data);
+        settings.save(withSchedule(settings.current(), "12:00", "12:00"));
+        try (RealRooms rooms = RealRooms.in(folder);
+             WebServer server = rooms.startServer(settings, AdminSecrets.open(data));
+             HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.driver();
+            chromium.viewport(800, 480);
+            browser.get("http://127.0.0.1:" + server.port() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.until(d -> d.findElements(By.cssSelector(".card[data-track-id]")).size() == WebServer.CARD_COUNT);
+            assertThat(dimmed(browser)).as("equal times never dim").isFalse();
+            assumeThat(browserMinute(browser)).as("not the one minute 00:00-23:59 leaves out").isLessThan(1439L);
+
+            settings.save(withSchedule(settings.current(), "00:00", "23:59"));
+            wait.until(d -> dimmed(browser));
+            WebElement card = browser.findElements(By.cssSelector(".card[data-track-id]")).get(0);
+            Object hit = browser.executeScript("const r = arguments[0].getBoundingClientRect();"
+                    + "return arguments[0].contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));",
+                    card);
+            assertThat(hit).as("the veil lets taps through to the cards").isEqualTo(true);
+            wait.until(d -> "0.6".equals(browser.executeScript(
+                    "return getComputedStyle(document.body, '::after').opacity;")));
+            chromium.screenshot("kiosk-800x480-night-dim");
+
+            settings.save(withSchedule(settings.current(), "07:00", "07:00"));
+            wait.until(d -> !dimmed(browser));
+        }
+    }
+
+    private static boolean dimmed(ChromeDriver browser) {
+        return Boolean.TRUE.equals(browser.executeScript(
+                "return document.documentElement.classList.contains('night-dim');"));
+    }
+
+    private static long browserMinute(ChromeDriver browser) {
+        return (Long) browser.executeScript("const d = new Date(); return d.getHours() * 60 + d.getMinutes();");
+    }
+
+    private static Settings withSchedule(Settings s, String start, String end) {
+        return new Settings(s.languages(), s.favouriteArtists(), s.excludedArtists(), s.volumeCap(),
+                new ScreenSchedule(start, end), s.detector(), s.cameraSource());
+    }
+}
