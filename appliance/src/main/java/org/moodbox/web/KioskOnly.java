@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Keeps the kiosk's API for the kiosk screen. The server binds to 0.0.0.0 when the owner wants the admin page
@@ -22,9 +23,10 @@ final class KioskOnly {
     private KioskOnly() {
     }
 
-    static void install(JavalinConfig config) {
+    /** @param kioskClient whether a client address is the kiosk screen ({@link #isLoopback} on the box) */
+    static void install(JavalinConfig config, Predicate<String> kioskClient) {
         config.routes.before("/api/*", ctx -> {
-            if (!allows(ctx.method().name(), ctx.path(), ctx.req().getRemoteAddr())) {
+            if (!allows(ctx.method().name(), ctx.path(), ctx.req().getRemoteAddr(), kioskClient)) {
                 throw new ApiException(403, REFUSAL);
             }
         });
@@ -32,10 +34,14 @@ final class KioskOnly {
 
     /** Whether a request may reach the kiosk API; everything outside {@code /api/} is not this class's business. */
     static boolean allows(String method, String path, String remoteAddress) {
+        return allows(method, path, remoteAddress, KioskOnly::isLoopback);
+    }
+
+    static boolean allows(String method, String path, String remoteAddress, Predicate<String> kioskClient) {
         if (!path.startsWith("/api/") || !kioskOnly(method.toUpperCase(Locale.ROOT), path)) {
             return true;
         }
-        return isLoopback(remoteAddress);
+        return kioskClient.test(remoteAddress);
     }
 
     /** State-changing calls and the live stream; reads of a page's static state stay open. */

@@ -55,6 +55,18 @@ public final class WebServer implements AutoCloseable {
     public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
                      TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
                      String host, int port) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
+                KioskOnly::isLoopback);
+    }
+
+    /**
+     * @param kioskClient which client addresses count as the kiosk screen (the box itself: loopback). Tests
+     *                    narrow it to one loopback address so a second one can play "a phone on the network"
+     *                    without any traffic leaving the loopback interface.
+     */
+    WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+              TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+              String host, int port, java.util.function.Predicate<String> kioskClient) {
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -82,7 +94,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             ApiErrors.install(config);
-            KioskOnly.install(config);
+            KioskOnly.install(config, kioskClient);
             PageRoutes.install(config);
             api.register(config.routes);
             config.routes.get("/api/artwork/{id}", artwork::handle);

@@ -119,6 +119,12 @@ final class RealRooms implements AutoCloseable {
                 host, 0);
     }
 
+    /** On 127.0.0.1, with {@code kioskClient} deciding which client addresses count as the kiosk screen. */
+    WebServer startServer(SettingsStore settings, AdminSecrets secrets, Predicate<String> kioskClient) {
+        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
+                "127.0.0.1", 0, kioskClient);
+    }
+
     /** The catalog answering the web room's two questions. */
     TrackLookup trackLookup() {
         return new TrackLookup() {
