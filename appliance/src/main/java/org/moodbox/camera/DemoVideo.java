@@ -65,8 +65,8 @@ public final class DemoVideo {
         return video;
     }
 
-    /** Scales a photo to fit 640x480 with its aspect kept, on black. */
-    private static void letterbox(byte[] jpeg, Mat canvas) {
+    /** Scales a photo to fit the 640x480 canvas with its aspect kept, on black (also the vision bench's frames). */
+    public static void letterbox(byte[] jpeg, Mat canvas) {
         try (BytePointer data = new BytePointer(jpeg); Mat buf = new Mat(1, jpeg.length, CV_8UC1, data);
              Mat photo = imdecode(buf, IMREAD_COLOR)) {
             double s = Math.min((double) WIDTH / photo.cols(), (double) HEIGHT / photo.rows());

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
+import org.moodbox.camera.DemoVideo;
 import org.moodbox.models.ModelFiles;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
@@ -17,9 +15,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * The benchmark's camera: the six face-api sample photos letterboxed to 640x480 exactly as the demo
@@ -40,7 +36,7 @@ public final class BenchFrames implements AutoCloseable {
     public BenchFrames() {
         try (Mat canvas = new Mat(HEIGHT, WIDTH, CV_8UC3)) {
             for (int i = 1; i <= ModelFiles.SAMPLE_COUNT; i++) {
-                letterbox(ModelFiles.bytes(ModelFiles.samplePhoto(i)), canvas);
+                DemoVideo.letterbox(ModelFiles.bytes(ModelFiles.samplePhoto(i)), canvas);
                 try (BytePointer jpeg = new BytePointer()) {
                     if (!imencode(".jpg", canvas, jpeg)) {
                         throw new IllegalStateException("cannot encode sample " + i);
@@ -79,21 +75,6 @@ public final class BenchFrames implements AutoCloseable {
             }
         }
         out.flush();
-    }
-
-    /** Scales a photo to fit 640x480 with its aspect kept, on black (the same as DemoVideo). */
-    private static void letterbox(byte[] jpeg, Mat canvas) {
-        try (BytePointer bytes = new BytePointer(jpeg); Mat buf = new Mat(1, jpeg.length, CV_8UC1, bytes);
-             Mat photo = imdecode(buf, IMREAD_COLOR)) {
-            double s = Math.min((double) WIDTH / photo.cols(), (double) HEIGHT / photo.rows());
-            int w = (int) Math.round(photo.cols() * s);
-            int h = (int) Math.round(photo.rows() * s);
-            canvas.put(Scalar.all(0));
-            try (Rect where = new Rect((WIDTH - w) / 2, (HEIGHT - h) / 2, w, h); Mat target = canvas.apply(where);
-                 Size size = new Size(w, h)) {
-                resize(photo, target, size, 0, 0, INTER_AREA);
-            }
-        }
     }
 
     @Override
