@@ -96,7 +96,7 @@ public final class Appliance implements AutoCloseable {
             VisionLoop eyes = vision;
             WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
                             new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
-                    player, catalog, trackLookup(catalog), () -> "running".equals(eyes.status().cameraState()),
+                    player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
                     settings, secrets, config.host(), config.port());
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
@@ -173,20 +173,6 @@ public final class Appliance implements AutoCloseable {
                 catalog.recordPlay(track.id(), mood.current().label(), null);
             }
         });
-    }
-
-    private static TrackLookup trackLookup(Catalog catalog) {
-        return new TrackLookup() {
-            @Override
-            public Optional<Track> byId(long id) {
-                return catalog.track(id);
-            }
-
-            @Override
-            public long count() {
-                return catalog.trackCount();
-            }
-        };
     }
 
     public int port() {

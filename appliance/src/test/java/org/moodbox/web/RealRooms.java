@@ -127,17 +127,7 @@ final class RealRooms implements AutoCloseable {
 
     /** The catalog answering the web room's two questions. */
     TrackLookup trackLookup() {
-        return new TrackLookup() {
-            @Override
-            public Optional<Track> byId(long id) {
-                return catalog.track(id);
-            }
-
-            @Override
-            public long count() {
-                return catalog.trackCount();
-            }
-        };
+        return TrackLookup.of(catalog);
     }
 
     // --- catalog ---------------------------------------------------------------------------------------------
