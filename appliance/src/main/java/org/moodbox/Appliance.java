@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
-import org.moodbox.catalog.Track;
 import org.moodbox.device.GpioBoard;
 import org.moodbox.device.GpioPins;
 import org.moodbox.device.HealthCheck;
@@ -23,7 +21,6 @@ import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.OwnerVolumeCap;
-import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
@@ -90,9 +87,9 @@ public final class Appliance implements AutoCloseable {
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
-            player = new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink());
+            player = new PlayHistoryPlayer(new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()),
+                    catalog, () -> mood.current().label());
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
-            recordPlays(player, catalog, mood);
             VisionLoop eyes = vision;
             WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
                             new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
@@ -157,22 +154,6 @@ public final class Appliance implements AutoCloseable {
         if (catalog.trackCount() == 0) {
             LOG.warn("the catalog is empty: scan a music folder with 'moodbox library scan DIR'");
         }
-    }
-
-    /**
-     * Play history: one row each time a track starts. The player announces PLAYING twice for a start (on the
-     * tap, then when the sound device is open), so a start is a PLAYING state for a track object not seen
-     * before; every tap looks its track up afresh, so a replay of the same song counts again.
-     */
-    private static void recordPlays(Player player, Catalog catalog, MoodTracker mood) {
-        AtomicReference<Track> lastStarted = new AtomicReference<>();
-        player.subscribe(state -> {
-            Track track = state.track();
-            if (state.status() == PlaybackState.Status.PLAYING && track != null
-                    && lastStarted.getAndSet(track) != track) {
-                catalog.recordPlay(track.id(), mood.current().label(), null);
-            }
-        });
     }
 
     public int port() {

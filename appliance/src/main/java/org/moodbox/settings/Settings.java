@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.moodbox.vision.DetectorKind;
 
 /**
  * Everything the owner sets on the admin page, as one immutable value. A {@code Settings} that exists is
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
-                       double volumeCap, ScreenSchedule screenSchedule, Detector detector, String cameraSource) {
+                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -45,7 +46,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
             errors.add("screenSchedule", "is required");
         }
         if (detector == null) {
-            errors.add("detector", "must be one of " + Detector.choices());
+            errors.add("detector", "must be one of " + DetectorKind.names());
         }
         cameraSource = cameraSource(errors, cameraSource);
         errors.throwIfAny();
@@ -53,7 +54,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
 
     /** What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00. */
     public static Settings defaults() {
-        return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), Detector.MTCNN,
+        return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.MTCNN,
                 "usb:/dev/video0");
     }
 

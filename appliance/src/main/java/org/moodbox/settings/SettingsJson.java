@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.moodbox.vision.DetectorKind;
 
 /**
  * Settings to and from JSON, by hand rather than by Jackson's data binding, so that a wrong type in one
@@ -65,12 +66,12 @@ public final class SettingsJson {
             }
         }
         ScreenSchedule schedule = schedule(errors, root.get("screenSchedule"), base.screenSchedule());
-        Detector detector = base.detector();
+        DetectorKind detector = base.detector();
         JsonNode d = root.get("detector");
         if (d != null) {
-            detector = d.isTextual() ? Detector.byId(d.textValue()).orElse(null) : null;
+            detector = d.isTextual() ? DetectorKind.byId(d.textValue()).orElse(null) : null;
             if (detector == null) {
-                errors.add("detector", "must be one of " + Detector.choices() + ", got " + d);
+                errors.add("detector", "must be one of " + DetectorKind.names() + ", got " + d);
             }
         }
         String camera = text(errors, root, "cameraSource", base.cameraSource());

@@ -34,6 +34,11 @@ public enum DetectorKind {
         throw new IllegalArgumentException("unknown detector '" + name + "'; choose one of " + names());
     }
 
+    /** The kind whose id is exactly {@code id}: the settings file stores ids as written, case included. */
+    public static java.util.Optional<DetectorKind> byId(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    }
+
     public static String names() {
         return Arrays.stream(values()).map(DetectorKind::id).collect(Collectors.joining(", "));
     }

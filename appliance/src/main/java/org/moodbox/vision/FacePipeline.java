@@ -28,6 +28,8 @@ public final class FacePipeline implements AutoCloseable {
     private final FaceAligner aligner;
     private final Mat bgr = new Mat();
     private final Mat grey = new Mat();
+    /** A separate Mat: {@code bgr} may be the source of the shrink, and resize cannot work in place. */
+    private final Mat shrunk = new Mat();
 
     public FacePipeline(FaceDetector detector, EmotionClassifier classifier) {
         this.detector = detector;
@@ -66,25 +68,28 @@ public final class FacePipeline implements AutoCloseable {
                         + frame.depth() + ")", none);
             }
             long t0 = System.nanoTime();
-            List<DetectedFace> found = detector.detect(colour);
+            List<DetectedFace> found = largest(detector.detect(colour));
             long t1 = System.nanoTime();
-            found = largest(scaleBack(found, (double) frame.cols() / colour.cols()));
-            cvtColor(colour, grey, COLOR_BGR2GRAY);
-            double toGrey = (double) colour.cols() / frame.cols();
+            // Alignment works in the detector's frame; only the reported boxes go back to the caller's pixels.
+            double toCaller = (double) frame.cols() / colour.cols();
             double alignNs = 0;
             double classifyNs = 0;
             List<FaceReading> readings = new ArrayList<>(found.size());
+            if (!found.isEmpty()) {
+                cvtColor(colour, grey, COLOR_BGR2GRAY); // most frames of an empty room skip this
+            }
+            long greyDone = System.nanoTime();
             for (DetectedFace face : found) {
                 long a = System.nanoTime();
-                Mat crop = aligner.align(grey, toGrey == 1 ? face : scale(face, toGrey));
+                Mat crop = aligner.align(grey, face);
                 long b = System.nanoTime();
                 EmotionReading emotion = classifier.classify(crop);
                 long c = System.nanoTime();
                 alignNs += b - a;
                 classifyNs += c - b;
-                readings.add(new FaceReading(face, emotion));
+                readings.add(new FaceReading(toCaller == 1 ? face : scale(face, toCaller), emotion));
             }
-            alignNs += System.nanoTime() - t1 - alignNs - classifyNs; // grey conversion counts as alignment
+            alignNs += greyDone - t1; // grey conversion counts as alignment
             StageTimings timings = new StageTimings(0, (t1 - t0) / 1e6, alignNs / 1e6, classifyNs / 1e6);
             return new FrameAnalysis(frame.cols(), frame.rows(), readings, timings, null);
         } catch (RuntimeException e) {
@@ -116,14 +121,13 @@ public final class FacePipeline implements AutoCloseable {
         }
         int side = Math.max(colour.cols(), colour.rows());
         if (side > MAX_SIDE) {
-            // Only huge frames pay for this; boxes are reported in the scaled frame's pixels.
+            // Only huge frames pay for this; analyse() reports their boxes in the caller's pixels again.
             double s = (double) MAX_SIDE / side;
-            Mat scaled = new Mat();
-            org.bytedeco.opencv.global.opencv_imgproc.resize(colour, scaled,
-                    new org.bytedeco.opencv.opencv_core.Size((int) (colour.cols() * s), (int) (colour.rows() * s)));
-            scaled.copyTo(bgr);
-            scaled.close();
-            colour = bgr;
+            try (org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(
+                    (int) (colour.cols() * s), (int) (colour.rows() * s))) {
+                org.bytedeco.opencv.global.opencv_imgproc.resize(colour, shrunk, size);
+            }
+            colour = shrunk;
         }
         return colour;
     }
@@ -133,18 +137,7 @@ public final class FacePipeline implements AutoCloseable {
         return bgr;
     }
 
-    /** Boxes of a scaled-down frame, put back into the caller's frame pixels. */
-    private static List<DetectedFace> scaleBack(List<DetectedFace> faces, double factor) {
-        if (factor == 1) {
-            return faces;
-        }
-        List<DetectedFace> out = new ArrayList<>(faces.size());
-        for (DetectedFace face : faces) {
-            out.add(scale(face, factor));
-        }
-        return out;
-    }
-
+    /** A face found in a scaled-down frame, in the caller's frame pixels. */
     private static DetectedFace scale(DetectedFace face, double factor) {
         float f = (float) factor;
         BoundingBox b = face.box();
@@ -178,5 +171,6 @@ public final class FacePipeline implements AutoCloseable {
         aligner.close();
         bgr.close();
         grey.close();
+        shrunk.close();
     }
 }

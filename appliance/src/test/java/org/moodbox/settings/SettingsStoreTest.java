@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.vision.DetectorKind;
 
 class SettingsStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +42,7 @@ class SettingsStoreTest {
         assertThat(reopened).isEqualTo(saved);
         assertThat(reopened.languages()).containsExactly("en", "de");
         assertThat(reopened.screenSchedule().nightDimStart()).isEqualTo("23:15");
-        assertThat(reopened.detector()).isEqualTo(Detector.BLAZEFACE_SHORT);
+        assertThat(reopened.detector()).isEqualTo(DetectorKind.BLAZEFACE_SHORT);
         // only the settings file is left: no temporary files lying around
         try (var files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SettingsStore.FILE_NAME);

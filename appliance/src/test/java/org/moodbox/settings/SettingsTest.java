@@ -7,19 +7,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.moodbox.vision.DetectorKind;
 
 class SettingsTest {
     @Test
     void defaultsAreValid() {
         Settings s = Settings.defaults();
         assertThat(s.volumeCap()).isEqualTo(0.8);
-        assertThat(s.detector()).isEqualTo(Detector.MTCNN);
+        assertThat(s.detector()).isEqualTo(DetectorKind.MTCNN);
     }
 
     @Test
     void normalisesLanguagesAndArtists() {
         Settings s = new Settings(List.of(" EN", "de", "en"), List.of(" Queen ", "queen", "Abba"), List.of(), 0.5,
-                ScreenSchedule.defaults(), Detector.BLAZEFACE_FULL, " usb:/dev/video0 ");
+                ScreenSchedule.defaults(), DetectorKind.BLAZEFACE_FULL, " usb:/dev/video0 ");
         assertThat(s.languages()).containsExactly("en", "de");
         assertThat(s.favouriteArtists()).containsExactly("Queen", "Abba");
         assertThat(s.cameraSource()).isEqualTo("usb:/dev/video0");
