@@ -55,7 +55,7 @@ class DebianMusicScanTest {
 
     /** Titles and durations against shared/data/music/debian_free_music_tags.csv, when that file is there. */
     private static void crossCheckWithTheSharedTagList(List<Track> tracks) {
-        Path list = SharedCatalogImportTest.sharedMusicData().resolve("debian_free_music_tags.csv");
+        Path list = SharedMusicData.file("debian_free_music_tags.csv");
         if (!Files.isReadable(list)) {
             System.out.println("skipping the cross-check: " + list.toAbsolutePath() + " not found");
             return;

@@ -1,9 +1,7 @@
 package org.moodbox.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,16 +14,9 @@ class SharedCatalogImportTest {
     @TempDir
     Path dir;
 
-    static Path sharedMusicData() {
-        String env = System.getenv("MOODBOX_SHARED_DATA");
-        return env != null ? Path.of(env, "music") : Path.of("../../shared/data/music");
-    }
-
     @Test
     void importsTheTidyTuesdayCatalog() {
-        Path table = sharedMusicData().resolve("catalog_tidytuesday_unique_tracks.csv.gz");
-        assumeThat(Files.isReadable(table))
-                .as("shared data not found at " + table.toAbsolutePath() + " (set MOODBOX_SHARED_DATA)").isTrue();
+        Path table = SharedMusicData.require("catalog_tidytuesday_unique_tracks.csv.gz");
         try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
             ImportReport report = new FeatureTableImporter(catalog).importFile(table, ColumnMapping.defaultMapping());
             System.out.printf("TidyTuesday import: %d tracks, %d skipped, %.1f s%n",

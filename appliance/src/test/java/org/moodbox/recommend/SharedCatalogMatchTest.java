@@ -1,9 +1,7 @@
 package org.moodbox.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +9,7 @@ import java.util.List;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.ColumnMapping;
 import org.moodbox.catalog.FeatureTableImporter;
+import org.moodbox.catalog.SharedMusicData;
 import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
 import org.moodbox.vision.Emotion;
@@ -35,11 +34,7 @@ class SharedCatalogMatchTest {
 
     @BeforeAll
     void importShared(@TempDir Path dir) {
-        String env = System.getenv("MOODBOX_SHARED_DATA");
-        Path table = (env != null ? Path.of(env, "music") : Path.of("../../shared/data/music"))
-                .resolve("catalog_tidytuesday_unique_tracks.csv.gz");
-        assumeThat(Files.isReadable(table))
-                .as("shared data not found at " + table.toAbsolutePath() + " (set MOODBOX_SHARED_DATA)").isTrue();
+        Path table = SharedMusicData.require("catalog_tidytuesday_unique_tracks.csv.gz");
         catalog = Catalog.open(dir.resolve("catalog.db"));
         new FeatureTableImporter(catalog).importFile(table, ColumnMapping.defaultMapping());
         tracks = catalog.allTracks();
