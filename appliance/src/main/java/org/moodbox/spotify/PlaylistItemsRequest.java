@@ -25,8 +25,8 @@ final class PlaylistItemsRequest extends AbstractDataRequest<String> {
     static PlaylistItemsRequest of(SpotifyApi api, String playlistId, int limit) {
         return new Builder(api.getAccessToken())
                 .setDefaults(api.getHttpManager(), api.getScheme(), api.getHost(), api.getPort())
+                .setPathParameter("playlist_id", playlistId) // before setPath: the library fills it in there
                 .setPath("/v1/playlists/{playlist_id}/items")
-                .setPathParameter("playlist_id", playlistId)
                 .setQueryParameter("limit", limit)
                 .build();
     }

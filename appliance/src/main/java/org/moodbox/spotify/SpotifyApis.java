@@ -14,9 +14,11 @@ import se.michaelthelin.spotify.SpotifyHttpManager;
 final class SpotifyApis {
     private final SpotifyEndpoints endpoints;
     private final SpotifyHttpManager http;
+    private final Duration timeout;
 
     SpotifyApis(SpotifyEndpoints endpoints, Duration timeout) {
         this.endpoints = endpoints;
+        this.timeout = timeout;
         Timeout t = Timeout.ofMilliseconds(timeout.toMillis());
         this.http = new SpotifyHttpManager.Builder()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -25,6 +27,10 @@ final class SpotifyApis {
                 .setConnectionRequestTimeout((int) timeout.toMillis())
                 .setSocketTimeout((int) timeout.toMillis())
                 .build();
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     SpotifyApi withToken(String accessToken) {

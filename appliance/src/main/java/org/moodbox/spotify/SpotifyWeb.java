@@ -92,7 +92,7 @@ public final class SpotifyWeb {
         while (true) {
             String token = account.accessToken();
             try {
-                T result = call.build(apis.withToken(token)).execute();
+                T result = executeWithin(call.build(apis.withToken(token)), apis.timeout());
                 health.ok(what);
                 return result;
             } catch (UnauthorizedException e) {
@@ -136,6 +136,46 @@ public final class SpotifyWeb {
             }
         }
     }
+
+    /**
+     * Runs the request on a helper thread and stops waiting after the timeout: the HTTP client's own timeouts
+     * do not cover every stage (its caching layer keeps its own connections), and a call must never hang.
+     */
+    private static <T> T executeWithin(IRequest<T> request, Duration timeout)
+            throws IOException, SpotifyWebApiException, ParseException {
+        java.util.concurrent.Future<T> future = CALLS.submit(request::execute);
+        try {
+            return future.get(timeout.toMillis() + 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            throw new java.net.SocketTimeoutException("no answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof SpotifyWebApiException se) {
+                throw se;
+            }
+            if (cause instanceof ParseException pe) {
+                throw pe;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService CALLS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "moodbox-spotify-call");
+        t.setDaemon(true);
+        return t;
+    });
 
     private SpotifyException unavailable(String what, String reason, Exception e) {
         LOG.warn("Spotify unavailable during {}: {}", what, reason);
