@@ -22,6 +22,11 @@ import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.playback.Player;
+import org.moodbox.playback.RoutingPlayer;
+import org.moodbox.spotify.Spotify;
+import org.moodbox.spotify.SpotifyEndpoints;
+import org.moodbox.web.SpotifyAdminRoutes;
+import org.moodbox.recommend.MergedTrackSource;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
@@ -54,10 +59,12 @@ public final class Appliance implements AutoCloseable {
     private final SystemdNotifier systemd;
     private final ServiceWatchdog watchdog;
     private final GpioBoard gpio;
+    private final Spotify spotify;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
-                      ServiceWatchdog watchdog, GpioBoard gpio) {
+                      ServiceWatchdog watchdog, GpioBoard gpio, Spotify spotify) {
+        this.spotify = spotify;
         this.catalog = catalog;
         this.vision = vision;
         this.player = player;
@@ -81,20 +88,30 @@ public final class Appliance implements AutoCloseable {
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
         VisionLoop vision = null;
         Player player = null;
+        Spotify spotify = null;
         try {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
-            player = new PlayHistoryPlayer(new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()),
+            // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
+            // librespot device when it can play); a box without a linked account behaves as before.
+            spotify = Spotify.open(config.dataDir(), catalog, settings::current, SpotifyEndpoints.production(),
+                    System.getenv(), Clock.systemUTC(), Spotify.HTTP_TIMEOUT, Duration.ofMillis(300),
+                    config.volumeCap(), config.volumeCap(),
+                    Spotify.librespotIfInstalled(config.dataDir(), "Moodbox", config.volumeCap()).orElse(null));
+            player = new PlayHistoryPlayer(new RoutingPlayer(
+                    new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()), spotify.player()),
                     catalog, () -> mood.current().label());
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
             VisionLoop eyes = vision;
-            WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
+            WebServer web = new WebServer(mood, new MoodRecommender(
+                            new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())),
                             new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
                     player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    settings, secrets, config.host(), config.port());
+                    settings, secrets, config.host(), config.port(), List.of(new SpotifyAdminRoutes(spotify)));
+            spotify.start();
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
@@ -106,11 +123,14 @@ public final class Appliance implements AutoCloseable {
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
-            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio);
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, spotify);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
             if (player != null) {
                 player.close();
+            }
+            if (spotify != null) {
+                spotify.close();
             }
             if (vision != null) {
                 vision.close();
@@ -181,7 +201,8 @@ public final class Appliance implements AutoCloseable {
         gpio.close();
         web.close();
         vision.close();
-        player.close();
+        player.close(); // closes the Spotify Connect player with the local one
+        spotify.close();
         catalog.close();
         systemd.close();
         LOG.info("Moodbox stopped");

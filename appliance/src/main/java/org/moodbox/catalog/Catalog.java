@@ -134,6 +134,11 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
         }
     }
 
+    /** For the other catalog-room classes that own their own tables; callers synchronise on this catalog. */
+    Connection connection() {
+        return connection;
+    }
+
     public Path file() {
         return file;
     }

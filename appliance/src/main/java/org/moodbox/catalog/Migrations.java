@@ -61,7 +61,33 @@ final class Migrations {
             new Migration(2, "indexes for the recommender's filters", List.of(
                     "CREATE INDEX tracks_artist ON tracks(artist COLLATE NOCASE)",
                     "CREATE INDEX tracks_language ON tracks(language)",
-                    "CREATE INDEX plays_track ON plays(track_id, played_at)")));
+                    "CREATE INDEX plays_track ON plays(track_id, played_at)")),
+            // Online sources (Spotify, YouTube) cache what their searches found, with an expiry, so the kiosk
+            // offers them from the card without asking the service again; the tracks themselves are catalog
+            // rows, so play history, artwork and the kiosk's track ids work for them unchanged.
+            new Migration(3, "ISRC and the online candidate cache", List.of(
+                    "ALTER TABLE tracks ADD COLUMN isrc TEXT",
+                    "CREATE INDEX tracks_isrc ON tracks(isrc)",
+                    "CREATE INDEX tracks_title_artist ON tracks(title COLLATE NOCASE, artist COLLATE NOCASE)",
+                    """
+                    CREATE TABLE candidate_queries (
+                      source TEXT NOT NULL,
+                      query_key TEXT NOT NULL,
+                      fetched_at_ms INTEGER NOT NULL,
+                      expires_at_ms INTEGER NOT NULL,
+                      PRIMARY KEY (source, query_key)
+                    )""",
+                    """
+                    CREATE TABLE candidates (
+                      source TEXT NOT NULL,
+                      query_key TEXT NOT NULL,
+                      track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+                      rank INTEGER NOT NULL,
+                      PRIMARY KEY (source, query_key, track_id),
+                      FOREIGN KEY (source, query_key) REFERENCES candidate_queries(source, query_key)
+                        ON DELETE CASCADE
+                    )""",
+                    "CREATE INDEX candidates_track ON candidates(track_id)")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

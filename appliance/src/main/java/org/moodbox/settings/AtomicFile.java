@@ -19,14 +19,14 @@ import java.util.Set;
  * renamed over the target (an atomic rename on one file system); then the folder itself is forced, so the
  * rename survives too. The kiosk's SD card loses power whenever someone pulls the plug.
  */
-final class AtomicFile {
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+public final class AtomicFile {
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFile() {
     }
 
     /** @param ownerOnly create the file 0600 from the first byte (secrets never exist world-readable) */
-    static void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
+    public static void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         FileAttribute<?>[] attributes = ownerOnly

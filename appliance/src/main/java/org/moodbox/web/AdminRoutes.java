@@ -197,7 +197,7 @@ final class AdminRoutes {
     }
 
     /** GETs have no CSRF check and so no session attribute yet: look the session up for them. */
-    private void signedIn(Context ctx) {
+    void signedIn(Context ctx) {
         AdminSession session = ctx.attribute(SESSION);
         if (session == null) {
             session = sessions.find(ctx).orElse(null);

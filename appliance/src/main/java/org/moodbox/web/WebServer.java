@@ -67,6 +67,22 @@ public final class WebServer implements AutoCloseable {
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
               String host, int port, java.util.function.Predicate<String> kioskClient) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port, kioskClient,
+                java.util.List.of());
+    }
+
+    /** With routes other rooms add ({@link WebExtension}: Spotify's link page and kiosk notice). */
+    public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+                     TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+                     String host, int port, java.util.List<WebExtension> extensions) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
+                KioskOnly::isLoopback, extensions);
+    }
+
+    WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+              TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+              String host, int port, java.util.function.Predicate<String> kioskClient,
+              java.util.List<WebExtension> extensions) {
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -100,6 +116,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
+            }
+            for (WebExtension extension : extensions) {
+                extension.register(config.routes, admin != null ? admin::signedIn : ctx -> {
+                    throw new ApiException(401, "this server has no admin sign-in");
+                });
             }
         });
         try {

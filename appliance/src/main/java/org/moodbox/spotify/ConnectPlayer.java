@@ -1,0 +1,207 @@
+package org.moodbox.spotify;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonPrimitive;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.moodbox.catalog.Track;
+import org.moodbox.playback.PlaybackState;
+import org.moodbox.playback.Player;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.michaelthelin.spotify.model_objects.miscellaneous.CurrentlyPlayingContext;
+import se.michaelthelin.spotify.model_objects.miscellaneous.Device;
+
+/**
+ * Plays Spotify tracks on a Spotify Connect device through the Web API's player endpoints (Premium only).
+ * The preferred device is this box's own librespot when it is logged in and can play; otherwise the device
+ * the user is already using, else the first one Spotify lists (a phone, a speaker).
+ *
+ * <p>Every call runs on this player's own thread: a tap on the kiosk returns at once, and a slow or failing
+ * Spotify shows up as the state's error, never as a frozen screen. The state follows Spotify's
+ * {@code /me/player} every few seconds while playing.
+ */
+public final class ConnectPlayer implements Player {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectPlayer.class);
+    static final Duration POLL = Duration.ofSeconds(3);
+
+    private final SpotifyWeb web;
+    private final Supplier<Optional<String>> ownDevice;
+    private final List<Consumer<PlaybackState>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "moodbox-spotify-connect");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile PlaybackState state;
+    private volatile double cap;
+    private volatile String deviceId;
+
+    /** @param ownDevice the name of this box's librespot device while it can play, else empty */
+    public ConnectPlayer(SpotifyWeb web, Supplier<Optional<String>> ownDevice, double volume, double cap) {
+        this.web = web;
+        this.ownDevice = ownDevice;
+        this.cap = cap;
+        this.state = new PlaybackState(null, PlaybackState.Status.STOPPED, 0, Math.min(volume, cap),
+                "Spotify Connect", null);
+        worker.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void play(Track track) {
+        publish(new PlaybackState(track, PlaybackState.Status.PLAYING, 0, state.volume(), state.output(), null));
+        run("play " + track.title(), () -> {
+            Device device = chooseDevice();
+            deviceId = device.getId();
+            JsonArray uris = new JsonArray();
+            uris.add(new JsonPrimitive(track.uri()));
+            web.call("starting playback", Duration.ZERO, api -> api.startResumeUsersPlayback()
+                    .device_id(device.getId()).uris(uris).build());
+            web.call("setting the volume", Duration.ZERO, api -> api.setVolumeForUsersPlayback(percent(state.volume()))
+                    .device_id(device.getId()).build());
+            publish(new PlaybackState(track, PlaybackState.Status.PLAYING, 0, state.volume(),
+                    "Spotify Connect: " + device.getName(), null));
+        });
+    }
+
+    @Override
+    public void pause() {
+        if (state.status() == PlaybackState.Status.PLAYING) {
+            publish(with(PlaybackState.Status.PAUSED));
+            run("pause", () -> web.call("pausing", Duration.ZERO,
+                    api -> api.pauseUsersPlayback().device_id(deviceId).build()));
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (state.status() == PlaybackState.Status.PAUSED) {
+            publish(with(PlaybackState.Status.PLAYING));
+            run("resume", () -> web.call("resuming", Duration.ZERO,
+                    api -> api.startResumeUsersPlayback().device_id(deviceId).build()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (state.status() != PlaybackState.Status.STOPPED) {
+            publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, state.volume(), state.output(), null));
+            run("stop", () -> web.call("stopping", Duration.ZERO,
+                    api -> api.pauseUsersPlayback().device_id(deviceId).build()));
+        }
+    }
+
+    @Override
+    public void setVolume(double volume) {
+        double v = Math.max(0, Math.min(volume, cap));
+        publish(new PlaybackState(state.track(), state.status(), state.positionSeconds(), v, state.output(), state.error()));
+        if (deviceId != null) {
+            run("volume", () -> web.call("setting the volume", Duration.ZERO,
+                    api -> api.setVolumeForUsersPlayback(percent(v)).device_id(deviceId).build()));
+        }
+    }
+
+    @Override
+    public void setVolumeCap(double newCap) {
+        cap = newCap;
+        if (state.volume() > newCap) {
+            setVolume(newCap);
+        }
+    }
+
+    @Override
+    public PlaybackState state() {
+        return state;
+    }
+
+    @Override
+    public void subscribe(Consumer<PlaybackState> listener) {
+        listeners.add(listener);
+    }
+
+    private Device chooseDevice() {
+        Device[] devices = web.call("listing Spotify Connect devices", Duration.ZERO,
+                api -> api.getUsersAvailableDevices().build());
+        List<Device> all = devices == null ? List.of() : Arrays.asList(devices);
+        Optional<String> own = ownDevice.get();
+        return own.flatMap(name -> all.stream().filter(d -> name.equals(d.getName())).findFirst())
+                .or(() -> all.stream().filter(d -> Boolean.TRUE.equals(d.getIs_active())).findFirst())
+                .or(() -> all.stream().filter(d -> !Boolean.TRUE.equals(d.getIs_restricted())).findFirst())
+                .orElseThrow(() -> new SpotifyException(SpotifyException.Kind.REFUSED,
+                        "no Spotify Connect device is available: open Spotify on a phone or speaker"
+                                + (own.isEmpty() ? " (this box's own player cannot play Spotify now)" : "")));
+    }
+
+    private void poll() {
+        PlaybackState s = state;
+        if (s.status() != PlaybackState.Status.PLAYING || s.track() == null || deviceId == null) {
+            return;
+        }
+        try {
+            CurrentlyPlayingContext now = web.call("reading the playback state", Duration.ZERO,
+                    api -> api.getInformationAboutUsersCurrentPlayback().build());
+            if (state != s) {
+                return; // a tap changed things meanwhile
+            }
+            boolean same = now != null && now.getItem() != null && s.track().uri().equals(now.getItem().getUri());
+            if (!same || !Boolean.TRUE.equals(now.getIs_playing())) {
+                publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(), s.output(), null));
+            } else {
+                publish(new PlaybackState(s.track(), PlaybackState.Status.PLAYING,
+                        now.getProgress_ms() == null ? 0 : now.getProgress_ms() / 1000.0, s.volume(), s.output(), null));
+            }
+        } catch (SpotifyException e) {
+            LOG.debug("Spotify playback state not read: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Spotify playback state poll failed", e);
+        }
+    }
+
+    private void run(String what, Runnable call) {
+        try {
+            worker.execute(() -> {
+                try {
+                    call.run();
+                } catch (SpotifyException e) {
+                    LOG.warn("Spotify Connect {}: {}", what, e.getMessage());
+                    publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, state.volume(), state.output(),
+                            "Spotify could not " + what + ": " + e.getMessage()
+                                    + ". Pick a song from your own library."));
+                } catch (RuntimeException e) {
+                    LOG.warn("Spotify Connect {} failed", what, e);
+                    publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, state.volume(), state.output(),
+                            "Spotify could not " + what + "."));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Spotify Connect player closed; {} dropped", what);
+        }
+    }
+
+    private PlaybackState with(PlaybackState.Status status) {
+        PlaybackState s = state;
+        return new PlaybackState(s.track(), status, s.positionSeconds(), s.volume(), s.output(), null);
+    }
+
+    private synchronized void publish(PlaybackState s) {
+        state = s;
+        listeners.forEach(l -> l.accept(s));
+    }
+
+    private static int percent(double volume) {
+        return (int) Math.round(Math.max(0, Math.min(1, volume)) * 100);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
