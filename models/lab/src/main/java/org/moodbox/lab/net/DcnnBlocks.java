@@ -16,6 +16,8 @@ import ai.djl.nn.pooling.Pool;
  * Input is NCHW [batch, 1, side, side]; output is logits [batch, classes].
  */
 public final class DcnnBlocks {
+    /** Stated rather than inherited from DJL's default, because the exporter folds with the same value. */
+    public static final float BATCH_NORM_EPSILON = 1e-5f;
     private DcnnBlocks() {
     }
 
@@ -32,7 +34,7 @@ public final class DcnnBlocks {
             return new SequentialBlock()
                     .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                             .setFilters(c.outChannels()).optBias(false).build())
-                    .add(BatchNorm.builder().build())
+                    .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
                     .add(Activation.reluBlock());
         }
         if (layer instanceof DcnnLayout.MaxPool) {
