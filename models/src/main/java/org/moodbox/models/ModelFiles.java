@@ -15,6 +15,8 @@ public final class ModelFiles {
     public static final String BLAZEFACE_SHORT = "blazeface-short.tflite";
     public static final String BLAZEFACE_FULL = "blazeface-full.tflite";
     public static final String EMOTION_CNN = "emotion-cnn.tflite";
+    /** Moodbox's own emotion DCNN, trained by the models lab and committed under models/trained/ (see its card). */
+    public static final String EMOTION_DCNN = "emotion-dcnn.tflite";
     /** Int8 versions made at build time by our {@link org.moodbox.models.quantize.Int8Quantizer}. */
     public static final String EMOTION_CNN_INT8 = "emotion-cnn-int8.tflite";
     public static final String MTCNN_PNET_INT8 = "mtcnn-pnet-int8.tflite";
