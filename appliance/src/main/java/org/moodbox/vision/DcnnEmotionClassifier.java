@@ -21,7 +21,15 @@ public final class DcnnEmotionClassifier implements EmotionClassifier {
 
     /** The DCNN the moodbox-models jar carries ({@link ModelFiles#EMOTION_DCNN}). */
     public DcnnEmotionClassifier() {
-        this(TfliteModel.fromModelFiles(ModelFiles.EMOTION_DCNN, 1), "dcnn");
+        this(TfliteModel.fromModelFiles(shipped(), 1), "dcnn");
+    }
+
+    private static String shipped() {
+        if (!ModelFiles.has(ModelFiles.EMOTION_DCNN)) {
+            throw new IllegalStateException("this build carries no trained DCNN yet (models/trained/"
+                    + ModelFiles.EMOTION_DCNN + "); use the cnn, or a lab export with --model-file");
+        }
+        return ModelFiles.EMOTION_DCNN;
     }
 
     /** A DCNN exported by the lab but not shipped yet, e.g. for {@code moodbox eval emotion --model-file}. */

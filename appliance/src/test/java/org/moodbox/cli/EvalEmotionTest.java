@@ -130,6 +130,77 @@ class EvalEmotionTest {
         assertThat(err.toString()).contains("unknown emotion model 'vgg'", "cnn or dcnn");
     }
 
+    @Test
+    void aDcnnFileRunsThroughTheDcnnClassifierAndOtherShapesAreRefused() throws Exception {
+        // A 48x48-input model with the DCNN's interface whose answer is known: the mean grey value
+        // (scaled to [-1, 1]) feeds one logit, so bright crops read "happy" and dark ones "angry".
+        Path model = dir.resolve("tiny-dcnn.tflite");
+        Files.write(model, meanGreyModel(48));
+        int n = 10;
+        byte[] pixels = new byte[n * 48 * 48];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            boolean bright = i % 2 == 0;
+            Arrays.fill(pixels, i * 48 * 48, (i + 1) * 48 * 48, (byte) (bright ? 230 : 20));
+            labels[i] = (byte) (bright ? 3 : i < 6 ? 0 : 4); // two dark faces labelled sad: read as angry
+        }
+        Path images = GzipIdx.write(dir.resolve("crops.gz"), pixels, n, 48, 48);
+        Path labelFile = GzipIdx.write(dir.resolve("labels.gz"), labels, n);
+
+        StringWriter out = new StringWriter();
+        int exit = run(out, "eval", "emotion", "--images", images.toString(), "--labels", labelFile.toString(),
+                "--model-file", model.toString());
+
+        assertThat(exit).isZero();
+        JsonNode result = lastLine(out);
+        assertThat(result.get("model").asText()).isEqualTo("tiny-dcnn.tflite");
+        assertThat(result.get("accuracy").asDouble()).isEqualTo(0.8);
+        assertThat(result.get("recall").get("sad").asDouble()).isZero();
+        assertThat(result.get("confusion").get(4).get(0).asInt()).isEqualTo(2);
+
+        Path wrong = dir.resolve("wrong.tflite");
+        Files.write(wrong, meanGreyModel(64));
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", labelFile.toString(),
+                "--model-file", wrong.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("[1,48,48,1]", "[1, 64, 64, 1]");
+    }
+
+    /** [1,side,side,1] -> MEAN -> FULLY_CONNECTED (happy +8x, angry -8x) -> SOFTMAX, written with our own builder. */
+    private static byte[] meanGreyModel(int side) {
+        var b = new org.moodbox.models.tflite.TfliteModelBuilder("eval test model");
+        int in = b.floatActivation("input", 1, side, side, 1);
+        int axes = b.int32Constant("axes", new int[] {3}, new int[] {1, 2, 3});
+        int mean = b.floatActivation("mean", 1, 1);
+        b.operator(org.tensorflow.lite.schema.BuiltinOperator.MEAN, new int[] {in, axes}, new int[] {mean},
+                org.moodbox.models.tflite.TfliteOptions.reducer(true));
+        float[] w = {-8, 0, 0, 8, 0, 0, 0};
+        int weights = b.floatConstant("w", new int[] {7, 1}, w);
+        int bias = b.floatConstant("b", new int[] {7}, new float[7]);
+        int logits = b.floatActivation("logits", 1, 7);
+        var fc = new org.tensorflow.lite.schema.FullyConnectedOptionsT();
+        var options = new org.tensorflow.lite.schema.BuiltinOptionsUnion();
+        options.setType(org.tensorflow.lite.schema.BuiltinOptions.FullyConnectedOptions);
+        options.setValue(fc);
+        b.operator(org.tensorflow.lite.schema.BuiltinOperator.FULLY_CONNECTED, new int[] {mean, weights, bias},
+                new int[] {logits}, options);
+        int p = b.floatActivation("p", 1, 7);
+        b.operator(org.tensorflow.lite.schema.BuiltinOperator.SOFTMAX, new int[] {logits}, new int[] {p},
+                org.moodbox.models.tflite.TfliteOptions.softmax(1f));
+        return b.inputs(in).outputs(p).build();
+    }
+
+    @Test
+    void theDcnnNamedWithoutAShippedFileSaysSo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(ModelFiles.has(ModelFiles.EMOTION_DCNN), "a DCNN ships");
+        Path images = GzipIdx.write(dir.resolve("crops.gz"), new byte[48 * 48], 1, 48, 48);
+        Path labels = GzipIdx.write(dir.resolve("labels.gz"), new byte[] {1}, 1);
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", labels.toString(),
+                "--model", "dcnn")).isEqualTo(1);
+        assertThat(err.toString()).contains("carries no trained DCNN yet");
+    }
+
     private static Mat put(Mat m, byte[] bytes) {
         m.data().put(bytes);
         return m;

@@ -40,6 +40,11 @@ public final class ModelFiles {
         return "samples/sample" + oneBased + ".jpg";
     }
 
+    /** Whether this jar carries {@code name}: our own trained models ship only once a run has produced them. */
+    public static boolean has(String name) {
+        return ModelFiles.class.getResource(ROOT + name) != null;
+    }
+
     public static byte[] bytes(String name) {
         try (InputStream in = ModelFiles.class.getResourceAsStream(ROOT + name)) {
             if (in == null) {
