@@ -3,6 +3,9 @@ package org.moodbox.lab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.moodbox.lab.data.TrainingRows;
 import org.moodbox.lab.train.DcnnTrainer;
 import org.moodbox.lab.train.RunState;
@@ -73,9 +76,28 @@ public final class TrainCommand implements Callable<Integer> {
         FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
         TrainingRows rows = TrainingRows.select(train, List.of(publicTest, privateTest));
         System.out.println(rows.counts());
-        RunState end = new DcnnTrainer(train, rows.rows(), publicTest, run, System.out).run(start);
-        System.out.printf("run finished: %d epochs, best validation accuracy %.4f at epoch %d%n",
-                end.epochsDone(), end.bestValidationAccuracy(), end.bestEpoch());
+        // SIGTERM (kill PID, a session ending politely) saves the batch in hand instead of losing the epoch.
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                saved.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunState end = new DcnnTrainer(train, rows.rows(), publicTest, run, System.out, DcnnTrainer.PARTIAL_EVERY,
+                    stop::get).run(start);
+            if (end.epochsDone() >= end.options().epochs()) {
+                System.out.printf("run finished: %d epochs, best validation accuracy %.4f at epoch %d%n",
+                        end.epochsDone(), end.bestValidationAccuracy(), end.bestEpoch());
+            }
+        } finally {
+            saved.countDown();
+        }
         return 0;
     }
 }

@@ -19,6 +19,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class Checkpoints {
     public static final String BEST = "best.params";
+    /** Weights part-way through an epoch (see {@link PartialEpoch}). */
+    public static final String PARTIAL = "partial.params";
     private static final int KEEP = 2;
 
     private Checkpoints() {

@@ -31,6 +31,10 @@ final class CosineSchedule implements Tracker {
     }
 
     double current() {
+        return valueAt(step);
+    }
+
+    double valueAt(long step) {
         if (step < warmupSteps) {
             return peak * (step + 1) / warmupSteps;
         }

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import org.moodbox.lab.data.Augmenter;
 import org.moodbox.lab.net.DcnnBlocks;
 import org.moodbox.lab.net.DcnnLayout;
@@ -32,19 +33,34 @@ import org.moodbox.models.fer.FerSet;
  */
 public final class DcnnTrainer {
     private static final int PROGRESS_EVERY = 50;
+    /** Mid-epoch checkpoints: at 7-60 images a second, 100 batches are 2-15 minutes of work saved. */
+    public static final int PARTIAL_EVERY = 100;
 
     private final FerSet train;
     private final int[] rows;
     private final FerSet validation;
     private final Path runDir;
     private final PrintStream log;
+    private final int partialEvery;
+    private final BooleanSupplier stopRequested;
 
     public DcnnTrainer(FerSet train, int[] rows, FerSet validation, Path runDir, PrintStream log) {
+        this(train, rows, validation, runDir, log, PARTIAL_EVERY, () -> false);
+    }
+
+    /**
+     * @param partialEvery  batches between mid-epoch checkpoints
+     * @param stopRequested asked after every batch; when true (SIGTERM) the run saves where it is and returns
+     */
+    public DcnnTrainer(FerSet train, int[] rows, FerSet validation, Path runDir, PrintStream log, int partialEvery,
+                       BooleanSupplier stopRequested) {
         this.train = train;
         this.rows = rows;
         this.validation = validation;
         this.runDir = runDir;
         this.log = log;
+        this.partialEvery = partialEvery;
+        this.stopRequested = stopRequested;
     }
 
     /** Runs epochs until the run's epoch count is reached; returns the final state. */
@@ -67,7 +83,9 @@ public final class DcnnTrainer {
         SequentialBlock block = DcnnBlocks.build(layout);
         try (Model model = Model.newInstance("dcnn", Device.cpu())) {
             model.setBlock(block);
-            if (start.epochsDone() > 0) {
+            if (start.partial() != null) {
+                Checkpoints.load(block, model.getNDManager(), runDir.resolve(Checkpoints.PARTIAL));
+            } else if (start.epochsDone() > 0) {
                 Checkpoints.load(block, model.getNDManager(), Checkpoints.epochFile(runDir, start.epochsDone()));
             }
             Optimizer sgd = Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(o.momentum())
@@ -79,7 +97,7 @@ public final class DcnnTrainer {
                 log.printf("network %s: %,d parameters; %d training rows, %d batches of %d; class weights %s%n",
                         layout.stagesText(), layout.parameterCount(), usable.length, batches, o.batchSize(),
                         java.util.Arrays.toString(targets.classWeights()));
-                if (start.epochsDone() > 0) {
+                if (start.epochsDone() > 0 && start.partial() == null) {
                     // Proves the checkpoint came back whole: the same weights must score what they scored.
                     Validation.Result again = Validation.run(block, trainer.getManager(), validation, o.validationLimit());
                     log.printf("resumed after epoch %d: validation accuracy %.4f (recorded %.4f), schedule step %d%n",
@@ -89,14 +107,23 @@ public final class DcnnTrainer {
                 RunState state = start;
                 Augmenter augmenter = Augmenter.standard(side);
                 for (int epoch = start.epochsDone() + 1; epoch <= o.epochs(); epoch++) {
-                    long t0 = System.nanoTime();
+                    PartialEpoch resumed = epoch == start.epochsDone() + 1 ? start.partial() : null;
+                    int firstBatch = resumed == null ? 0 : resumed.batchesDone();
+                    if (resumed != null) {
+                        log.printf("resuming epoch %d at batch %d/%d, schedule step %d%n", epoch, firstBatch, batches,
+                                start.step());
+                    }
+                    // Earlier seconds of a resumed epoch count towards its time; t0 is moved back by them.
+                    long t0 = System.nanoTime() - (resumed == null ? 0 : (long) (resumed.seconds() * 1e9));
                     int[] order = shuffled(usable, new Random(o.seed() * 1_000_003L + epoch));
-                    Random random = new Random(o.seed() * 7_919L + epoch * 104_729L);
-                    double lossSum = 0;
-                    long correct = 0;
-                    long seen = 0;
-                    double lrAtStart = schedule.current();
-                    for (int b = 0; b < batches; b++) {
+                    double lossSum = resumed == null ? 0 : resumed.lossSum();
+                    long correct = resumed == null ? 0 : resumed.correct();
+                    long seen = resumed == null ? 0 : resumed.seen();
+                    long seenBefore = seen;
+                    double lrAtStart = schedule.valueAt(schedule.step() - firstBatch);
+                    for (int b = firstBatch; b < batches; b++) {
+                        // One generator per batch, so a run resumed mid-epoch augments exactly as an unbroken one.
+                        Random random = new Random(o.seed() * 7_919L + epoch * 104_729L + b * 15_485_863L);
                         float[] x = new float[o.batchSize() * pixels];
                         float[] t = new float[o.batchSize() * FerSet.CLASSES];
                         int[] labels = new int[o.batchSize()];
@@ -125,9 +152,23 @@ public final class DcnnTrainer {
                         seen += o.batchSize();
                         if ((b + 1) % PROGRESS_EVERY == 0 && b + 1 < batches) {
                             double s = (System.nanoTime() - t0) / 1e9;
+                            double sinceStart = s - (resumed == null ? 0 : resumed.seconds());
+                            double rate = (seen - seenBefore) / Math.max(1e-9, sinceStart);
                             log.printf("epoch %d/%d  batch %d/%d  loss %.4f  acc %.3f  %.0f img/s  lr %.5f  epoch ETA %s%n",
                                     epoch, o.epochs(), b + 1, batches, lossSum / seen, (double) correct / seen,
-                                    seen / s, schedule.current(), duration(s / (b + 1) * (batches - b - 1)));
+                                    rate, schedule.current(), duration((batches - b - 1) * o.batchSize() / rate));
+                        }
+                        boolean stop = stopRequested.getAsBoolean();
+                        if (((b + 1) % partialEvery == 0 || stop) && b + 1 < batches) {
+                            Checkpoints.save(block, runDir.resolve(Checkpoints.PARTIAL));
+                            state = state.midEpoch(new PartialEpoch(b + 1, lossSum, correct, seen,
+                                    (System.nanoTime() - t0) / 1e9), schedule.step());
+                            state.write(runDir);
+                            if (stop) {
+                                log.printf("stopped in epoch %d after batch %d/%d; the same command resumes here%n",
+                                        epoch, b + 1, batches);
+                                return state;
+                            }
                         }
                     }
                     Validation.Result v = Validation.run(block, trainer.getManager(), validation, o.validationLimit());
@@ -141,6 +182,7 @@ public final class DcnnTrainer {
                     }
                     next.write(runDir);
                     Checkpoints.pruneOlderThan(runDir, epoch);
+                    java.nio.file.Files.deleteIfExists(runDir.resolve(Checkpoints.PARTIAL));
                     state = next;
                     log.printf("epoch %d/%d done: loss %.4f  train acc %.4f  val acc %.4f  val FER+ acc %.4f  %.0f s"
                                     + "  (best %.4f at epoch %d)  run ETA %s%n",

@@ -15,12 +15,15 @@ import java.util.List;
  * atomically after the epoch's weights, so a run killed at any moment resumes from a consistent pair.
  */
 public record RunState(TrainOptions options, int epochsDone, long step, double bestValidationAccuracy,
-                       int bestEpoch, List<EpochResult> history) {
+                       int bestEpoch, List<EpochResult> history, PartialEpoch partial) {
     public static final String FILE = "state.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** NaN is a legal figure here (FER+ accuracy of a set without votes), so it is written and read back. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     public static RunState fresh(TrainOptions options) {
-        return new RunState(options, 0, 0, 0, 0, List.of());
+        return new RunState(options, 0, 0, 0, 0, List.of(), null);
     }
 
     public RunState after(EpochResult result, long stepNow) {
@@ -29,7 +32,12 @@ public record RunState(TrainOptions options, int epochsDone, long step, double b
         boolean better = result.validationAccuracy() > bestValidationAccuracy;
         return new RunState(options, result.epoch(), stepNow,
                 better ? result.validationAccuracy() : bestValidationAccuracy,
-                better ? result.epoch() : bestEpoch, List.copyOf(h));
+                better ? result.epoch() : bestEpoch, List.copyOf(h), null);
+    }
+
+    /** The same finished epochs plus progress into the next one. */
+    public RunState midEpoch(PartialEpoch progress, long stepNow) {
+        return new RunState(options, epochsDone, stepNow, bestValidationAccuracy, bestEpoch, history, progress);
     }
 
     public static RunState read(Path runDir) throws IOException {
