@@ -4,6 +4,7 @@ import org.moodbox.cli.BenchCommand;
 import org.moodbox.cli.CatalogCommand;
 import org.moodbox.cli.DemoCommand;
 import org.moodbox.cli.DetectCommand;
+import org.moodbox.cli.EvalCommand;
 import org.moodbox.cli.LibraryCommand;
 import org.moodbox.cli.RecommendCommand;
 import org.moodbox.cli.RunCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "moodbox", mixinStandardHelpOptions = true, version = "moodbox 0.1.0",
         description = "Emotion-driven music kiosk: sees the face in front of it, offers songs that fit the mood.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, RecommendCommand.class,
-                CatalogCommand.class, LibraryCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CatalogCommand.class, LibraryCommand.class, BenchCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Moodbox implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

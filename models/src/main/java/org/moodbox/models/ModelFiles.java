@@ -15,6 +15,13 @@ public final class ModelFiles {
     public static final String BLAZEFACE_SHORT = "blazeface-short.tflite";
     public static final String BLAZEFACE_FULL = "blazeface-full.tflite";
     public static final String EMOTION_CNN = "emotion-cnn.tflite";
+    /** Moodbox's own emotion DCNN, trained by the models lab and committed under models/trained/ (see its card). */
+    public static final String EMOTION_DCNN = "emotion-dcnn.tflite";
+    /** Int8 versions made at build time by our {@link org.moodbox.models.quantize.Int8Quantizer}. */
+    public static final String EMOTION_CNN_INT8 = "emotion-cnn-int8.tflite";
+    public static final String MTCNN_PNET_INT8 = "mtcnn-pnet-int8.tflite";
+    public static final String MTCNN_RNET_INT8 = "mtcnn-rnet-int8.tflite";
+    public static final String MTCNN_ONET_INT8 = "mtcnn-onet-int8.tflite";
     /**
      * The TF.js source of {@link #EMOTION_CNN}: a build input ("ship": false), kept in models/target/model-sources
      * and not in the jar, so {@link #bytes} refuses it. The names stay for build tools and tests.
@@ -31,6 +38,11 @@ public final class ModelFiles {
 
     public static String samplePhoto(int oneBased) {
         return "samples/sample" + oneBased + ".jpg";
+    }
+
+    /** Whether this jar carries {@code name}: our own trained models ship only once a run has produced them. */
+    public static boolean has(String name) {
+        return ModelFiles.class.getResource(ROOT + name) != null;
     }
 
     public static byte[] bytes(String name) {

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.moodbox.models.quantize.Int8Quantizer;
 import org.moodbox.models.tfjs.TfjsToTflite;
 
 /**
- * Makes the manifest's derived files with our own converters. Conversion takes well under a second, so it
- * always runs; the output is written only when its bytes change, which keeps rebuilds incremental.
+ * Makes the manifest's derived files with our own converters, in manifest order (a derived file may be made
+ * from an earlier one). Conversion and int8 quantization take a few seconds in all, so they always run; the
+ * output is written only when its bytes change, which keeps rebuilds incremental.
  */
 final class DerivedFiles {
     private final ModelManifest manifest;
     private final Function<FetchedFile, Path> locate;
     private final Path shipDir;
+    private CalibrationSets calibration;
 
     DerivedFiles(ModelManifest manifest, Function<FetchedFile, Path> locate, Path shipDir) {
         this.manifest = manifest;
@@ -32,15 +35,20 @@ final class DerivedFiles {
     }
 
     private Path inputPath(DerivedFile derived, String installAs) {
+        boolean madeEarlier = manifest.derived().stream().takeWhile(d -> d != derived)
+                .anyMatch(d -> d.installAs().equals(installAs));
+        if (madeEarlier) {
+            return shipDir.resolve(installAs);
+        }
         FetchedFile source = manifest.fileInstalledAs(installAs).orElseThrow(() -> new ModelBuildException(
-                "derived file " + derived.installAs() + " needs '" + installAs + "', which no entry of 'files' in"
-                        + " model-manifest.json installs"));
+                "derived file " + derived.installAs() + " needs '" + installAs + "', which no entry of 'files' (or"
+                        + " earlier entry of 'derived') in model-manifest.json installs"));
         return locate.apply(source);
     }
 
     // A switch rather than reflection: the converter is named in the manifest for readers, and an unknown
     // name should fail the build rather than load arbitrary classes.
-    private static byte[] convert(DerivedFile derived, List<Path> inputs) {
+    private byte[] convert(DerivedFile derived, List<Path> inputs) {
         if (derived.by().equals(TfjsToTflite.class.getName())) {
             if (inputs.size() != 2) {
                 throw new ModelBuildException(derived.installAs() + ": TfjsToTflite takes the model JSON and one"
@@ -48,8 +56,34 @@ final class DerivedFiles {
             }
             return TfjsToTflite.convert(inputs.get(0), inputs.get(1));
         }
+        if (derived.by().equals(Int8Quantizer.class.getName())) {
+            if (inputs.size() != 1 || derived.calibration() == null) {
+                throw new ModelBuildException(derived.installAs() + ": Int8Quantizer takes one float model and a"
+                        + " 'calibration' set name, got " + inputs + " and " + derived.calibration());
+            }
+            long start = System.nanoTime();
+            byte[] int8 = Int8Quantizer.quantize(read(inputs.get(0)), calibration().named(derived.calibration()));
+            PrepareModels.log("quantized " + derived.installAs() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return int8;
+        }
         throw new ModelBuildException("derived file " + derived.installAs() + " names an unknown converter '"
                 + derived.by() + "'");
+    }
+
+    /** The sample frames are read once, on the first quantization. */
+    private CalibrationSets calibration() {
+        if (calibration == null) {
+            calibration = new CalibrationSets(SampleFrames.read(shipDir));
+        }
+        return calibration;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelBuildException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(Path output, byte[] bytes) {

@@ -36,6 +36,7 @@ public final class PrepareModels {
         if (args.length < 2 || args.length > 3) {
             throw new IllegalArgumentException("usage: PrepareModels MANIFEST SHIP_DIR [SOURCES_DIR]");
         }
+        System.setProperty("java.awt.headless", "true"); // calibration images are drawn off-screen
         Path manifestPath = Path.of(args[0]);
         Path sources = args.length == 3 ? Path.of(args[2])
                 : manifestPath.toAbsolutePath().getParent().resolve("target").resolve("model-sources");

@@ -1,0 +1,214 @@
+package org.moodbox.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.moodbox.models.fer.FerSet;
+import org.moodbox.models.fer.FerSplit;
+import org.moodbox.vision.BoundingBox;
+import org.moodbox.vision.CnnEmotionClassifier;
+import org.moodbox.vision.DcnnEmotionClassifier;
+import org.moodbox.vision.DetectedFace;
+import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionClassifier;
+import org.moodbox.vision.FaceAligner;
+import org.moodbox.vision.FacePipeline;
+import org.moodbox.vision.FaceReading;
+import org.moodbox.vision.FrameAnalysis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+
+/**
+ * Runs the appliance's own code on a labelled set: the classifier as shipped, behind the same aligner the
+ * live pipeline uses. Face crops (at most {@value #CROP_MAX_SIDE} px a side, like FER-2013's 48x48) go
+ * straight to the aligner and classifier, the whole crop being the face; larger photos go through the full
+ * {@link FacePipeline} (detector, alignment, classifier) and the largest face counts. Photos with no face
+ * found are counted and reported, never dropped silently.
+ */
+@Command(name = "emotion", mixinStandardHelpOptions = true,
+        description = {"Accuracy, recall per class, macro-F1, confusion matrix and milliseconds per face of an",
+                "emotion model, run through the appliance's own alignment and classifier; last line JSON.",
+                "  moodbox eval emotion --data DIR --split privatetest [--labels fer|ferplus] [--model cnn|dcnn]",
+                "  moodbox eval emotion --images FILE --labels FILE   (any gzip IDX set, labels 0..6 in FER order)"})
+public final class EvalEmotion implements Callable<Integer> {
+    static final int CROP_MAX_SIDE = 64;
+    /** Faces classified before timing starts: the first calls pay for XNNPACK's setup. */
+    private static final int WARM_UP = 20;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "the FER-2013 folder (gzip IDX files and FER+ votes)")
+    Path data;
+    @Option(names = "--split", defaultValue = "privatetest", description = "privatetest or publictest (default: ${DEFAULT-VALUE})")
+    String split;
+    @Option(names = "--labels", paramLabel = "fer|ferplus|FILE",
+            description = "with --data: fer (default) or ferplus (majority vote; rows whose majority is contempt,"
+                    + " unknown or not-a-face are left out); with --images: the gzip IDX label file")
+    String labels;
+    @Option(names = "--images", paramLabel = "FILE", description = "a gzip IDX image file [n, rows, cols] (grey)")
+    Path images;
+    @Option(names = "--model", defaultValue = "cnn", description = "cnn (mini-Xception) or dcnn (ours) (default: ${DEFAULT-VALUE})")
+    String model;
+    @Option(names = "--model-file", paramLabel = "FILE", description = "a DCNN .tflite exported by the lab but not shipped yet")
+    Path modelFile;
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
+            description = "face detector for photos: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    DetectorKind detector;
+    @Option(names = "--limit", defaultValue = "0", description = "evaluate the first N images only (0 = all)")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LabelledFaces set = open();
+        PrintWriter out = spec.commandLine().getOut();
+        EmotionScores scores = new EmotionScores();
+        int count = limit > 0 ? Math.min(limit, set.faces().count()) : set.faces().count();
+        int excluded = 0;
+        int noFace = 0;
+        int photos = 0;
+        double timedMs = 0;
+        double timedCpuMs = 0;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        int timed = 0;
+        double detectMs = 0;
+        FerSet faces = set.faces();
+        EmotionClassifier classifier = classifier();
+        // The pipeline owns (and closes) the classifier; crops use it directly, as the pipeline does per face.
+        try (FacePipeline pipeline = new FacePipeline(detector.create(), classifier);
+             FaceAligner aligner = new FaceAligner(classifier.inputSize(), 1.0);
+             Mat image = new Mat(faces.rows(), faces.cols(), CV_8UC1)) {
+            boolean crops = Math.max(faces.rows(), faces.cols()) <= CROP_MAX_SIDE;
+            DetectedFace whole = new DetectedFace(new BoundingBox(0, 0, faces.cols(), faces.rows()), 1f, null);
+            for (int i = 0; i < count; i++) {
+                int truth = set.label(i);
+                if (truth < 0) {
+                    excluded++;
+                    continue;
+                }
+                image.data().put(faces.pixels(), i * faces.imageSize(), faces.imageSize());
+                int predicted;
+                double ms;
+                double cpuMs = Double.NaN;
+                if (crops) {
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    predicted = classifier.classify(aligner.align(image, whole)).top().ordinal();
+                    ms = (System.nanoTime() - t0) / 1e6;
+                    cpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
+                } else {
+                    photos++;
+                    FrameAnalysis analysis = pipeline.analyse(image);
+                    detectMs += analysis.timings().detectMs();
+                    FaceReading largest = analysis.faces().stream()
+                            .max((a, b) -> Float.compare(a.face().box().area(), b.face().box().area())).orElse(null);
+                    if (largest == null) {
+                        noFace++;
+                        continue;
+                    }
+                    predicted = largest.emotion().top().ordinal();
+                    ms = (analysis.timings().alignMs() + analysis.timings().classifyMs()) / analysis.faces().size();
+                }
+                scores.add(truth, predicted);
+                if (scores.total() > WARM_UP) {
+                    timedMs += ms;
+                    timedCpuMs += cpuMs;
+                    timed++;
+                }
+            }
+            out.printf(Locale.ROOT, "%s on %s (%s labels): %d images, %d evaluated, %d left out by the labels,"
+                            + " %d photos without a face%n", crops ? classifier.name() + " (crops straight to the classifier)"
+                    : pipeline.describe(), set.source(), set.labelKind(), count,
+                    scores.total(), excluded, noFace);
+        }
+        double msPerFace = timed == 0 ? Double.NaN : timedMs / timed;
+        // CPU time of this thread (TFLite runs one thread in the caller): on a busy machine the wall clock
+        // also counts the time other processes held the core.
+        double cpuMsPerFace = timed == 0 ? Double.NaN : timedCpuMs / timed;
+        out.print(scores.table());
+        out.printf(Locale.ROOT, "accuracy %.4f   macro-F1 %.4f   %.3f ms per face (align + classify, one thread;"
+                + " %.3f ms of CPU)%n", scores.accuracy(), scores.macroF1(), msPerFace, cpuMsPerFace);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", modelFile != null ? modelFile.getFileName().toString() : model);
+        json.put("source", set.source());
+        json.put("labels", set.labelKind());
+        json.put("images", count);
+        json.put("evaluated", scores.total());
+        json.put("leftOutByLabels", excluded);
+        json.put("photos", photos);
+        json.put("photosWithoutFace", noFace);
+        json.put("accuracy", EmotionScores.round(scores.accuracy()));
+        json.put("macroF1", EmotionScores.round(scores.macroF1()));
+        json.put("recall", scores.recallByLabel());
+        json.put("confusion", scores.matrix());
+        json.put("msPerFace", EmotionScores.round(msPerFace));
+        json.put("cpuMsPerFace", EmotionScores.round(cpuMsPerFace));
+        if (photos > 0) {
+            json.put("detectMsPerPhoto", EmotionScores.round(detectMs / photos));
+        }
+        out.println(new ObjectMapper().writeValueAsString(json));
+        out.flush();
+        return 0;
+    }
+
+    private EmotionClassifier classifier() {
+        if (modelFile != null) {
+            if (!Files.isReadable(modelFile)) {
+                throw new IllegalArgumentException("cannot read model file " + modelFile);
+            }
+            return DcnnEmotionClassifier.fromFile(modelFile);
+        }
+        return switch (model.trim().toLowerCase(Locale.ROOT)) {
+            case "cnn" -> new CnnEmotionClassifier();
+            case "dcnn" -> new DcnnEmotionClassifier();
+            default -> throw new IllegalArgumentException("unknown emotion model '" + model + "'; choose cnn or dcnn");
+        };
+    }
+
+    private LabelledFaces open() throws java.io.IOException {
+        if ((data == null) == (images == null)) {
+            throw new IllegalArgumentException("give either --data DIR (FER-2013) or --images FILE --labels FILE");
+        }
+        if (images != null) {
+            if (labels == null || labels.equals("fer") || labels.equals("ferplus")) {
+                throw new IllegalArgumentException("--images needs --labels FILE (a gzip IDX label file)");
+            }
+            FerSet set = FerSet.fromFiles(images.getFileName().toString(), images, Path.of(labels));
+            return new LabelledFaces(set, images.toString(), "file", set::label);
+        }
+        FerSplit which = FerSplit.parse(split);
+        if (which == FerSplit.TRAIN) {
+            throw new IllegalArgumentException("evaluate on privatetest or publictest; the training split measures nothing");
+        }
+        FerSet set = FerSet.load(data, which);
+        String kind = labels == null ? "fer" : labels.trim().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "fer" -> new LabelledFaces(set, "FER-2013 " + which.fileKey(), "fer", set::label);
+            case "ferplus" -> {
+                if (!set.hasFerPlus()) {
+                    throw new IllegalArgumentException(data + " has no FER+ votes for " + which.fileKey());
+                }
+                yield new LabelledFaces(set, "FER-2013 " + which.fileKey(), "ferplus", set::ferPlusMajority);
+            }
+            default -> throw new IllegalArgumentException("--labels with --data is fer or ferplus, not '" + labels + "'");
+        };
+    }
+
+    /** A set and how to read row i's true label (-1: left out). */
+    private record LabelledFaces(FerSet faces, String source, String labelKind, java.util.function.IntUnaryOperator labelOf) {
+        int label(int i) {
+            return labelOf.applyAsInt(i);
+        }
+    }
+}

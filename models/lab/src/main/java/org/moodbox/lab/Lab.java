@@ -1,0 +1,24 @@
+package org.moodbox.lab;
+
+import org.moodbox.lab.cli.ExportCommand;
+import org.moodbox.lab.cli.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar models/lab/target/moodbox-lab.jar train|export ...}: the model lab on a workstation. */
+@Command(name = "moodbox-lab", mixinStandardHelpOptions = true,
+        description = "Train the DCNN emotion model on FER-2013/FER+ with DJL and export it to TFLite.",
+        subcommands = {TrainCommand.class, ExportCommand.class})
+public final class Lab implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Lab()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

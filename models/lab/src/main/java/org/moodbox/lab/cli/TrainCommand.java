@@ -1,0 +1,103 @@
+package org.moodbox.lab.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.moodbox.lab.data.TrainingRows;
+import org.moodbox.lab.train.DcnnTrainer;
+import org.moodbox.lab.train.RunState;
+import org.moodbox.lab.train.TrainOptions;
+import org.moodbox.models.fer.FerSet;
+import org.moodbox.models.fer.FerSplit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts a run, or continues it when the run directory already holds a state file. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the DCNN on FER-2013 (validation on PublicTest after every epoch).",
+                "Checkpoints go to --run after every epoch; the same command again resumes an interrupted run",
+                "with the options it was started with."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "the shared fer2013 folder (gzip IDX files)")
+    Path data;
+    @Option(names = "--run", required = true, description = "run directory: checkpoints, state.json")
+    Path run;
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--stages", defaultValue = "32/64,64/128,128/256,256",
+            description = "conv widths per stage, stages split by / (default: ${DEFAULT-VALUE})")
+    String stages;
+    @Option(names = "--dropout", defaultValue = "0.4") float dropout;
+    @Option(names = "--epochs", defaultValue = "60") int epochs;
+    @Option(names = "--batch", defaultValue = "64") int batch;
+    @Option(names = "--lr", defaultValue = "0.02", description = "peak learning rate (default: ${DEFAULT-VALUE})")
+    float learningRate;
+    @Option(names = "--min-lr", defaultValue = "0.0001") float minLearningRate;
+    @Option(names = "--warmup-epochs", defaultValue = "1") float warmupEpochs;
+    @Option(names = "--momentum", defaultValue = "0.9") float momentum;
+    @Option(names = "--weight-decay", defaultValue = "0.0005") float weightDecay;
+    @Option(names = "--label-smoothing", defaultValue = "0.05") float labelSmoothing;
+    @Option(names = "--class-weight-power", defaultValue = "0.5",
+            description = "loss weight (mean count / class count)^p: 0 none, 1 fully balanced (default: ${DEFAULT-VALUE})")
+    float classWeightPower;
+    @Option(names = "--ferplus-weight", defaultValue = "0",
+            description = "0 = FER labels, 1 = FER+ vote distributions as soft labels (default: ${DEFAULT-VALUE})")
+    float ferPlusWeight;
+    @Option(names = "--seed", defaultValue = "20130710") long seed;
+    @Option(names = "--limit", defaultValue = "0", description = "train on the first N kept rows only (0 = all)")
+    int limit;
+    @Option(names = "--validation-limit", defaultValue = "0", description = "validate on the first N rows only (0 = all)")
+    int validationLimit;
+
+    @Override
+    public Integer call() throws Exception {
+        Threads.use(threads);
+        RunState start;
+        if (RunState.exists(run)) {
+            start = RunState.read(run);
+            System.out.printf("resuming %s after epoch %d of %d (options from its state.json; only --threads applies)%n",
+                    run, start.epochsDone(), start.options().epochs());
+            if (start.epochsDone() >= start.options().epochs()) {
+                System.out.println("this run is finished; best validation accuracy " + start.bestValidationAccuracy()
+                        + " at epoch " + start.bestEpoch());
+                return 0;
+            }
+        } else {
+            start = RunState.fresh(new TrainOptions(stages, dropout, epochs, batch, learningRate, minLearningRate,
+                    warmupEpochs, momentum, weightDecay, labelSmoothing, classWeightPower, ferPlusWeight, seed, limit,
+                    validationLimit));
+        }
+        FerSet train = FerSet.load(data, FerSplit.TRAIN);
+        FerSet publicTest = FerSet.load(data, FerSplit.PUBLICTEST);
+        FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
+        TrainingRows rows = TrainingRows.select(train, List.of(publicTest, privateTest));
+        System.out.println(rows.counts());
+        // SIGTERM (kill PID, a session ending politely) saves the batch in hand instead of losing the epoch.
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                saved.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunState end = new DcnnTrainer(train, rows.rows(), publicTest, run, System.out, DcnnTrainer.PARTIAL_EVERY,
+                    stop::get).run(start);
+            if (end.epochsDone() >= end.options().epochs()) {
+                System.out.printf("run finished: %d epochs, best validation accuracy %.4f at epoch %d%n",
+                        end.epochsDone(), end.bestValidationAccuracy(), end.bestEpoch());
+            }
+        } finally {
+            saved.countDown();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package org.moodbox.lab.data;
+
+import java.util.Random;
+
+/**
+ * Random training views of a 48x48 grey face: a small rotation, scale and shift (one affine warp,
+ * bilinear, borders replicated as the appliance's aligner does), a horizontal flip, then brightness and
+ * contrast. All randomness comes from the caller's seeded {@link Random}, so a run is repeatable.
+ */
+public final class Augmenter {
+    private final int side;
+    private final double maxRotationDegrees;
+    private final double maxShiftPixels;
+    private final double maxScaleChange;
+    private final double maxBrightness;
+    private final double maxContrastChange;
+
+    public Augmenter(int side, double maxRotationDegrees, double maxShiftPixels, double maxScaleChange,
+                     double maxBrightness, double maxContrastChange) {
+        this.side = side;
+        this.maxRotationDegrees = maxRotationDegrees;
+        this.maxShiftPixels = maxShiftPixels;
+        this.maxScaleChange = maxScaleChange;
+        this.maxBrightness = maxBrightness;
+        this.maxContrastChange = maxContrastChange;
+    }
+
+    /** The settings the DCNN runs use: +-10 degrees, +-4 px (a random crop), +-10% scale, +-0.2 brightness/contrast. */
+    public static Augmenter standard(int side) {
+        return new Augmenter(side, 10, 4, 0.10, 0.2, 0.2);
+    }
+
+    /**
+     * Writes one augmented view of {@code image} (side*side grey bytes) into {@code out} at {@code offset},
+     * already in the network's input scale (see {@link Preprocessing}).
+     */
+    public void augment(byte[] image, int imageOffset, float[] out, int offset, Random random) {
+        double angle = Math.toRadians(uniform(random, maxRotationDegrees));
+        double scale = 1 + uniform(random, maxScaleChange);
+        double dx = uniform(random, maxShiftPixels);
+        double dy = uniform(random, maxShiftPixels);
+        boolean flip = random.nextBoolean();
+        double brightness = uniform(random, maxBrightness);
+        double contrast = 1 + uniform(random, maxContrastChange);
+
+        // Inverse map: for each output pixel, where to sample in the source (rotate and scale about the centre).
+        double c = (side - 1) / 2.0;
+        double cos = Math.cos(angle) / scale;
+        double sin = Math.sin(angle) / scale;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                double ox = (flip ? side - 1 - x : x) - c - dx;
+                double oy = y - c - dy;
+                double sx = cos * ox + sin * oy + c;
+                double sy = -sin * ox + cos * oy + c;
+                double g = bilinear(image, imageOffset, sx, sy) / 255.0;
+                g = (g - 0.5) * contrast + 0.5 + brightness;
+                g = Math.max(0, Math.min(1, g));
+                out[offset + y * side + x] = Preprocessing.scale((float) g);
+            }
+        }
+    }
+
+    private double bilinear(byte[] image, int base, double x, double y) {
+        x = Math.max(0, Math.min(side - 1, x));
+        y = Math.max(0, Math.min(side - 1, y));
+        int x0 = (int) x;
+        int y0 = (int) y;
+        int x1 = Math.min(side - 1, x0 + 1);
+        int y1 = Math.min(side - 1, y0 + 1);
+        double fx = x - x0;
+        double fy = y - y0;
+        double top = px(image, base, x0, y0) * (1 - fx) + px(image, base, x1, y0) * fx;
+        double bottom = px(image, base, x0, y1) * (1 - fx) + px(image, base, x1, y1) * fx;
+        return top * (1 - fy) + bottom * fy;
+    }
+
+    private int px(byte[] image, int base, int x, int y) {
+        return image[base + y * side + x] & 0xff;
+    }
+
+    private static double uniform(Random random, double max) {
+        return (random.nextDouble() * 2 - 1) * max;
+    }
+}

@@ -1,0 +1,57 @@
+package org.moodbox.lab.export;
+
+import org.moodbox.lab.data.Preprocessing;
+import org.moodbox.models.fer.FerSet;
+import org.moodbox.models.quantize.CalibrationSample;
+import org.moodbox.models.quantize.TfliteRunner;
+
+/**
+ * Runs exported models in the real TFLite interpreter against the trainer: the float model's largest
+ * probability difference from DJL, and how often the int8 model picks the float model's class.
+ */
+public final class ExportCheck {
+    private ExportCheck() {
+    }
+
+    public static double maxDifference(byte[] floatModel, float[][] djlProbabilities, FerSet images) {
+        double worst = 0;
+        try (TfliteRunner tflite = new TfliteRunner(floatModel)) {
+            for (int i = 0; i < djlProbabilities.length; i++) {
+                tflite.run(sample(images, i));
+                float[] p = tflite.output(0);
+                for (int c = 0; c < p.length; c++) {
+                    worst = Math.max(worst, Math.abs(p[c] - djlProbabilities[i][c]));
+                }
+            }
+        }
+        return worst;
+    }
+
+    public static double argmaxAgreement(byte[] floatModel, byte[] int8Model, FerSet images, int count) {
+        int same = 0;
+        try (TfliteRunner f = new TfliteRunner(floatModel); TfliteRunner q = new TfliteRunner(int8Model)) {
+            for (int i = 0; i < count; i++) {
+                CalibrationSample s = sample(images, i);
+                f.run(s);
+                q.run(s);
+                same += argmax(f.output(0)) == argmax(q.output(0)) ? 1 : 0;
+            }
+        }
+        return (double) same / count;
+    }
+
+    private static CalibrationSample sample(FerSet images, int i) {
+        int pixels = images.imageSize();
+        float[] input = new float[pixels];
+        Preprocessing.plain(images.pixels(), i * pixels, pixels, input, 0);
+        return CalibrationSample.of(new int[] {1, images.rows(), images.cols(), 1}, input);
+    }
+
+    static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            best = v[i] > v[best] ? i : best;
+        }
+        return best;
+    }
+}

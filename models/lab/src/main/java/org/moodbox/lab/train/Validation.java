@@ -1,0 +1,83 @@
+package org.moodbox.lab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.moodbox.lab.data.Preprocessing;
+import org.moodbox.models.fer.FerSet;
+
+/** Runs the network in inference mode (batch norm on running statistics, no dropout) over a labelled set. */
+public final class Validation {
+    private static final int BATCH = 256;
+
+    private Validation() {
+    }
+
+    /** Accuracy against the FER labels and, where the set has votes, against the FER+ majority. */
+    public record Result(double ferAccuracy, double ferPlusAccuracy, int[][] confusion) {
+    }
+
+    /** Softmax probabilities [count][classes] for rows 0..count-1 of the set. */
+    public static float[][] probabilities(Block block, NDManager parent, FerSet set, int count) {
+        int side = set.rows();
+        int size = side * set.cols();
+        float[][] out = new float[count][];
+        for (int start = 0; start < count; start += BATCH) {
+            int n = Math.min(BATCH, count - start);
+            float[] x = new float[n * size];
+            for (int i = 0; i < n; i++) {
+                Preprocessing.plain(set.pixels(), (start + i) * size, size, x, i * size);
+            }
+            try (NDManager m = parent.newSubManager()) {
+                NDArray input = m.create(x, new Shape(n, 1, side, set.cols()));
+                NDArray logits = block.forward(new ParameterStore(m, false), new NDList(input), false).singletonOrThrow();
+                float[] p = logits.softmax(1).toFloatArray();
+                int k = (int) logits.getShape().get(1);
+                for (int i = 0; i < n; i++) {
+                    out[start + i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static Result run(Block block, NDManager parent, FerSet set, int limit) {
+        int count = limit > 0 ? Math.min(limit, set.count()) : set.count();
+        float[][] p = probabilities(block, parent, set, count);
+        int[][] confusion = new int[FerSet.CLASSES][FerSet.CLASSES];
+        int correct = 0;
+        int plusCorrect = 0;
+        int plusCounted = 0;
+        for (int i = 0; i < count; i++) {
+            int predicted = argmax(p[i]);
+            confusion[set.label(i)][predicted]++;
+            if (predicted == set.label(i)) {
+                correct++;
+            }
+            if (set.hasFerPlus()) {
+                int majority = set.ferPlusMajority(i);
+                if (majority >= 0) {
+                    plusCounted++;
+                    if (predicted == majority) {
+                        plusCorrect++;
+                    }
+                }
+            }
+        }
+        return new Result((double) correct / count, plusCounted == 0 ? Double.NaN : (double) plusCorrect / plusCounted,
+                confusion);
+    }
+
+    static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
