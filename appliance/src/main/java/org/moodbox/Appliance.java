@@ -23,6 +23,7 @@ import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.SettingsTrackFilter;
@@ -31,8 +32,10 @@ import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
+import org.moodbox.web.Handoff;
 import org.moodbox.web.TrackLookup;
 import org.moodbox.web.WebServer;
+import org.moodbox.youtube.YoutubeCandidates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +57,12 @@ public final class Appliance implements AutoCloseable {
     private final SystemdNotifier systemd;
     private final ServiceWatchdog watchdog;
     private final GpioBoard gpio;
+    private final YoutubeCandidates youtube;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
-                      ServiceWatchdog watchdog, GpioBoard gpio) {
+                      ServiceWatchdog watchdog, GpioBoard gpio, YoutubeCandidates youtube) {
+        this.youtube = youtube;
         this.catalog = catalog;
         this.vision = vision;
         this.player = player;
@@ -81,6 +86,7 @@ public final class Appliance implements AutoCloseable {
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
         VisionLoop vision = null;
         Player player = null;
+        YoutubeCandidates youtube = null;
         try {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
@@ -91,10 +97,12 @@ public final class Appliance implements AutoCloseable {
                     catalog, () -> mood.current().label());
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
             VisionLoop eyes = vision;
-            WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
-                            new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
+            youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
+            SettingsTrackFilter filter = new SettingsTrackFilter(settings);
+            WebServer web = new WebServer(mood, new SourcedRecommender(new MoodRecommender(TrackSource.of(catalog),
+                            filter, StrategyPlan.defaults(), NO_REPEAT_WINDOW), filter, List.of(youtube)),
                     player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    settings, secrets, config.host(), config.port());
+                    settings, secrets, config.host(), config.port(), YoutubeSource.handoff(settings, youtube));
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
@@ -106,9 +114,12 @@ public final class Appliance implements AutoCloseable {
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
-            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio);
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, youtube);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
+            if (youtube != null) {
+                youtube.close();
+            }
             if (player != null) {
                 player.close();
             }
@@ -182,6 +193,7 @@ public final class Appliance implements AutoCloseable {
         web.close();
         vision.close();
         player.close();
+        youtube.close();
         catalog.close();
         systemd.close();
         LOG.info("Moodbox stopped");

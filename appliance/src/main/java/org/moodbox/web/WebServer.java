@@ -67,6 +67,25 @@ public final class WebServer implements AutoCloseable {
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
               String host, int port, java.util.function.Predicate<String> kioskClient) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
+                kioskClient, Handoff.linksOnly());
+    }
+
+    /**
+     * With phone links that follow the owner's choice and the online sources' notices and admin section
+     * ({@link Handoff}).
+     */
+    public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+                     TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+                     String host, int port, Handoff handoff) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
+                KioskOnly::isLoopback, handoff);
+    }
+
+    WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+              TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+              String host, int port, java.util.function.Predicate<String> kioskClient, Handoff handoff) {
+        Objects.requireNonNull(handoff, "handoff");
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -88,6 +107,10 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
                         Clock.systemUTC(), json);
+        HandoffRoutes handoffRoutes = new HandoffRoutes(tracks, handoff);
+        YoutubeAdminRoutes youtubeAdmin = admin == null || handoff.youtube() == null ? null
+                : new YoutubeAdminRoutes(handoff.youtube(), handoff.youtubeKey(), admin::signedIn, json,
+                        live::refresh);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -100,6 +123,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
+            }
+            handoffRoutes.register(config.routes);
+            if (youtubeAdmin != null) {
+                youtubeAdmin.register(config.routes);
             }
         });
         try {
