@@ -24,10 +24,10 @@ import javax.imageio.ImageIO;
  * things go wrong: 403 {@code quotaExceeded} and 400 {@code keyInvalid} with the documented error body, 500,
  * or no answer until released. Thumbnails are served from {@code /vi/{id}/mqdefault.jpg} as real JPEGs.
  */
-final class FakeYoutubeApi implements AutoCloseable {
-    static final String KEY = "AIzaSyFAKE-fake_fake-fake-fake-fake1234";
+public final class FakeYoutubeApi implements AutoCloseable {
+    public static final String KEY = "AIzaSyFAKE-fake_fake-fake-fake-fake1234";
 
-    enum Mode { OK, QUOTA_EXCEEDED, SERVER_ERROR, HOLD, NOT_JSON }
+    public enum Mode { OK, QUOTA_EXCEEDED, SERVER_ERROR, HOLD, NOT_JSON }
 
     private final Javalin app;
     private final List<Map<String, List<String>>> searches = new CopyOnWriteArrayList<>();
@@ -41,7 +41,7 @@ final class FakeYoutubeApi implements AutoCloseable {
             new String[] {"Guns N&#39; Roses - Sweet Child O&#39; Mine", "GunsNRosesVEVO"},
             new String[] {"\u6771\u4eac\u4e8b\u5909 - \u7fa4\u9752\u65e5\u548c", "\u6771\u4eac\u4e8b\u5909 - Topic"});
 
-    FakeYoutubeApi() {
+    public FakeYoutubeApi() {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -52,11 +52,11 @@ final class FakeYoutubeApi implements AutoCloseable {
         app.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + app.port() + "/youtube/v3/");
     }
 
-    void mode(Mode next) {
+    public void mode(Mode next) {
         if (next == Mode.HOLD) {
             release = new CountDownLatch(1);
             holding = new CountDownLatch(1);
@@ -65,25 +65,25 @@ final class FakeYoutubeApi implements AutoCloseable {
     }
 
     /** Lets held requests answer (200). */
-    void release() {
+    public void release() {
         release.countDown();
     }
 
     /** Waits until a request is being held. */
-    boolean awaitHeld() throws InterruptedException {
+    public boolean awaitHeld() throws InterruptedException {
         return holding.await(10, TimeUnit.SECONDS);
     }
 
-    void videos(List<String[]> titleAndChannel) {
+    public void videos(List<String[]> titleAndChannel) {
         catalog = List.copyOf(titleAndChannel);
     }
 
     /** The query parameters of every search received, in order. */
-    List<Map<String, List<String>>> searches() {
+    public List<Map<String, List<String>>> searches() {
         return searches;
     }
 
-    List<String> thumbnailsServed() {
+    public List<String> thumbnailsServed() {
         return thumbnailsServed;
     }
 
