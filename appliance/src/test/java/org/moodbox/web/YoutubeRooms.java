@@ -64,6 +64,17 @@ final class YoutubeRooms implements AutoCloseable {
                 new Features(valence, energy, null, "estimated"), null, null));
     }
 
+    /** New cards now (as "More songs" does): the server computed its first cards before a test added tracks. */
+    void refreshCards() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base() + "/api/recommendations/refresh"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("refresh answered " + response.statusCode());
+        }
+    }
+
     String base() {
         return "http://127.0.0.1:" + server.port();
     }
