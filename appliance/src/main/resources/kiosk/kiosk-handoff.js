@@ -34,7 +34,15 @@ window.MoodboxHandoff = (() => {
     document.querySelectorAll('.card.turned').forEach((other) => { if (other !== card) turnBack(other); });
     const back = card.querySelector('.card-back');
     const label = back.querySelector('.card-back-label');
-    const qr = back.querySelector('.card-qr');
+    // Made on the first turn, not with the card: an <img> without a picture would be a broken image.
+    let qr = back.querySelector('.card-qr');
+    if (!qr) {
+      qr = document.createElement('img');
+      qr.className = 'card-qr';
+      qr.alt = '';
+      qr.draggable = false;
+      back.prepend(qr);
+    }
     card.classList.add('turned');
     card.querySelector('.card-phone').setAttribute('aria-label', 'Turn the card back');
     clearTimeout(turnBackTimer);
@@ -46,11 +54,13 @@ window.MoodboxHandoff = (() => {
       if (!response.ok) throw new Error(link.error || `the box said ${response.status}`);
       label.textContent = link.label;
       qr.alt = `QR code: ${link.label.toLowerCase()}`;
+      qr.hidden = false;
       qr.src = `${link.qr}?v=${encodeURIComponent(link.url)}`;
       card.dataset.handoffUrl = link.url;
     } catch (e) {
       label.textContent = 'No QR code for this song right now.';
       qr.removeAttribute('src');
+      qr.hidden = true;
     }
   }
 
@@ -62,11 +72,7 @@ window.MoodboxHandoff = (() => {
     phone.innerHTML = PHONE_ICON;
 
     const back = span('card-back');
-    const qr = document.createElement('img');
-    qr.className = 'card-qr';
-    qr.alt = '';
-    qr.draggable = false;
-    back.append(qr, span('card-back-label', 'Scan with your phone'), span('card-back-hint', 'Tap to turn back'));
+    back.append(span('card-back-label', 'Scan with your phone'), span('card-back-hint', 'Tap to turn back'));
     card.append(phone, back);
 
     if (track.linkOnly) {

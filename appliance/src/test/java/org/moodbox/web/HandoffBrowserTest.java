@@ -183,7 +183,7 @@ class HandoffBrowserTest {
     private static boolean qrLoaded(WebElement card) {
         return Boolean.TRUE.equals(browser.executeScript(
                 "const img = arguments[0].querySelector('.card-qr');"
-                        + "return img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0;", card));
+                        + "return !!img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0;", card));
     }
 
     /** The element as the screen shows it: cut from a screenshot of the viewport (device scale factor 1). */
