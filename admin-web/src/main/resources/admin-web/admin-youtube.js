@@ -126,6 +126,14 @@
     }
   });
 
+  // Enter in the key field saves the key, not the settings above it.
+  $('youtube-key').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      $('youtube-key-save').click();
+    }
+  });
+
   $('youtube-key-remove').addEventListener('click', async () => {
     try {
       fillStatus(await call('DELETE', '/admin/api/youtube/key', {}));
