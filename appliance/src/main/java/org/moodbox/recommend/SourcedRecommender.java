@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A recommender that first tells the online {@link CandidateSource}s what is wanted, then ranks what the
+ * A recommender that first tells the {@link OnlineSource}s what is wanted, then ranks what the
  * catalog holds now. The sources answer later, into the catalog; this request never waits for them.
  */
 public final class SourcedRecommender implements Recommender {
@@ -16,9 +16,9 @@ public final class SourcedRecommender implements Recommender {
 
     private final Recommender ranking;
     private final Supplier<TrackFilter> filters;
-    private final List<CandidateSource> sources;
+    private final List<OnlineSource> sources;
 
-    public SourcedRecommender(Recommender ranking, Supplier<TrackFilter> filters, List<CandidateSource> sources) {
+    public SourcedRecommender(Recommender ranking, Supplier<TrackFilter> filters, List<OnlineSource> sources) {
         this.ranking = Objects.requireNonNull(ranking);
         this.filters = Objects.requireNonNull(filters);
         this.sources = List.copyOf(sources);
@@ -27,7 +27,7 @@ public final class SourcedRecommender implements Recommender {
     @Override
     public List<Recommendation> recommend(Mood mood, int limit) {
         TrackFilter filter = filters.get();
-        for (CandidateSource source : sources) {
+        for (OnlineSource source : sources) {
             try {
                 source.wanted(mood, filter);
             } catch (RuntimeException e) {
@@ -38,7 +38,7 @@ public final class SourcedRecommender implements Recommender {
         return ranking.recommend(mood, limit);
     }
 
-    public List<CandidateSource> sources() {
+    public List<OnlineSource> sources() {
         return sources;
     }
 }

@@ -2,7 +2,7 @@ package org.moodbox.web;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.moodbox.recommend.CandidateSource;
+import org.moodbox.recommend.OnlineSource;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.YoutubeSettings;
 import org.moodbox.youtube.YoutubeCandidates;
@@ -15,7 +15,7 @@ import org.moodbox.youtube.YoutubeCandidates;
  * @param youtube    the YouTube source for the admin page's section; null when the box has none
  * @param youtubeKey where its API key is kept (0600); null with {@code youtube}
  */
-public record Handoff(Supplier<String> phoneLink, List<CandidateSource> sources, YoutubeCandidates youtube,
+public record Handoff(Supplier<String> phoneLink, List<OnlineSource> sources, YoutubeCandidates youtube,
                       SecretFile youtubeKey) {
     public Handoff {
         sources = List.copyOf(sources);

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.moodbox.catalog.Track;
-import org.moodbox.recommend.CandidateSource;
+import org.moodbox.recommend.OnlineSource;
 import org.moodbox.recommend.SourceNotice;
 import org.moodbox.youtube.PhoneLink;
 import org.moodbox.youtube.PhoneLinks;
@@ -48,7 +48,7 @@ final class HandoffRoutes {
     }
 
     List<Map<String, Object>> notices() {
-        return handoff.sources().stream().map(CandidateSource::notice).flatMap(java.util.Optional::stream)
+        return handoff.sources().stream().map(OnlineSource::notice).flatMap(java.util.Optional::stream)
                 .map(HandoffRoutes::kioskView).toList();
     }
 

@@ -18,7 +18,7 @@ import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
 import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
-import org.moodbox.recommend.CandidateSource;
+import org.moodbox.recommend.OnlineSource;
 import org.moodbox.recommend.SourceNotice;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.SecretFile;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * key or the settings change; 5xx, 429 and timeouts back off (1 minute, doubling to 30). Each leaves a
  * {@link SourceNotice}, and the local library goes on as before: nothing here ever makes a request wait.
  */
-public final class YoutubeCandidates implements CandidateSource, AutoCloseable {
+public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(YoutubeCandidates.class);
     /** The YouTube API Services policies: stored API data must be refreshed or deleted within 30 days. */
     static final Duration MAX_STORAGE = Duration.ofDays(30);

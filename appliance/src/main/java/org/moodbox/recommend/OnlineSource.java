@@ -10,9 +10,11 @@ import org.moodbox.mood.Mood;
  * quota or unreachable simply adds nothing: the local library is always there.
  *
  * <p>Why a push into the catalog rather than a pull at request time: the kiosk must never wait for the
- * network, and the catalog is where history, filters and ranking already live.
+ * network, and the catalog is where history, filters and ranking already live. Why driven by the mood rather
+ * than by a timed sweep of every mood: YouTube's quota pays for about 100 searches a day, so the source asks
+ * only for what the person in front of the box needs now.
  */
-public interface CandidateSource {
+public interface OnlineSource {
     /** Short name for logs and notices ("youtube"). */
     String name();
 
