@@ -211,6 +211,8 @@
     );
     card.append(art, body);
     card.addEventListener('click', () => play(track.id));
+    // The phone button, the QR back and link-only cards (kiosk-handoff.js).
+    if (window.MoodboxHandoff) window.MoodboxHandoff.decorate(card, track);
     return card;
   }
 

@@ -28,6 +28,7 @@ import org.moodbox.spotify.SpotifyEndpoints;
 import org.moodbox.web.SpotifyAdminRoutes;
 import org.moodbox.recommend.MergedTrackSource;
 import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.SettingsTrackFilter;
@@ -36,8 +37,10 @@ import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
+import org.moodbox.web.Handoff;
 import org.moodbox.web.TrackLookup;
 import org.moodbox.web.WebServer;
+import org.moodbox.youtube.YoutubeCandidates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +63,13 @@ public final class Appliance implements AutoCloseable {
     private final ServiceWatchdog watchdog;
     private final GpioBoard gpio;
     private final Spotify spotify;
+    private final YoutubeCandidates youtube;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
-                      ServiceWatchdog watchdog, GpioBoard gpio, Spotify spotify) {
+                      ServiceWatchdog watchdog, GpioBoard gpio, Spotify spotify, YoutubeCandidates youtube) {
         this.spotify = spotify;
+        this.youtube = youtube;
         this.catalog = catalog;
         this.vision = vision;
         this.player = player;
@@ -89,12 +94,11 @@ public final class Appliance implements AutoCloseable {
         VisionLoop vision = null;
         Player player = null;
         Spotify spotify = null;
+        YoutubeCandidates youtube = null;
         try {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
-            // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
-            // ceiling (say, for small speakers).
             // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
             // librespot device when it can play); a box without a linked account behaves as before.
             spotify = Spotify.open(config.dataDir(), catalog, settings::current, SpotifyEndpoints.production(),
@@ -104,13 +108,20 @@ public final class Appliance implements AutoCloseable {
             player = new PlayHistoryPlayer(new RoutingPlayer(
                     new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()), spotify.player()),
                     catalog, () -> mood.current().label());
+            // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
+            // ceiling (say, for small speakers).
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
             VisionLoop eyes = vision;
-            WebServer web = new WebServer(mood, new MoodRecommender(
-                            new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())),
-                            new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
+            youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
+            SettingsTrackFilter filter = new SettingsTrackFilter(settings);
+            // Spotify's candidates join the catalog's tracks; YouTube's link-only videos are asked for by mood.
+            MoodRecommender ranked = new MoodRecommender(
+                    new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())),
+                    filter, StrategyPlan.defaults(), NO_REPEAT_WINDOW);
+            WebServer web = new WebServer(mood, new SourcedRecommender(ranked, filter, List.of(youtube)),
                     player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    settings, secrets, config.host(), config.port(), List.of(new SpotifyAdminRoutes(spotify)));
+                    settings, secrets, config.host(), config.port(), YoutubeSource.handoff(settings, youtube),
+                    List.of(new SpotifyAdminRoutes(spotify)));
             spotify.start();
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
@@ -123,9 +134,12 @@ public final class Appliance implements AutoCloseable {
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
-            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, spotify);
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, spotify, youtube);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
+            if (youtube != null) {
+                youtube.close();
+            }
             if (player != null) {
                 player.close();
             }
@@ -203,6 +217,7 @@ public final class Appliance implements AutoCloseable {
         vision.close();
         player.close(); // closes the Spotify Connect player with the local one
         spotify.close();
+        youtube.close();
         catalog.close();
         systemd.close();
         LOG.info("Moodbox stopped");

@@ -439,6 +439,41 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
         }
     }
 
+    /**
+     * Removes tracks of one source by uri, with their features, artwork and plays (an online source whose
+     * results expired, or that the owner turned off). Tracks of other sources are never touched.
+     *
+     * @return how many were removed
+     */
+    public synchronized int deleteTracks(String source, java.util.Collection<String> uris) {
+        int[] removed = new int[1];
+        inTransaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "DELETE FROM tracks WHERE source = ? AND uri = ?")) {
+                for (String uri : uris) {
+                    ps.setString(1, source);
+                    ps.setString(2, uri);
+                    removed[0] += ps.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failure("removing tracks of " + source, e);
+            }
+        });
+        return removed[0];
+    }
+
+    /** How many tracks one source has in the catalog. */
+    public synchronized int trackCount(String source) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM tracks WHERE source = ?")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("counting tracks of " + source, e);
+        }
+    }
+
     private static Track readTrack(ResultSet rs) throws SQLException {
         Features features = null;
         double valence = rs.getDouble("valence");

@@ -87,7 +87,36 @@ final class Migrations {
                       FOREIGN KEY (source, query_key) REFERENCES candidate_queries(source, query_key)
                         ON DELETE CASCADE
                     )""",
-                    "CREATE INDEX candidates_track ON candidates(track_id)")));
+                    "CREATE INDEX candidates_track ON candidates(track_id)")),
+            // The YouTube Data API source (org.moodbox.youtube): its results become link-only tracks
+            // (source 'youtube'); these tables remember what was asked, when, and what it cost.
+            new Migration(4, "youtube search cache and quota ledger", List.of(
+                    """
+                    CREATE TABLE youtube_searches (
+                      query_key TEXT PRIMARY KEY,
+                      query_text TEXT NOT NULL,
+                      language TEXT,
+                      fetched_at_ms INTEGER NOT NULL,
+                      expires_at_ms INTEGER NOT NULL,
+                      result_count INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE youtube_videos (
+                      video_id TEXT PRIMARY KEY,
+                      title TEXT NOT NULL,
+                      channel_title TEXT,
+                      thumbnail_url TEXT,
+                      query_key TEXT NOT NULL,
+                      fetched_at_ms INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX youtube_videos_fetched ON youtube_videos(fetched_at_ms)",
+                    // One row per quota day; Google's day runs midnight to midnight Pacific time.
+                    """
+                    CREATE TABLE youtube_quota (
+                      pacific_day TEXT PRIMARY KEY,
+                      units_used INTEGER NOT NULL DEFAULT 0 CHECK (units_used >= 0),
+                      exhausted INTEGER NOT NULL DEFAULT 0 CHECK (exhausted IN (0, 1))
+                    )""")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

@@ -15,6 +15,10 @@ final class FieldErrors {
         return errors.containsKey(field);
     }
 
+    int count() {
+        return errors.size();
+    }
+
     void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);

@@ -23,9 +23,11 @@ import org.moodbox.vision.DetectorKind;
  * @param screenSchedule   when the screen dims at night
  * @param detector         which face detector the vision room runs
  * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
+ * @param youtube          phone links (the QR on a card's back) and the optional YouTube search; never null
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
-                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
+                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
+                       YoutubeSettings youtube) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -49,7 +51,14 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
             errors.add("detector", "must be one of " + DetectorKind.names());
         }
         cameraSource = cameraSource(errors, cameraSource);
+        youtube = youtube == null ? YoutubeSettings.defaults() : youtube; // valid by its own constructor
         errors.throwIfAny();
+    }
+
+    /** Without the YouTube part, which then takes its defaults (the settings as they were before it). */
+    public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
+                    double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
+        this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource, null);
     }
 
     /** What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00. */
@@ -59,7 +68,13 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     }
 
     public Settings withVolumeCap(double cap) {
-        return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource);
+        return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
+                youtube);
+    }
+
+    public Settings withYoutube(YoutubeSettings next) {
+        return new Settings(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector,
+                cameraSource, next);
     }
 
     private static List<String> languages(FieldErrors errors, List<String> codes) {
@@ -127,6 +142,6 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public String toString() {
         return "Settings[languages=" + languages + ", favourites=" + favouriteArtists.size() + ", excluded="
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
-                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + "]";
+                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + ", " + youtube + "]";
     }
 }

@@ -20,7 +20,7 @@ import org.moodbox.vision.DetectorKind;
  */
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
-            "volumeCap", "screenSchedule", "detector", "cameraSource");
+            "volumeCap", "screenSchedule", "detector", "cameraSource", "youtube");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -37,6 +37,7 @@ public final class SettingsJson {
         schedule.put("nightDimEnd", s.screenSchedule().nightDimEnd());
         root.put("detector", s.detector().id());
         root.put("cameraSource", s.cameraSource());
+        YoutubeSettingsJson.write(root.putObject("youtube"), s.youtube());
         return root;
     }
 
@@ -75,10 +76,11 @@ public final class SettingsJson {
             }
         }
         String camera = text(errors, root, "cameraSource", base.cameraSource());
+        YoutubeSettings youtube = YoutubeSettingsJson.read(errors, root.get("youtube"), base.youtube());
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
-                    detector == null ? base.detector() : detector, camera);
+                    detector == null ? base.detector() : detector, camera, youtube);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {

@@ -196,7 +196,10 @@ final class AdminRoutes {
         return view;
     }
 
-    /** GETs have no CSRF check and so no session attribute yet: look the session up for them. */
+    /**
+     * Throws 401 unless a signed-in owner sent the request (also for other admin route classes). GETs have
+     * no CSRF check and so no session attribute yet: look the session up for them.
+     */
     void signedIn(Context ctx) {
         AdminSession session = ctx.attribute(SESSION);
         if (session == null) {

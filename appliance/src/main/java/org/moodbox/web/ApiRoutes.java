@@ -75,6 +75,10 @@ final class ApiRoutes {
         long id = JsonBody.of(ctx, json, "{\"trackId\": 42}").requiredLong("trackId");
         Track track = tracks.byId(id)
                 .orElseThrow(() -> ApiException.badRequest("no track with id " + id + " in the catalog"));
+        if (track.linkOnly()) {
+            throw new ApiException(409, "'" + track.title() + "' can only be watched on a phone: "
+                    + "turn the card over and scan its QR code");
+        }
         player.play(track);
         ctx.json(Map.of("playback", live.playback()));
     }

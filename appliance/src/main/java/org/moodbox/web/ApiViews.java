@@ -35,11 +35,13 @@ public final class ApiViews {
         }
     }
 
+    /** @param linkOnly the box cannot play it, only show its link as a QR code (a YouTube video) */
     public record TrackView(long id, String title, String artist, String album, Integer year,
-                            double durationSeconds, String attribution, String artwork) {
+                            double durationSeconds, String attribution, String artwork, boolean linkOnly) {
         static TrackView of(Track track) {
             return track == null ? null : new TrackView(track.id(), track.title(), track.artist(), track.album(),
-                    track.year(), track.durationSeconds(), track.attribution(), "/api/artwork/" + track.id());
+                    track.year(), track.durationSeconds(), track.attribution(), "/api/artwork/" + track.id(),
+                    track.linkOnly());
         }
     }
 

@@ -67,22 +67,26 @@ public final class WebServer implements AutoCloseable {
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
               String host, int port, java.util.function.Predicate<String> kioskClient) {
-        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port, kioskClient,
-                java.util.List.of());
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
+                kioskClient, Handoff.linksOnly(), java.util.List.of());
     }
 
-    /** With routes other rooms add ({@link WebExtension}: Spotify's link page and kiosk notice). */
+    /**
+     * With phone links that follow the owner's choice and the online sources' notices and admin section
+     * ({@link Handoff}), and routes other rooms add ({@link WebExtension}: Spotify's link page and kiosk notice).
+     */
     public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
                      TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
-                     String host, int port, java.util.List<WebExtension> extensions) {
+                     String host, int port, Handoff handoff, java.util.List<WebExtension> extensions) {
         this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
-                KioskOnly::isLoopback, extensions);
+                KioskOnly::isLoopback, handoff, extensions);
     }
 
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
-              String host, int port, java.util.function.Predicate<String> kioskClient,
+              String host, int port, java.util.function.Predicate<String> kioskClient, Handoff handoff,
               java.util.List<WebExtension> extensions) {
+        Objects.requireNonNull(handoff, "handoff");
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -104,6 +108,10 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
                         Clock.systemUTC(), json);
+        HandoffRoutes handoffRoutes = new HandoffRoutes(tracks, handoff);
+        YoutubeAdminRoutes youtubeAdmin = admin == null || handoff.youtube() == null ? null
+                : new YoutubeAdminRoutes(handoff.youtube(), handoff.youtubeKey(), admin::signedIn, json,
+                        live::refresh);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -116,6 +124,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
+            }
+            handoffRoutes.register(config.routes);
+            if (youtubeAdmin != null) {
+                youtubeAdmin.register(config.routes);
             }
             for (WebExtension extension : extensions) {
                 extension.register(config.routes, admin != null ? admin::signedIn : ctx -> {
