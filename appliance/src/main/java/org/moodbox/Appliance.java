@@ -1,10 +1,12 @@
 package org.moodbox;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.moodbox.catalog.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
@@ -25,12 +27,16 @@ import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
+import org.moodbox.recommend.SettingsStrategyPlan;
 import org.moodbox.recommend.SettingsTrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
+import org.moodbox.web.ArtistDirectory;
+import org.moodbox.web.RoomLinks;
+import org.moodbox.web.TrackFeedback;
 import org.moodbox.web.TrackLookup;
 import org.moodbox.web.WebServer;
 import org.slf4j.Logger;
@@ -54,10 +60,12 @@ public final class Appliance implements AutoCloseable {
     private final SystemdNotifier systemd;
     private final ServiceWatchdog watchdog;
     private final GpioBoard gpio;
+    private final BackgroundScan libraryScan;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
-                      ServiceWatchdog watchdog, GpioBoard gpio) {
+                      ServiceWatchdog watchdog, GpioBoard gpio, BackgroundScan libraryScan) {
+        this.libraryScan = libraryScan;
         this.catalog = catalog;
         this.vision = vision;
         this.player = player;
@@ -81,20 +89,27 @@ public final class Appliance implements AutoCloseable {
         Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
         VisionLoop vision = null;
         Player player = null;
+        BackgroundScan libraryScan = null;
         try {
-            scanLibrary(catalog, config);
+            scanLibrary(catalog, libraryFolders(config, settings));
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
+            OwnerCamera.follow(settings, vision, config.camera());
             player = new PlayHistoryPlayer(new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()),
                     catalog, () -> mood.current().label());
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
             VisionLoop eyes = vision;
+            libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
+                    () -> libraryFolders(config, settings), Clock.systemUTC());
+            RoomLinks links = new RoomLinks(eyes::status, eyes::previewJpeg, libraryScan, config::libraryFolders,
+                    ArtistDirectory.of(catalog), TrackFeedback.of(catalog));
             WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
-                            new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
+                            new SettingsTrackFilter(settings),
+                            new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW),
                     player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    settings, secrets, config.host(), config.port());
+                    settings, secrets, links, config.host(), config.port());
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
@@ -106,9 +121,12 @@ public final class Appliance implements AutoCloseable {
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
-            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio);
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, libraryScan);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
+            if (libraryScan != null) {
+                libraryScan.close();
+            }
             if (player != null) {
                 player.close();
             }
@@ -141,11 +159,19 @@ public final class Appliance implements AutoCloseable {
         return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
     }
 
+    /** The installer's folders (command line) and the owner's (admin page), each once. */
+    private static List<Path> libraryFolders(ApplianceConfig config, SettingsStore settings) {
+        java.util.LinkedHashSet<Path> folders = new java.util.LinkedHashSet<>();
+        config.libraryFolders().forEach(f -> folders.add(f.toAbsolutePath().normalize()));
+        settings.current().libraryFolders().forEach(f -> folders.add(Path.of(f)));
+        return List.copyOf(folders);
+    }
+
     /** Brings the catalog up to date with the music folders (unchanged files are skipped). */
-    private static void scanLibrary(Catalog catalog, ApplianceConfig config) {
-        if (!config.libraryFolders().isEmpty()) {
+    private static void scanLibrary(Catalog catalog, List<Path> folders) {
+        if (!folders.isEmpty()) {
             ScanReport report = new LibraryScanner(catalog, SCAN_WINDOW_SECONDS)
-                    .scan(config.libraryFolders(), ScanProgressLog.INSTANCE);
+                    .scan(folders, ScanProgressLog.INSTANCE);
             LOG.info("music library: {} files, {} added, {} updated, {} unchanged, {} unreadable ({}x real time)",
                     report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
                     Math.round(report.realtimeFactor()));
@@ -180,6 +206,7 @@ public final class Appliance implements AutoCloseable {
         watchdog.close(); // first: a vision loop being closed must not read as a failure
         gpio.close();
         web.close();
+        libraryScan.close();
         vision.close();
         player.close();
         catalog.close();

@@ -67,6 +67,25 @@ public final class WebServer implements AutoCloseable {
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
               String host, int port, java.util.function.Predicate<String> kioskClient) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, RoomLinks.none(),
+                host, port, kioskClient);
+    }
+
+    /**
+     * With the owner's full admin (status, camera, library, artists) and the kiosk's likes and skips, as the
+     * appliance serves them.
+     */
+    public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+                     TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+                     RoomLinks links, String host, int port) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, links, host, port,
+                KioskOnly::isLoopback);
+    }
+
+    WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
+              TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
+              RoomLinks links, String host, int port, java.util.function.Predicate<String> kioskClient) {
+        Objects.requireNonNull(links, "links");
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -85,9 +104,13 @@ public final class WebServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn,
                 settings == null ? null : () -> KioskSettingsView.of(settings.current()));
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
+        KioskPlaybackRoutes kioskPlayback = new KioskPlaybackRoutes(live, player, links.feedback(), json);
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
                         Clock.systemUTC(), json);
+        if (links.library() != null) {
+            links.library().onFinished(live::catalogChanged);
+        }
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -97,9 +120,18 @@ public final class WebServer implements AutoCloseable {
             KioskOnly.install(config, kioskClient);
             PageRoutes.install(config);
             api.register(config.routes);
+            kioskPlayback.register(config.routes);
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
+                OwnerGate gate = admin.gate();
+                new AdminStatusRoutes(gate, live, tracks, cameraOn, links.vision(),
+                        org.moodbox.device.CpuTemperature.SYS_THERMAL).register(config.routes);
+                new AdminCameraRoutes(gate, links.preview(), links.vision(), java.nio.file.Path.of("/dev"))
+                        .register(config.routes);
+                new AdminLibraryRoutes(gate, links.library(), links.installerFolders(), tracks)
+                        .register(config.routes);
+                new AdminChoicesRoutes(gate, links.artists()).register(config.routes);
             }
         });
         try {
