@@ -22,8 +22,8 @@ public final class RecentProblems extends AppenderBase<ILoggingEvent> {
     private static final int MAX_MESSAGE = 500;
     private static final Deque<Problem> PROBLEMS = new ArrayDeque<>();
 
-    /** One WARN or ERROR line. */
-    public record Problem(Instant at, String level, String logger, String message) {
+    /** One WARN or ERROR line; {@code at} is an ISO-8601 instant. */
+    public record Problem(String at, String level, String logger, String message) {
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class RecentProblems extends AppenderBase<ILoggingEvent> {
             message = message.substring(0, MAX_MESSAGE) + "…";
         }
         String logger = event.getLoggerName();
-        Problem problem = new Problem(Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(),
+        Problem problem = new Problem(Instant.ofEpochMilli(event.getTimeStamp()).toString(), event.getLevel().toString(),
                 logger.substring(logger.lastIndexOf('.') + 1), message);
         synchronized (PROBLEMS) {
             PROBLEMS.addFirst(problem);

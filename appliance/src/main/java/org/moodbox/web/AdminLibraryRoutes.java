@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.moodbox.catalog.BackgroundScan;
+import org.moodbox.catalog.ScanStatus;
 
 /**
  * The owner's library section: which folders are scanned (the installer's from the command line, read-only,
@@ -44,11 +45,27 @@ final class AdminLibraryRoutes {
         ctx.status(started ? 202 : 200).json(view());
     }
 
+    private static Map<String, Object> scanView(ScanStatus s) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", s.state());
+        view.put("done", s.done());
+        view.put("total", s.total());
+        view.put("currentFile", s.currentFile());
+        view.put("startedAt", s.startedAt() == null ? null : s.startedAt().toString());
+        view.put("finishedAt", s.finishedAt() == null ? null : s.finishedAt().toString());
+        view.put("added", s.added());
+        view.put("updated", s.updated());
+        view.put("unchanged", s.unchanged());
+        view.put("failures", s.failures());
+        view.put("error", s.error());
+        return view;
+    }
+
     private Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("installerFolders", installerFolders.get().stream().map(Path::toString).toList());
         view.put("tracks", tracks.count());
-        view.put("scan", scan == null ? null : scan.status());
+        view.put("scan", scan == null ? null : scanView(scan.status()));
         view.put("canScan", scan != null);
         return view;
     }
