@@ -301,7 +301,7 @@
     $('btn-skip').disabled = !active;
     $('btn-like').disabled = !active;
     if (!active || likedTrackId !== track.id) likedTrackId = null;
-    $('btn-like').setAttribute('aria-pressed', String(active && likedTrackId === track.id));
+    renderLike();
     renderVolume();
     $('idle-playing').textContent = active ? `${playback.status === 'paused' ? 'Paused' : '♪'} ${track.title}` : '';
     $('output').textContent = `Sound: ${playback.output || 'unknown'}`;
@@ -309,6 +309,13 @@
     lastPlaybackError = playback.error;
     markPlayingCard();
     renderAttribution();
+  }
+
+  function renderLike() {
+    const playing = view.playback && view.playback.track && view.playback.status !== 'stopped';
+    const liked = Boolean(playing) && likedTrackId === view.playback.track.id;
+    $('btn-like').setAttribute('aria-pressed', String(liked));
+    $('btn-like').setAttribute('aria-label', liked ? 'Liked' : 'I like this song');
   }
 
   function renderVolume() {
@@ -378,6 +385,7 @@
       if (answer) {
         likedTrackId = answer.liked;
         renderPlayback(answer.playback);
+        renderLike();
       }
     });
     const slider = $('volume-slider');

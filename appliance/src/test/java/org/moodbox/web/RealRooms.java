@@ -103,8 +103,10 @@ final class RealRooms implements AutoCloseable {
         return new RealRooms(folder, filters);
     }
 
+    /** The kiosk's server: no settings store (so no admin API), likes and skips kept in the catalog. */
     WebServer startServer() {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), "127.0.0.1", 0);
+        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, null, null,
+                catalogLinks(), "127.0.0.1", 0, KioskOnly::isLoopback);
     }
 
     /** With the owner's admin API, its settings and secrets in {@code dataDir}. */
