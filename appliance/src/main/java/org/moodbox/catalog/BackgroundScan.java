@@ -54,7 +54,7 @@ public final class BackgroundScan implements AutoCloseable {
      */
     public boolean start() {
         List<Path> roots = List.copyOf(folders.get());
-        ScanStatus running = ScanStatus.started(roots.size(), clock.instant());
+        ScanStatus running = ScanStatus.started(clock.instant());
         ScanStatus before = status.getAndUpdate(s -> s.running() ? s : running);
         if (before.running()) {
             return false;

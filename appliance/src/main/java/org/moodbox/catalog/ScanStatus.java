@@ -24,7 +24,7 @@ public record ScanStatus(String state, int done, int total, String currentFile, 
         return "running".equals(state);
     }
 
-    static ScanStatus started(int folders, Instant at) {
+    static ScanStatus started(Instant at) {
         return new ScanStatus("running", 0, 0, null, at, null, 0, 0, 0, List.of(), null);
     }
 
