@@ -1,6 +1,6 @@
 // The owner's "Phones and YouTube" section: where QR codes open songs, the optional YouTube search, its
 // daily quota budget and its API key (sent once, never shown back: the box answers with a hint only).
-// Shown while the settings form is (that is, signed in); it fetches its own CSRF token from the session.
+// Shown while the owner's sections are (that is, signed in); it fetches its own CSRF token from the session.
 'use strict';
 
 (() => {
@@ -143,11 +143,11 @@
     }
   });
 
-  // Follows the settings form: shown when the owner is signed in, hidden when not.
-  const settingsForm = $('settings-form');
+  // Follows the owner's sections: shown when the owner is signed in, hidden when not.
+  const owner = $('owner');
   new MutationObserver(() => {
     csrf = null;
-    if (settingsForm.hidden) section.hidden = true;
+    if (owner.hidden) section.hidden = true;
     else load();
-  }).observe(settingsForm, { attributes: true, attributeFilter: ['hidden'] });
+  }).observe(owner, { attributes: true, attributeFilter: ['hidden'] });
 })();

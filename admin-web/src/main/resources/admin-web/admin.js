@@ -1,15 +1,26 @@
-// Admin sign-in and settings. Every request that changes something carries the session's CSRF token in the
-// X-CSRF-Token header; the session cookie itself is HttpOnly, so this script never sees it.
+// Admin core: sign-in, first run, and the frame every settings section plugs into. Every request that
+// changes something carries the session's CSRF token in the X-CSRF-Token header; the session cookie itself is
+// HttpOnly, so no script here ever sees it.
+//
+// A section is one <form data-section="NAME"> in index.html plus one script that calls
+// MoodboxAdmin.section({ name, fill(view), collect() }). fill gets every settings answer from the box;
+// collect returns the fields that form saves (a partial settings object). The core saves it with PUT, puts
+// each field's error next to its input, and refills every section from the box's answer. Sections that are
+// not about settings (status, password, library scans) use MoodboxAdmin.call and MoodboxAdmin.onSignedIn.
 'use strict';
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const FORMS = ['setup-form', 'signin-form', 'settings-form'];
+  const GATES = ['setup-form', 'signin-form'];
+  const sections = new Map();
+  const signedInListeners = [];
   let csrf = null;
+  let signedIn = false;
+  let choices = null;
 
   /** JSON in and out; the server's {error, fields} comes back as the rejection's reason. */
-  async function call(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
+  async function call(method, path, body, accept) {
+    const headers = { 'Accept': accept || 'application/json' };
     if (method !== 'GET') {
       headers['Content-Type'] = 'application/json';
       if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -18,12 +29,14 @@
       method, headers, cache: 'no-store', credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    if (response.ok && accept && accept !== 'application/json') return response.blob();
     let data = {};
     try { data = await response.json(); } catch (e) { /* an empty or non-JSON answer */ }
     if (!response.ok) {
       const error = new Error(data.error || `the box answered ${response.status}`);
       error.status = response.status;
       error.fields = data.fields || {};
+      if (response.status === 401 && signedIn) setTimeout(start, 0); // the session ran out: back to sign-in
       throw error;
     }
     if (data.csrfToken) csrf = data.csrfToken; // a sign-in starts a new session with a new token
@@ -37,8 +50,9 @@
     box.classList.toggle('error', Boolean(isError));
   }
 
-  function showOnly(formId) {
-    FORMS.forEach((id) => { $(id).hidden = id !== formId; });
+  function showGate(formId) {
+    GATES.forEach((id) => { $(id).hidden = id !== formId; });
+    $('owner').hidden = formId !== null || !signedIn;
   }
 
   function clearFieldErrors(form) {
@@ -52,7 +66,7 @@
     let first = null;
     Object.entries(fields).forEach(([field, text]) => {
       const slot = document.getElementById(`error-${field}`);
-      if (!slot) { unplaced.push(`${field}: ${text}`); return; }
+      if (!slot || !form.contains(slot)) { unplaced.push(`${field}: ${text}`); return; }
       slot.textContent = text;
       slot.hidden = false;
       const input = form.querySelector(`[aria-describedby~="error-${CSS.escape(field)}"]`);
@@ -65,60 +79,77 @@
     return unplaced;
   }
 
-  const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
-
-  function fillSettings(view) {
-    const s = view.settings;
-    $('settings-languages').value = s.languages.join(', ');
-    $('settings-favourites').value = s.favouriteArtists.join(', ');
-    $('settings-excluded').value = s.excludedArtists.join(', ');
-    $('settings-volume-cap').value = Math.round(s.volumeCap * 100);
-    $('settings-dim-start').value = s.screenSchedule.nightDimStart;
-    $('settings-dim-end').value = s.screenSchedule.nightDimEnd;
-    $('settings-problem').textContent = view.problem || '';
-    $('settings-problem').hidden = !view.problem;
-  }
-
-  async function showSettings() {
-    fillSettings(await call('GET', '/admin/api/settings'));
-    showOnly('settings-form');
-  }
-
-  /** Asks the box which form fits: first-run setup, sign-in or the settings. */
-  async function start() {
-    let session;
-    try {
-      session = await call('GET', '/admin/api/session');
-    } catch (e) {
-      showOnly(null);
-      message(e.status === 404 ? 'Settings are not available on this box; the status below is.'
-        : 'Cannot reach the box right now. Reload the page to try again.', e.status !== 404);
-      return;
-    }
-    $('setup-min').textContent = session.minPasswordLength;
-    if (!session.passwordSet) {
-      showOnly('setup-form');
-    } else if (!session.signedIn) {
-      showOnly('signin-form');
-      $('signin-password').focus();
-    } else {
-      await showSettings();
-    }
-  }
-
-  /** Runs a form's request with its button disabled; 403 means the session is gone, so start over. */
+  /** Runs a form's request with its button disabled and puts any refusal where the owner looks. */
   async function submit(form, button, work) {
     clearFieldErrors(form);
     message('');
-    button.disabled = true;
+    const status = form.querySelector('.saved');
+    if (status) status.textContent = '';
+    if (button) button.disabled = true;
     try {
       await work();
     } catch (e) {
       const unplaced = showFieldErrors(form, e.fields || {});
-      message([e.message, ...unplaced].join(' · '), true);
-      if (e.status === 403 || e.status === 401) setTimeout(start, 0);
+      const text = [e.message, ...unplaced].join(' · ');
+      const local = form.querySelector('.form-error');
+      if (local) { local.textContent = text; local.hidden = false; } else message(text, true);
+      if (e.status === 403) setTimeout(start, 0);
     } finally {
-      button.disabled = false;
+      if (button) button.disabled = false;
+    }
+  }
+
+  function fillAll(view) {
+    $('settings-problem').textContent = view.problem || '';
+    $('settings-problem').hidden = !view.problem;
+    sections.forEach((section) => section.fill && section.fill(view.settings, choices));
+  }
+
+  /** A section registers itself; its form's submit saves what collect() returns. */
+  function section(definition) {
+    sections.set(definition.name, definition);
+    const form = document.querySelector(`form[data-section="${definition.name}"]`);
+    if (!form || !definition.collect) return;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const button = form.querySelector('button[type="submit"]');
+      submit(form, button, async () => {
+        const view = await call('PUT', '/admin/api/settings', definition.collect());
+        fillAll(view);
+        const saved = form.querySelector('.saved');
+        if (saved) saved.textContent = `Saved at ${new Date().toLocaleTimeString()}`;
+      });
+    });
+  }
+
+  async function showOwner() {
+    signedIn = true;
+    if (!choices) choices = await call('GET', '/admin/api/choices');
+    fillAll(await call('GET', '/admin/api/settings'));
+    showGate(null);
+    signedInListeners.forEach((listener) => listener(choices));
+  }
+
+  /** Asks the box which form fits: first-run setup, sign-in or the owner's sections. */
+  async function start() {
+    let session;
+    signedIn = false;
+    try {
+      session = await call('GET', '/admin/api/session');
+    } catch (e) {
+      showGate(null);
+      message(e.status === 404 ? 'Settings are not available on this box.'
+        : 'Cannot reach the box right now. Reload the page to try again.', true);
+      return;
+    }
+    $('setup-min').textContent = session.minPasswordLength;
+    if (!session.passwordSet) {
+      showGate('setup-form');
+    } else if (!session.signedIn) {
+      showGate('signin-form');
+      $('signin-password').focus();
+    } else {
+      await showOwner();
     }
   }
 
@@ -130,7 +161,7 @@
       $('setup-password').value = '';
       $('setup-confirm').value = '';
       message('Password set. You are signed in.');
-      await showSettings();
+      await showOwner();
     });
   });
 
@@ -142,25 +173,7 @@
       } finally {
         $('signin-password').value = '';
       }
-      await showSettings();
-    });
-  });
-
-  $('settings-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    $('settings-saved').textContent = '';
-    submit($('settings-form'), $('settings-save'), async () => {
-      const cap = $('settings-volume-cap').value.trim();
-      const view = await call('PUT', '/admin/api/settings', {
-        languages: list($('settings-languages').value),
-        favouriteArtists: list($('settings-favourites').value),
-        excludedArtists: list($('settings-excluded').value),
-        // An empty or non-numeric box goes to the server as is, so its message explains it.
-        volumeCap: cap !== '' && !Number.isNaN(Number(cap)) ? Number(cap) / 100 : cap,
-        screenSchedule: { nightDimStart: $('settings-dim-start').value, nightDimEnd: $('settings-dim-end').value },
-      });
-      fillSettings(view);
-      $('settings-saved').textContent = `Saved at ${new Date().toLocaleTimeString()}`;
+      await showOwner();
     });
   });
 
@@ -173,5 +186,18 @@
     start();
   });
 
-  start();
+  window.MoodboxAdmin = {
+    call,
+    section,
+    submit,
+    message,
+    isSignedIn: () => signedIn,
+    /** Called with the server's choices each time the owner's sections appear (after sign-in). */
+    onSignedIn: (listener) => signedInListeners.push(listener),
+    /** "a, b ,c" as ["a", "b", "c"]. */
+    list: (text) => text.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+
+  // Section scripts load after this one (defer keeps document order) and register first; then the page starts.
+  document.addEventListener('DOMContentLoaded', start);
 })();

@@ -8,7 +8,11 @@
     angry: 'Angry', disgust: 'Disgusted', fear: 'Afraid', happy: 'Happy',
     sad: 'Sad', surprise: 'Surprised', neutral: 'Neutral',
   };
-  const VOLUME_STEP = 0.1;
+  // Nobody in view for this long shows the idle screen; the kiosk's launcher may say otherwise with ?idle=SECONDS
+  // (0 turns the idle screen off).
+  const IDLE_AFTER_MS = idleAfterMs();
+  // A touch wakes the idle screen for this long even while the camera still sees nobody.
+  const WOKEN_FOR_MS = 60000;
   // A card list that arrives while a finger is on the screen waits until the finger is gone:
   // cards must not move under a tap.
   const TOUCH_HOLD_MS = 1200;
@@ -21,6 +25,10 @@
   let pendingCards = null;
   let toastTimer = 0;
   let lastPlaybackError = null;
+  let likedTrackId = null;
+  let nobodySince = 0;
+  let wokenUntil = 0;
+  let draggingVolume = false;
 
   // ---------- talking to the box ----------
 
@@ -134,6 +142,10 @@
       kicker = 'Not sure yet, maybe';
       confidence = `${Math.round(mood.confidence * 100)}%`;
     }
+    const nobody = !mood.present && mood.source !== 'override';
+    if (!nobody) nobodySince = 0;
+    else if (!nobodySince) nobodySince = Date.now();
+    renderIdle();
     document.body.dataset.emotion = mood.emotion;
     $('mood-kicker').textContent = kicker;
     $('mood-label').textContent = label;
@@ -173,6 +185,7 @@
     const list = view.recommendations;
     $('cards-empty').hidden = list.length > 0;
     $('btn-more').hidden = list.length === 0;
+    $('btn-next').disabled = list.length === 0;
     const sameIds = container.children.length === list.length
       && list.every((r, i) => container.children[i].dataset.trackId === String(r.track.id));
     if (!sameIds) {
@@ -286,13 +299,55 @@
     pauseButton.setAttribute('aria-label', paused ? 'Resume' : 'Pause');
     $('icon-pause').hidden = paused;
     $('icon-play').hidden = !paused;
-    $('btn-stop').disabled = !active;
-    $('volume').textContent = `${Math.round(playback.volume * 100)}%`;
+    $('btn-next').disabled = view.recommendations.length === 0;
+    $('btn-skip').disabled = !active;
+    $('btn-like').disabled = !active;
+    if (!active || likedTrackId !== track.id) likedTrackId = null;
+    renderLike();
+    renderVolume();
+    $('idle-playing').textContent = active ? `${playback.status === 'paused' ? 'Paused' : '♪'} ${track.title}` : '';
     $('output').textContent = `Sound: ${playback.output || 'unknown'}`;
     if (playback.error && playback.error !== lastPlaybackError) toast(playback.error);
     lastPlaybackError = playback.error;
     markPlayingCard();
     renderAttribution();
+  }
+
+  function renderLike() {
+    const playing = view.playback && view.playback.track && view.playback.status !== 'stopped';
+    const liked = Boolean(playing) && likedTrackId === view.playback.track.id;
+    $('btn-like').setAttribute('aria-pressed', String(liked));
+    $('btn-like').setAttribute('aria-label', liked ? 'Liked' : 'I like this song');
+  }
+
+  function renderVolume() {
+    const playback = view.playback;
+    if (!playback || draggingVolume) return; // never move the thumb under a finger
+    const cap = Math.round(playback.volumeCap * 100);
+    const slider = $('volume-slider');
+    slider.max = String(cap);
+    slider.value = String(Math.round(playback.volume * 100));
+    slider.disabled = cap === 0;
+    $('volume').textContent = `${Math.round(playback.volume * 100)}%`;
+    $('volume-cap').textContent = `max ${cap}%`;
+  }
+
+  // ---------- idle screen ----------
+
+  function idleAfterMs() {
+    const asked = new URLSearchParams(window.location.search).get('idle');
+    const seconds = asked === null || asked.trim() === '' ? 30 : Number(asked);
+    return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30000;
+  }
+
+  function renderIdle() {
+    const now = Date.now();
+    const idle = IDLE_AFTER_MS > 0 && nobodySince > 0 && now - nobodySince >= IDLE_AFTER_MS && now >= wokenUntil;
+    $('idle').hidden = !idle;
+    document.body.classList.toggle('idle-now', idle);
+    if (idle) {
+      $('idle-clock').textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    }
   }
 
   // ---------- small things ----------
@@ -315,18 +370,44 @@
       const answer = await post(paused ? '/api/resume' : '/api/pause');
       if (answer) renderPlayback(answer.playback);
     });
-    $('btn-stop').addEventListener('click', async () => {
-      const answer = await post('/api/stop');
+    $('btn-next').addEventListener('click', async () => {
+      const answer = await post('/api/next');
       if (answer) renderPlayback(answer.playback);
     });
-    const nudgeVolume = async (delta) => {
-      const current = view.playback ? view.playback.volume : 0.5;
-      const volume = Math.round(clamp01(current + delta) * 100) / 100;
-      const answer = await post('/api/volume', { volume });
+    $('btn-skip').addEventListener('click', async () => {
+      const playing = view.playback && view.playback.track;
+      if (!playing) return;
+      const answer = await post('/api/skip', { trackId: playing.id });
       if (answer) renderPlayback(answer.playback);
-    };
-    $('btn-vol-down').addEventListener('click', () => nudgeVolume(-VOLUME_STEP));
-    $('btn-vol-up').addEventListener('click', () => nudgeVolume(VOLUME_STEP));
+    });
+    $('btn-like').addEventListener('click', async () => {
+      const playing = view.playback && view.playback.track;
+      if (!playing || likedTrackId === playing.id) return;
+      const answer = await post('/api/like', { trackId: playing.id });
+      if (answer) {
+        likedTrackId = answer.liked;
+        renderPlayback(answer.playback);
+        renderLike();
+      }
+    });
+    const slider = $('volume-slider');
+    slider.addEventListener('input', () => {
+      draggingVolume = true;
+      $('volume').textContent = `${slider.value}%`;
+    });
+    slider.addEventListener('change', async () => {
+      draggingVolume = false;
+      const answer = await post('/api/volume', { volume: Number(slider.value) / 100 });
+      if (answer) renderPlayback(answer.playback);
+      else renderVolume();
+    });
+    // A touch on the idle screen wakes the page and goes no further (not a tap on a card beneath).
+    $('idle').addEventListener('pointerdown', (event) => {
+      event.preventDefault();
+      wokenUntil = Date.now() + WOKEN_FOR_MS;
+      renderIdle();
+    });
+    $('idle').addEventListener('click', (event) => event.preventDefault());
     $('btn-more').addEventListener('click', async () => {
       const answer = await post('/api/recommendations/refresh');
       if (answer) showCards(answer.recommendations, true);
@@ -353,5 +434,6 @@
 
   wire();
   setInterval(renderDim, DIM_CHECK_MS);
+  setInterval(renderIdle, 1000);
   loadState().then(listen);
 })();

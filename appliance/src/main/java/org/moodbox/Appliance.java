@@ -1,10 +1,12 @@
 package org.moodbox;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.moodbox.catalog.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
@@ -31,13 +33,16 @@ import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
+import org.moodbox.recommend.SettingsStrategyPlan;
 import org.moodbox.recommend.SettingsTrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
-import org.moodbox.web.Handoff;
+import org.moodbox.web.ArtistDirectory;
+import org.moodbox.web.RoomLinks;
+import org.moodbox.web.TrackFeedback;
 import org.moodbox.web.TrackLookup;
 import org.moodbox.web.WebServer;
 import org.moodbox.youtube.YoutubeCandidates;
@@ -64,12 +69,15 @@ public final class Appliance implements AutoCloseable {
     private final GpioBoard gpio;
     private final Spotify spotify;
     private final YoutubeCandidates youtube;
+    private final BackgroundScan libraryScan;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
-                      ServiceWatchdog watchdog, GpioBoard gpio, Spotify spotify, YoutubeCandidates youtube) {
+                      ServiceWatchdog watchdog, GpioBoard gpio, Spotify spotify, YoutubeCandidates youtube,
+                      BackgroundScan libraryScan) {
         this.spotify = spotify;
         this.youtube = youtube;
+        this.libraryScan = libraryScan;
         this.catalog = catalog;
         this.vision = vision;
         this.player = player;
@@ -95,8 +103,9 @@ public final class Appliance implements AutoCloseable {
         Player player = null;
         Spotify spotify = null;
         YoutubeCandidates youtube = null;
+        BackgroundScan libraryScan = null;
         try {
-            scanLibrary(catalog, config);
+            scanLibrary(catalog, libraryFolders(config, settings));
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
             // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
@@ -111,17 +120,22 @@ public final class Appliance implements AutoCloseable {
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
+            OwnerCamera.follow(settings, vision, config.camera());
             VisionLoop eyes = vision;
+            libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
+                    () -> libraryFolders(config, settings), Clock.systemUTC());
             youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
             SettingsTrackFilter filter = new SettingsTrackFilter(settings);
             // Spotify's candidates join the catalog's tracks; YouTube's link-only videos are asked for by mood.
             MoodRecommender ranked = new MoodRecommender(
-                    new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())),
-                    filter, StrategyPlan.defaults(), NO_REPEAT_WINDOW);
+                    new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())), filter,
+                    new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
+            RoomLinks links = new RoomLinks(eyes::status, eyes::previewJpeg, libraryScan, config::libraryFolders,
+                    ArtistDirectory.of(catalog), TrackFeedback.of(catalog))
+                    .with(YoutubeSource.handoff(settings, youtube), List.of(new SpotifyAdminRoutes(spotify)));
             WebServer web = new WebServer(mood, new SourcedRecommender(ranked, filter, List.of(youtube)),
                     player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    settings, secrets, config.host(), config.port(), YoutubeSource.handoff(settings, youtube),
-                    List.of(new SpotifyAdminRoutes(spotify)));
+                    settings, secrets, links, config.host(), config.port());
             spotify.start();
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
@@ -134,9 +148,13 @@ public final class Appliance implements AutoCloseable {
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
-            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, spotify, youtube);
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, spotify, youtube,
+                    libraryScan);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
+            if (libraryScan != null) {
+                libraryScan.close();
+            }
             if (youtube != null) {
                 youtube.close();
             }
@@ -175,11 +193,19 @@ public final class Appliance implements AutoCloseable {
         return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
     }
 
+    /** The installer's folders (command line) and the owner's (admin page), each once. */
+    private static List<Path> libraryFolders(ApplianceConfig config, SettingsStore settings) {
+        java.util.LinkedHashSet<Path> folders = new java.util.LinkedHashSet<>();
+        config.libraryFolders().forEach(f -> folders.add(f.toAbsolutePath().normalize()));
+        settings.current().libraryFolders().forEach(f -> folders.add(Path.of(f)));
+        return List.copyOf(folders);
+    }
+
     /** Brings the catalog up to date with the music folders (unchanged files are skipped). */
-    private static void scanLibrary(Catalog catalog, ApplianceConfig config) {
-        if (!config.libraryFolders().isEmpty()) {
+    private static void scanLibrary(Catalog catalog, List<Path> folders) {
+        if (!folders.isEmpty()) {
             ScanReport report = new LibraryScanner(catalog, SCAN_WINDOW_SECONDS)
-                    .scan(config.libraryFolders(), ScanProgressLog.INSTANCE);
+                    .scan(folders, ScanProgressLog.INSTANCE);
             LOG.info("music library: {} files, {} added, {} updated, {} unchanged, {} unreadable ({}x real time)",
                     report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
                     Math.round(report.realtimeFactor()));
@@ -214,6 +240,7 @@ public final class Appliance implements AutoCloseable {
         watchdog.close(); // first: a vision loop being closed must not read as a failure
         gpio.close();
         web.close();
+        libraryScan.close();
         vision.close();
         player.close(); // closes the Spotify Connect player with the local one
         spotify.close();

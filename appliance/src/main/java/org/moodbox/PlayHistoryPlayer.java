@@ -55,6 +55,11 @@ final class PlayHistoryPlayer implements Player {
     }
 
     @Override
+    public double volumeCap() {
+        return player.volumeCap();
+    }
+
+    @Override
     public PlaybackState state() {
         return player.state();
     }

@@ -409,6 +409,54 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
         }
     }
 
+    /**
+     * Says how the latest play of a track went (1 liked, -1 skipped, 0 played to the end): the listener's
+     * verdict belongs to the play it judged, so it updates that row rather than adding a play.
+     *
+     * @return false when the track was never played (nothing to judge)
+     */
+    public synchronized boolean judgeLatestPlay(long trackId, int feedback) {
+        if (feedback < -1 || feedback > 1) {
+            throw new IllegalArgumentException("feedback must be -1, 0 or 1, not " + feedback);
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE plays SET feedback = ? WHERE id = (SELECT MAX(id) FROM plays WHERE track_id = ?)")) {
+            ps.setInt(1, feedback);
+            ps.setLong(2, trackId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("recording feedback on track " + trackId, e);
+        }
+    }
+
+    /**
+     * Artist names containing {@code text} (ignoring case), those starting with it first, then by how many
+     * tracks they have: what the owner's artist search offers while they type.
+     */
+    public synchronized List<String> artistNames(String text, int limit) {
+        String needle = text == null ? "" : text.strip();
+        String escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT artist FROM tracks
+                WHERE artist IS NOT NULL AND artist <> '' AND artist LIKE ? ESCAPE '\\'
+                GROUP BY artist COLLATE NOCASE
+                ORDER BY (artist LIKE ? ESCAPE '\\') DESC, COUNT(*) DESC, artist COLLATE NOCASE
+                LIMIT ?""")) {
+            ps.setString(1, "%" + escaped + "%");
+            ps.setString(2, escaped + "%");
+            ps.setInt(3, Math.max(0, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw failure("searching artists", e);
+        }
+    }
+
     /** Likes, skips and full plays of every track that has any. */
     public synchronized List<PlayTally> playTallies() {
         List<PlayTally> tallies = new ArrayList<>();

@@ -116,6 +116,7 @@ public final class LocalFilePlayer implements Player {
         }
     }
 
+    @Override
     public double volumeCap() {
         return volumeCap;
     }

@@ -23,6 +23,9 @@ public interface Player extends AutoCloseable {
      */
     void setVolumeCap(double cap);
 
+    /** The loudest a listener may turn it now, 0..1: the kiosk's volume slider ends here. */
+    double volumeCap();
+
     PlaybackState state();
 
     /** Called on every state change (start, pause, end of track, error). */

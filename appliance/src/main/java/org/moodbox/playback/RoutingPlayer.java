@@ -66,6 +66,11 @@ public final class RoutingPlayer implements Player {
     }
 
     @Override
+    public double volumeCap() {
+        return local.volumeCap(); // both players are given the same cap
+    }
+
+    @Override
     public void setVolumeCap(double cap) {
         local.setVolumeCap(cap);
         spotify.setVolumeCap(cap);

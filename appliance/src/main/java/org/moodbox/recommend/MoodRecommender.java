@@ -36,7 +36,7 @@ public final class MoodRecommender implements Recommender {
 
     private final TrackSource source;
     private final Supplier<TrackFilter> filters;
-    private final StrategyPlan plan;
+    private final Supplier<StrategyPlan> plans;
     private final int window;
 
     private List<Track> indexedTracks;
@@ -62,9 +62,18 @@ public final class MoodRecommender implements Recommender {
      *                (e.g. {@link SettingsTrackFilter})
      */
     public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, StrategyPlan plan, int window) {
+        this(source, filters, fixedPlan(Objects.requireNonNull(plan)), window);
+    }
+
+    /**
+     * @param plans read once per request too, so the owner's strategy per emotion applies to the next cards
+     *              (e.g. {@link SettingsStrategyPlan})
+     */
+    public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, Supplier<StrategyPlan> plans,
+                           int window) {
         this.source = Objects.requireNonNull(source);
         this.filters = Objects.requireNonNull(filters);
-        this.plan = Objects.requireNonNull(plan);
+        this.plans = Objects.requireNonNull(plans);
         if (window < 0) {
             throw new IllegalArgumentException("the no-repeat window cannot be negative: " + window);
         }
@@ -82,6 +91,7 @@ public final class MoodRecommender implements Recommender {
             log.info("no candidate tracks ({}); nothing to recommend", filter);
             return List.of();
         }
+        StrategyPlan plan = Objects.requireNonNull(plans.get(), "strategy plan");
         Strategy strategy = mood.present() ? plan.strategyFor(mood.emotion()) : Strategy.MATCH;
         int firstStep = advanceLift(mood, strategy);
         PlayHistory history = source.history(window);
@@ -141,11 +151,16 @@ public final class MoodRecommender implements Recommender {
         return () -> filter;
     }
 
+    private static Supplier<StrategyPlan> fixedPlan(StrategyPlan plan) {
+        return () -> plan;
+    }
+
     private static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
     }
 
+    /** The plan the next request will use. */
     public StrategyPlan plan() {
-        return plan;
+        return plans.get();
     }
 }

@@ -3,10 +3,14 @@ package org.moodbox.settings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.moodbox.recommend.Strategy;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.Emotion;
 
 /**
  * Everything the owner sets on the admin page, as one immutable value. A {@code Settings} that exists is
@@ -23,11 +27,13 @@ import org.moodbox.vision.DetectorKind;
  * @param screenSchedule   when the screen dims at night
  * @param detector         which face detector the vision room runs
  * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
+  * @param strategies       how the recommender answers each emotion (match, lift, calm); every emotion has one
+ * @param libraryFolders   music folders the owner added (absolute paths), scanned with the installer's ones
  * @param youtube          phone links (the QR on a card's back) and the optional YouTube search; never null
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                        double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
-                       YoutubeSettings youtube) {
+                       Map<Emotion, Strategy> strategies, List<String> libraryFolders, YoutubeSettings youtube) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -51,30 +57,59 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
             errors.add("detector", "must be one of " + DetectorKind.names());
         }
         cameraSource = cameraSource(errors, cameraSource);
+        strategies = strategies(strategies);
+        libraryFolders = LibraryFolders.check(errors, libraryFolders);
         youtube = youtube == null ? YoutubeSettings.defaults() : youtube; // valid by its own constructor
         errors.throwIfAny();
     }
 
-    /** Without the YouTube part, which then takes its defaults (the settings as they were before it). */
+    /** Without the parts added later: their defaults (the settings as they were before those existed). */
     public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                     double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
-        this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource, null);
+        this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
+                defaultStrategies(), List.of(), null);
     }
 
     /** What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00. */
     public static Settings defaults() {
         return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.MTCNN,
-                "usb:/dev/video0");
+                "usb:/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults());
     }
 
     public Settings withVolumeCap(double cap) {
         return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
-                youtube);
+                strategies, libraryFolders, youtube);
     }
 
     public Settings withYoutube(YoutubeSettings next) {
         return new Settings(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector,
-                cameraSource, next);
+                cameraSource, strategies, libraryFolders, next);
+    }
+
+    /**
+     * Sad is lifted (toward content), angry and fear are calmed, the rest is matched: a happy or surprised
+     * listener has no reason to be moved, and neutral or disgust have no better place every listener would
+     * agree on. The same plan as {@code StrategyPlan.defaults()}, spelt out for every emotion.
+     */
+    public static Map<Emotion, Strategy> defaultStrategies() {
+        Map<Emotion, Strategy> plan = new EnumMap<>(Emotion.class);
+        for (Emotion e : Emotion.values()) {
+            plan.put(e, Strategy.MATCH);
+        }
+        plan.put(Emotion.SAD, Strategy.LIFT);
+        plan.put(Emotion.ANGRY, Strategy.CALM);
+        plan.put(Emotion.FEAR, Strategy.CALM);
+        return plan;
+    }
+
+    /** Every emotion gets a strategy: ones the map lacks are matched, so the record always says all seven. */
+    private static Map<Emotion, Strategy> strategies(Map<Emotion, Strategy> given) {
+        Map<Emotion, Strategy> all = new EnumMap<>(Emotion.class);
+        for (Emotion e : Emotion.values()) {
+            Strategy s = given == null ? null : given.get(e);
+            all.put(e, s == null ? Strategy.MATCH : s);
+        }
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     private static List<String> languages(FieldErrors errors, List<String> codes) {
@@ -142,6 +177,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public String toString() {
         return "Settings[languages=" + languages + ", favourites=" + favouriteArtists.size() + ", excluded="
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
-                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + ", " + youtube + "]";
+                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + ", strategies="
+                + strategies + ", libraryFolders=" + libraryFolders.size() + ", " + youtube + "]";
     }
 }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.moodbox.recommend.Strategy;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.Emotion;
 
 /**
  * Settings to and from JSON, by hand rather than by Jackson's data binding, so that a wrong type in one
@@ -20,7 +22,7 @@ import org.moodbox.vision.DetectorKind;
  */
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
-            "volumeCap", "screenSchedule", "detector", "cameraSource", "youtube");
+            "volumeCap", "screenSchedule", "detector", "cameraSource", "strategies", "libraryFolders", "youtube");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -37,6 +39,9 @@ public final class SettingsJson {
         schedule.put("nightDimEnd", s.screenSchedule().nightDimEnd());
         root.put("detector", s.detector().id());
         root.put("cameraSource", s.cameraSource());
+        ObjectNode strategies = root.putObject("strategies");
+        s.strategies().forEach((emotion, strategy) -> strategies.put(emotion.label(), strategy.label()));
+        strings(root.putArray("libraryFolders"), s.libraryFolders());
         YoutubeSettingsJson.write(root.putObject("youtube"), s.youtube());
         return root;
     }
@@ -76,11 +81,13 @@ public final class SettingsJson {
             }
         }
         String camera = text(errors, root, "cameraSource", base.cameraSource());
+        Map<Emotion, Strategy> strategies = StrategiesJson.read(errors, root.get("strategies"), base.strategies());
+        List<String> folders = strings(errors, root, "libraryFolders", base.libraryFolders());
         YoutubeSettings youtube = YoutubeSettingsJson.read(errors, root.get("youtube"), base.youtube());
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
-                    detector == null ? base.detector() : detector, camera, youtube);
+                    detector == null ? base.detector() : detector, camera, strategies, folders, youtube);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {

@@ -110,6 +110,11 @@ public final class ConnectPlayer implements Player {
     }
 
     @Override
+    public double volumeCap() {
+        return cap;
+    }
+
+    @Override
     public void setVolumeCap(double newCap) {
         cap = newCap;
         if (state.volume() > newCap) {

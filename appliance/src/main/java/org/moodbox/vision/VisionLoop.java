@@ -18,7 +18,10 @@ public final class VisionLoop implements AutoCloseable {
     private static final long INITIAL_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 10_000;
 
-    private final FrameSourceOpener camera;
+    private volatile FrameSourceOpener camera;
+    /** Set when the owner picked another camera: the loop closes the current one and opens the new one. */
+    private volatile boolean cameraChanged;
+    private final PreviewSnapshot preview = new PreviewSnapshot();
     private final FacePipeline pipeline;
     private final Consumer<FrameAnalysis> sink;
     private final long frameIntervalNanos;
@@ -44,9 +47,25 @@ public final class VisionLoop implements AutoCloseable {
         return status;
     }
 
+    /**
+     * The owner's one-shot preview: the next frame as a JPEG, for their eyes only (see {@link PreviewSnapshot}).
+     * Empty when no frame arrives within {@code timeout} (no camera running).
+     */
+    public java.util.Optional<byte[]> previewJpeg(java.time.Duration timeout) {
+        return preview.take(timeout);
+    }
+
+    /** Switches to another camera while running (the owner chose it on the admin page). */
+    public void switchCamera(FrameSourceOpener next) {
+        camera = java.util.Objects.requireNonNull(next, "camera");
+        cameraChanged = true;
+        LOG.info("switching camera to {}", next.describe());
+    }
+
     private void loop() {
         long backoff = INITIAL_BACKOFF_MS;
         while (running) {
+            cameraChanged = false;
             try (FrameSource source = camera.open()) {
                 LOG.info("camera: {}", source.describe());
                 backoff = INITIAL_BACKOFF_MS;
@@ -68,10 +87,11 @@ public final class VisionLoop implements AutoCloseable {
     private void analyse(FrameSource source) throws CameraException {
         double fps = 0;
         long last = System.nanoTime();
-        while (running) {
+        while (running && !cameraChanged) {
             long start = System.nanoTime();
             Mat frame = source.grab();
             double decodeMs = (System.nanoTime() - start) / 1e6;
+            preview.offer(frame);
             FrameAnalysis analysis = pipeline.analyse(frame);
             analysis = new FrameAnalysis(analysis.width(), analysis.height(), analysis.faces(),
                     analysis.timings().withDecode(decodeMs), analysis.problem());
@@ -100,6 +120,7 @@ public final class VisionLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        preview.cancel();
         thread.interrupt();
         try {
             thread.join(5000);

@@ -61,6 +61,12 @@ final class AdminRoutes {
             ctx.json(settingsView());
         });
         routes.put("/admin/api/settings", this::putSettings);
+        routes.post("/admin/api/password", this::changePassword);
+    }
+
+    /** For the other admin route classes: the signed-in owner only. */
+    OwnerGate gate() {
+        return this::signedIn;
     }
 
     /** Runs before every admin API request: no caching, and the CSRF checks for anything that changes state. */
@@ -171,6 +177,57 @@ final class AdminRoutes {
         ctx.json(Map.of("signedIn", false));
     }
 
+    /**
+     * The owner changes the password: the current one is required (a phone left signed in must not let anyone
+     * lock the owner out), wrong guesses count toward the same limit as sign-ins, and every other session ends.
+     */
+    private void changePassword(Context ctx) {
+        signedIn(ctx);
+        String client = ctx.ip();
+        OptionalLong blocked = limiter.blockedForSeconds(client);
+        if (blocked.isPresent()) {
+            ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
+            throw new ApiException(429, "too many wrong passwords; try again in " + blocked.getAsLong() + " s");
+        }
+        JsonBody body = JsonBody.of(ctx, json,
+                "{\"currentPassword\": \"...\", \"password\": \"...\", \"confirm\": \"...\"}");
+        char[] current = body.optionalText("currentPassword").toCharArray();
+        char[] password = body.optionalText("password").toCharArray();
+        String confirm = body.optionalText("confirm");
+        try {
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (current.length == 0) {
+                fields.put("currentPassword", "is required");
+            } else if (current.length > MAX_PASSWORD_LENGTH
+                    || !hasher.matches(current, secrets.adminPassword().orElseThrow())) {
+                limiter.failed(client);
+                LOG.warn("wrong current admin password in a password change from {}", client);
+                fields.put("currentPassword", "is not the current password");
+            }
+            if (password.length < MIN_PASSWORD_LENGTH) {
+                fields.put("newPassword", "must have at least " + MIN_PASSWORD_LENGTH + " characters");
+            } else if (password.length > MAX_PASSWORD_LENGTH) {
+                fields.put("newPassword", "must have at most " + MAX_PASSWORD_LENGTH + " characters");
+            } else if (!confirm.equals(new String(password))) {
+                fields.put("confirmPassword", "does not match the new password");
+            }
+            if (!fields.isEmpty()) {
+                fieldErrors(ctx, "the password was not changed", fields);
+                return;
+            }
+            synchronized (secrets) {
+                secrets.setAdminPassword(hasher.hash(password));
+            }
+        } finally {
+            PasswordHasher.wipe(current);
+            PasswordHasher.wipe(password);
+        }
+        limiter.succeeded(client);
+        sessions.endAll();
+        LOG.info("admin password changed from {}; other sessions signed out", client);
+        ctx.json(sessionView(sessions.renew(ctx, true)));
+    }
+
     private void putSettings(Context ctx) {
         signedIn(ctx);
         JsonNode changes;
@@ -180,6 +237,11 @@ final class AdminRoutes {
             throw ApiException.badRequest("request body is not valid JSON; send the settings as a JSON object");
         }
         try {
+            Map<String, String> problems = SettingsChecks.onTheBox(changes, settings.current());
+            if (!problems.isEmpty()) {
+                fieldErrors(ctx, "some settings are not valid; nothing was changed", problems);
+                return;
+            }
             settings.update(changes);
         } catch (InvalidSettingsException e) {
             fieldErrors(ctx, "some settings are not valid; nothing was changed", e.fieldErrors());

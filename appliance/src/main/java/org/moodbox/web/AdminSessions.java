@@ -62,6 +62,11 @@ final class AdminSessions {
         return start(ctx, signedIn);
     }
 
+    /** Signs every session out (after a password change; the caller then renews its own). */
+    void endAll() {
+        sessions.clear();
+    }
+
     void end(Context ctx) {
         String token = ctx.cookie(COOKIE);
         if (token != null) {

@@ -57,11 +57,12 @@ public final class ApiViews {
      * @param version grows with every change the player announced; a page keeps the highest it has seen, so a
      *                slow answer to a tap can never overwrite a newer live event
      */
-    public record PlaybackView(String status, TrackView track, double positionSeconds, double volume, String output,
-                               String error, long version) {
-        static PlaybackView of(PlaybackState state, long version) {
+    public record PlaybackView(String status, TrackView track, double positionSeconds, double volume,
+                               double volumeCap, String output, String error, long version) {
+        /** @param volumeCap the loudest the listener may turn it now: the kiosk's slider ends there */
+        static PlaybackView of(PlaybackState state, double volumeCap, long version) {
             return new PlaybackView(state.status().name().toLowerCase(java.util.Locale.ROOT),
-                    TrackView.of(state.track()), state.positionSeconds(), state.volume(), state.output(),
+                    TrackView.of(state.track()), state.positionSeconds(), state.volume(), volumeCap, state.output(),
                     state.error(), version);
         }
     }

@@ -69,6 +69,18 @@ final class JsonBody {
         return node.textValue();
     }
 
+    /** Text, or "" when absent or null: for forms whose empty fields get a per-field message, not a 400. */
+    String optionalText(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string; send JSON like " + example);
+        }
+        return node.textValue();
+    }
+
     private JsonNode required(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {

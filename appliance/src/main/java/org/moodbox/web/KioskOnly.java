@@ -11,10 +11,11 @@ import java.util.function.Predicate;
  * on a phone, and then anyone on the Wi-Fi could otherwise play, pause, change the mood or follow the live
  * event stream. The kiosk browser runs on the box itself, so those routes answer only loopback clients.
  *
- * <p>Still open to the network: the admin API (it has its own sign-in and CSRF), the pages themselves, the
- * artwork, and the read-only {@code GET /api/state} the admin status panel polls from the phone. The remote
- * address is the socket's peer; X-Forwarded-For is never trusted (there is no proxy on the box, and anyone
- * could send the header).
+ * <p>Reads are kiosk-only too: {@code GET /api/state} carries the mood of whoever stands at the screen, which is
+ * nobody else's business. The owner's phone reads the box's state from the signed-in {@code /admin/api/status}.
+ * Still open to the network: the admin API (it has its own sign-in and CSRF), the pages themselves and the
+ * album artwork (the kiosk page's images; no mood in them). The remote address is the socket's peer;
+ * X-Forwarded-For is never trusted (there is no proxy on the box, and anyone could send the header).
  */
 final class KioskOnly {
     static final String REFUSAL = "the kiosk controls answer only the kiosk screen on this box; "
@@ -44,12 +45,9 @@ final class KioskOnly {
         return kioskClient.test(remoteAddress);
     }
 
-    /** State-changing calls and the live stream; reads of a page's static state stay open. */
+    /** Everything under /api/ but the artwork: the controls, the live stream and the state with its mood. */
     private static boolean kioskOnly(String method, String path) {
-        if (path.equals("/api/events")) {
-            return true; // the mood, live: as private as the controls
-        }
-        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+        return !path.startsWith("/api/artwork/");
     }
 
     static boolean isLoopback(String address) {

@@ -86,7 +86,7 @@ final class LiveState implements AutoCloseable {
      */
     PlaybackView playback() {
         long version = playbackVersion.get();
-        return PlaybackView.of(player.state(), version);
+        return PlaybackView.of(player.state(), player.volumeCap(), version);
     }
 
     /** Safe to call from any thread, also twice for the same value. */
@@ -122,6 +122,18 @@ final class LiveState implements AutoCloseable {
                 recommendations = safeRecommend(mood);
                 hub.broadcast("settings", kioskSettings);
                 hub.broadcast("recommendations", RecommendationView.of(recommendations));
+                // The owner's volume cap may have changed without the volume moving: the slider's end did.
+                hub.broadcast("playback", playback());
+            });
+        }
+    }
+
+    /** The library changed (a rescan finished): new tracks may fit the mood better than the cards shown. */
+    void catalogChanged() {
+        if (!closed) {
+            enqueue(() -> {
+                recommendations = safeRecommend(mood);
+                hub.broadcast("recommendations", RecommendationView.of(recommendations));
             });
         }
     }
@@ -129,7 +141,7 @@ final class LiveState implements AutoCloseable {
     /** Called by the player in the order of its changes (under its lock), so versions follow that order. */
     private void playbackChanged(PlaybackState state) {
         if (state != null && !closed) {
-            PlaybackView view = PlaybackView.of(state, playbackVersion.incrementAndGet());
+            PlaybackView view = PlaybackView.of(state, player.volumeCap(), playbackVersion.incrementAndGet());
             enqueue(() -> hub.broadcast("playback", view));
         }
     }

@@ -67,26 +67,25 @@ public final class WebServer implements AutoCloseable {
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
               String host, int port, java.util.function.Predicate<String> kioskClient) {
-        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
-                kioskClient, Handoff.linksOnly(), java.util.List.of());
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, RoomLinks.none(),
+                host, port, kioskClient);
     }
 
     /**
-     * With phone links that follow the owner's choice and the online sources' notices and admin section
-     * ({@link Handoff}), and routes other rooms add ({@link WebExtension}: Spotify's link page and kiosk notice).
+     * With the owner's full admin (status, camera, library, artists) and the kiosk's likes and skips, as the
+     * appliance serves them.
      */
     public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
                      TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
-                     String host, int port, Handoff handoff, java.util.List<WebExtension> extensions) {
-        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, host, port,
-                KioskOnly::isLoopback, handoff, extensions);
+                     RoomLinks links, String host, int port) {
+        this(moodFeed, recommender, player, artworkStore, tracks, cameraOn, settings, secrets, links, host, port,
+                KioskOnly::isLoopback);
     }
 
     WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
               TrackLookup tracks, BooleanSupplier cameraOn, SettingsStore settings, AdminSecrets secrets,
-              String host, int port, java.util.function.Predicate<String> kioskClient, Handoff handoff,
-              java.util.List<WebExtension> extensions) {
-        Objects.requireNonNull(handoff, "handoff");
+              RoomLinks links, String host, int port, java.util.function.Predicate<String> kioskClient) {
+        Objects.requireNonNull(links, "links");
         Objects.requireNonNull(moodFeed, "moodFeed");
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(player, "player");
@@ -105,12 +104,16 @@ public final class WebServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn,
                 settings == null ? null : () -> KioskSettingsView.of(settings.current()));
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
+        KioskPlaybackRoutes kioskPlayback = new KioskPlaybackRoutes(live, player, links.feedback(), json);
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
                         Clock.systemUTC(), json);
-        HandoffRoutes handoffRoutes = new HandoffRoutes(tracks, handoff);
-        YoutubeAdminRoutes youtubeAdmin = admin == null || handoff.youtube() == null ? null
-                : new YoutubeAdminRoutes(handoff.youtube(), handoff.youtubeKey(), admin::signedIn, json,
+        if (links.library() != null) {
+            links.library().onFinished(live::catalogChanged);
+        }
+        HandoffRoutes handoffRoutes = new HandoffRoutes(tracks, links.handoff());
+        YoutubeAdminRoutes youtubeAdmin = admin == null || links.handoff().youtube() == null ? null
+                : new YoutubeAdminRoutes(links.handoff().youtube(), links.handoff().youtubeKey(), admin::signedIn, json,
                         live::refresh);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -121,15 +124,24 @@ public final class WebServer implements AutoCloseable {
             KioskOnly.install(config, kioskClient);
             PageRoutes.install(config);
             api.register(config.routes);
+            kioskPlayback.register(config.routes);
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
+                OwnerGate gate = admin.gate();
+                new AdminStatusRoutes(gate, live, tracks, cameraOn, links.vision(),
+                        org.moodbox.device.CpuTemperature.SYS_THERMAL).register(config.routes);
+                new AdminCameraRoutes(gate, links.preview(), links.vision(), java.nio.file.Path.of("/dev"))
+                        .register(config.routes);
+                new AdminLibraryRoutes(gate, links.library(), links.installerFolders(), tracks)
+                        .register(config.routes);
+                new AdminChoicesRoutes(gate, links.artists()).register(config.routes);
             }
             handoffRoutes.register(config.routes);
             if (youtubeAdmin != null) {
                 youtubeAdmin.register(config.routes);
             }
-            for (WebExtension extension : extensions) {
+            for (WebExtension extension : links.extensions()) {
                 extension.register(config.routes, admin != null ? admin::signedIn : ctx -> {
                     throw new ApiException(401, "this server has no admin sign-in");
                 });

@@ -27,6 +27,41 @@ class SettingsTest {
     }
 
     @Test
+    void everyEmotionHasAStrategyAndFoldersAreFullNormalisedPaths() {
+        Settings s = new Settings(List.of(), List.of(), List.of(), 0.5, ScreenSchedule.defaults(), DetectorKind.MTCNN,
+                "/dev/video0", java.util.Map.of(org.moodbox.vision.Emotion.SAD, org.moodbox.recommend.Strategy.CALM),
+                List.of("/media/usb/../usb/Music/", "/media/usb/Music"), null);
+        assertThat(s.strategies()).hasSize(org.moodbox.vision.Emotion.values().length)
+                .containsEntry(org.moodbox.vision.Emotion.SAD, org.moodbox.recommend.Strategy.CALM)
+                .containsEntry(org.moodbox.vision.Emotion.HAPPY, org.moodbox.recommend.Strategy.MATCH);
+        assertThat(s.libraryFolders()).containsExactly("/media/usb/Music");
+        assertThat(Settings.defaults().strategies()).containsEntry(org.moodbox.vision.Emotion.SAD,
+                org.moodbox.recommend.Strategy.LIFT);
+
+        InvalidSettingsException e = catchThrowableOfType(() -> new Settings(List.of(), List.of(), List.of(), 0.5,
+                ScreenSchedule.defaults(), DetectorKind.MTCNN, "/dev/video0", null, List.of("Music", " "), null),
+                InvalidSettingsException.class);
+        assertThat(e.fieldErrors().get("libraryFolders")).contains("'Music' is not a full path");
+    }
+
+    @Test
+    void strategiesAndFoldersSurviveTheFileRoundTrip() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Settings saved = SettingsJson.read(json.readTree(
+                "{\"strategies\": {\"happy\": \"lift\"}, \"libraryFolders\": [\"/srv/music\"]}"), Settings.defaults());
+        Settings read = SettingsJson.read(json.readTree(json.writeValueAsBytes(SettingsJson.write(json, saved))),
+                Settings.defaults());
+        assertThat(read).isEqualTo(saved);
+        assertThat(read.strategies().get(org.moodbox.vision.Emotion.HAPPY)).isEqualTo(org.moodbox.recommend.Strategy.LIFT);
+        assertThat(read.strategies().get(org.moodbox.vision.Emotion.SAD)).as("others keep the base's")
+                .isEqualTo(org.moodbox.recommend.Strategy.LIFT);
+        InvalidSettingsException e = catchThrowableOfType(() -> SettingsJson.read(json.readTree(
+                "{\"strategies\": {\"sad\": \"Lift\"}, \"libraryFolders\": \"/srv\"}"), Settings.defaults()),
+                InvalidSettingsException.class);
+        assertThat(e.fieldErrors()).containsOnlyKeys("strategies.sad", "libraryFolders");
+    }
+
+    @Test
     void reportsEveryBadFieldAtOnce() {
         InvalidSettingsException e = catchThrowableOfType(() -> new Settings(List.of("english"), List.of("Queen"),
                 List.of("QUEEN"), 2, ScreenSchedule.defaults(), null, ""), InvalidSettingsException.class);

@@ -67,6 +67,11 @@ final class AdminClient {
         return csrf == null ? builder : builder.header(AdminSessions.CSRF_HEADER, csrf);
     }
 
+    /** The client itself, with this phone's cookies, for answers that are not JSON (the camera preview). */
+    HttpClient http() {
+        return http;
+    }
+
     Optional<HttpCookie> sessionCookie() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(AdminSessions.COOKIE)).findFirst();

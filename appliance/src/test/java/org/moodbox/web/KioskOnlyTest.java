@@ -36,8 +36,10 @@ class KioskOnlyTest {
         assertThat(KioskOnly.allows("POST", "/api/play", "localhost")).as("names are never resolved").isFalse();
         assertThat(KioskOnly.allows("POST", "/api/play", "")).isFalse();
         assertThat(KioskOnly.allows("POST", "/api/play", null)).isFalse();
-        // Open to the phone: the read-only state the admin status panel polls, artwork, the admin API, pages.
-        assertThat(KioskOnly.allows("GET", "/api/state", "192.168.1.20")).isTrue();
+        // The state carries the mood: the box only. Open to the phone: artwork, the admin API, the pages.
+        assertThat(KioskOnly.allows("GET", "/api/state", "192.168.1.20")).isFalse();
+        assertThat(KioskOnly.allows("GET", "/api/state", "127.0.0.1")).isTrue();
+        assertThat(KioskOnly.allows("POST", "/api/next", "192.168.1.20")).isFalse();
         assertThat(KioskOnly.allows("GET", "/api/artwork/3", "192.168.1.20")).isTrue();
         assertThat(KioskOnly.allows("POST", "/admin/api/signin", "192.168.1.20")).isTrue();
         assertThat(KioskOnly.allows("GET", "/", "192.168.1.20")).isTrue();
@@ -65,12 +67,49 @@ class KioskOnlyTest {
             assertThat(phone.send("POST", "/api/mood/override", "{\"emotion\": \"sad\"}").status()).isEqualTo(403);
             assertThat(phone.send("GET", "/api/events", null).status()).isEqualTo(403);
 
-            assertThat(phone.send("GET", "/api/state", null).status()).isEqualTo(200);
+            assertThat(phone.send("GET", "/api/state", null).status()).as("the mood is not for the network")
+                    .isEqualTo(403);
+            assertThat(phone.send("GET", "/api/artwork/" + rooms.id("Nebula"), null).status()).isEqualTo(200);
             assertThat(phone.send("GET", "/admin/api/session", null).status()).isEqualTo(200);
+            assertThat(phone.send("GET", "/admin/api/status", null).status()).as("status needs a sign-in")
+                    .isEqualTo(401);
             assertThat(phone.send("GET", "/admin", null).status()).isEqualTo(200);
 
             assertThat(post(http, box + "/api/volume", "{\"volume\": 0.1}").statusCode()).isEqualTo(200);
             assertThat(rooms.player.state().volume()).isEqualTo(0.1);
+        }
+    }
+
+    /**
+     * The owner's phone (127.0.0.2) reads the box's state, mood included, from the signed-in status endpoint,
+     * while the kiosk's own state endpoint stays closed to it.
+     */
+    @Test
+    void theOwnersPhoneReadsTheStatusSignedInButNotTheKioskState() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("data"));
+        try (RealRooms rooms = RealRooms.in(folder);
+             WebServer server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data),
+                     "127.0.0.1"::equals)) {
+            rooms.moodTracker.override(org.moodbox.vision.Emotion.SAD);
+            PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
+            PhoneClient.Answer session = phone.send("GET", "/admin/api/session", null);
+            String cookie = session.header("Set-Cookie").split(";")[0];
+            String csrf = JSON.readTree(session.body()).path("csrfToken").asText();
+            String password = "the owner's password";
+            PhoneClient.Answer setup = phone.send("POST", "/admin/api/setup",
+                    "{\"password\": \"" + password + "\", \"confirm\": \"" + password + "\"}",
+                    java.util.Map.of("Cookie", cookie, AdminSessions.CSRF_HEADER, csrf));
+            assertThat(setup.status()).as(setup.body()).isEqualTo(200);
+            String signedIn = setup.header("Set-Cookie").split(";")[0]; // a new session on sign-in
+
+            PhoneClient.Answer status = phone.send("GET", "/admin/api/status", null, java.util.Map.of("Cookie", signedIn));
+            assertThat(status.status()).as(status.body()).isEqualTo(200);
+            assertThat(JSON.readTree(status.body()).at("/mood/emotion").asText()).isEqualTo("sad");
+            assertThat(JSON.readTree(status.body()).at("/catalogSize").asInt()).isEqualTo(12);
+            assertThat(phone.send("GET", "/api/state", null, java.util.Map.of("Cookie", signedIn)).status())
+                    .as("signed in or not, the kiosk state is the box's").isEqualTo(403);
+            assertThat(get(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.port() + "/api/state")
+                    .statusCode()).as("the kiosk screen itself").isEqualTo(200);
         }
     }
 

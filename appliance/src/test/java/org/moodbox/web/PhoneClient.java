@@ -21,10 +21,27 @@ final class PhoneClient {
         this.port = port;
     }
 
-    record Answer(int status, String body) {
+    /** @param head the status line and headers as received */
+    record Answer(int status, String body, String head) {
+        /** The value of the first header of this name (case-insensitive), or null. */
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
     }
 
     Answer send(String method, String path, String jsonBody) throws IOException {
+        return send(method, path, jsonBody, java.util.Map.of());
+    }
+
+    /** With extra request headers (a Cookie and the CSRF token, as a signed-in phone sends them). */
+    Answer send(String method, String path, String jsonBody, java.util.Map<String, String> headers)
+            throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(sourceAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -32,6 +49,8 @@ final class PhoneClient {
             byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
             String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
                     + (jsonBody == null ? "" : "Content-Type: application/json\r\n")
+                    + headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue() + "\r\n")
+                            .collect(java.util.stream.Collectors.joining())
                     + "Content-Length: " + body.length + "\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -40,7 +59,8 @@ final class PhoneClient {
             String response = readAll(socket.getInputStream());
             int status = Integer.parseInt(response.substring(9, 12));
             int split = response.indexOf("\r\n\r\n");
-            return new Answer(status, split < 0 ? "" : dechunk(response.substring(split + 4), response));
+            return new Answer(status, split < 0 ? "" : dechunk(response.substring(split + 4), response),
+                    split < 0 ? response : response.substring(0, split));
         }
     }
 

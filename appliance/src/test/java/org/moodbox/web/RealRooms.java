@@ -103,8 +103,10 @@ final class RealRooms implements AutoCloseable {
         return new RealRooms(folder, filters);
     }
 
+    /** The kiosk's server: no settings store (so no admin API), likes and skips kept in the catalog. */
     WebServer startServer() {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), "127.0.0.1", 0);
+        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, null, null,
+                catalogLinks(), "127.0.0.1", 0, KioskOnly::isLoopback);
     }
 
     /** With the owner's admin API, its settings and secrets in {@code dataDir}. */
@@ -122,6 +124,18 @@ final class RealRooms implements AutoCloseable {
     WebServer startServer(SettingsStore settings, AdminSecrets secrets, Predicate<String> kioskClient) {
         return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
                 "127.0.0.1", 0, kioskClient);
+    }
+
+    /** With the owner's and the kiosk's links to other rooms (status, preview, library, artists, feedback). */
+    WebServer startServer(SettingsStore settings, AdminSecrets secrets, RoomLinks links,
+                          Predicate<String> kioskClient) {
+        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
+                links, "127.0.0.1", 0, kioskClient);
+    }
+
+    /** Artist search and likes/skips on this catalog; no vision loop, no library scan. */
+    RoomLinks catalogLinks() {
+        return new RoomLinks(null, null, null, List::of, ArtistDirectory.of(catalog), TrackFeedback.of(catalog));
     }
 
     /** The catalog answering the web room's two questions. */

@@ -42,8 +42,9 @@ final class YoutubeRooms implements AutoCloseable {
         settings.subscribe(saved -> youtube.settingsChanged());
         server = new WebServer(rooms.moodTracker,
                 new SourcedRecommender(rooms.recommender, () -> TrackFilter.ANY, List.of(youtube)), rooms.player,
-                rooms.catalog, rooms.trackLookup(), () -> true, settings, AdminSecrets.open(data), "127.0.0.1", 0,
-                new Handoff(() -> settings.current().youtube().phoneLink(), List.of(youtube), youtube, key), List.of());
+                rooms.catalog, rooms.trackLookup(), () -> true, settings, AdminSecrets.open(data), RoomLinks.none().with(
+                        new Handoff(() -> settings.current().youtube().phoneLink(), List.of(youtube), youtube, key),
+                        List.of()), "127.0.0.1", 0);
     }
 
     static YoutubeRooms start(Path folder) throws Exception {
