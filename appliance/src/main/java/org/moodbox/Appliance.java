@@ -28,7 +28,6 @@ import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.SettingsTrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
 import org.moodbox.web.TrackLookup;
@@ -84,7 +83,9 @@ public final class Appliance implements AutoCloseable {
         try {
             scanLibrary(catalog, config);
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-            vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
+            vision = new VisionLoop(config.camera(), VisionChoice.atStart(settings, config.detector()), mood,
+                    config.maxFps());
+            VisionChoice.follow(settings, vision);
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
             player = new PlayHistoryPlayer(new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()),

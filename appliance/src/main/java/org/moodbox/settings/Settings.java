@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionModelKind;
 
 /**
  * Everything the owner sets on the admin page, as one immutable value. A {@code Settings} that exists is
@@ -23,9 +24,11 @@ import org.moodbox.vision.DetectorKind;
  * @param screenSchedule   when the screen dims at night
  * @param detector         which face detector the vision room runs
  * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
+ * @param emotionModel     which emotion model the vision room classifies faces with
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
-                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
+                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
+                       EmotionModelKind emotionModel) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -49,17 +52,31 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
             errors.add("detector", "must be one of " + DetectorKind.names());
         }
         cameraSource = cameraSource(errors, cameraSource);
+        if (emotionModel == null) {
+            errors.add("emotionModel", "must be one of " + EmotionModelKind.names());
+        }
         errors.throwIfAny();
     }
 
-    /** What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00. */
+    /** With the default emotion model: for callers that do not deal with vision. */
+    public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
+                    double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
+        this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
+                EmotionModelKind.DEFAULT);
+    }
+
+    /**
+     * What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00, MTCNN and
+     * the float emotion CNN (the int8 versions miss their agreement targets, see the README).
+     */
     public static Settings defaults() {
-        return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.MTCNN,
-                "usb:/dev/video0");
+        return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.DEFAULT,
+                "usb:/dev/video0", EmotionModelKind.DEFAULT);
     }
 
     public Settings withVolumeCap(double cap) {
-        return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource);
+        return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
+                emotionModel);
     }
 
     private static List<String> languages(FieldErrors errors, List<String> codes) {
@@ -127,6 +144,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public String toString() {
         return "Settings[languages=" + languages + ", favourites=" + favouriteArtists.size() + ", excluded="
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
-                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + "]";
+                + (detector == null ? null : detector.id()) + ", emotionModel=" + (emotionModel == null ? null : emotionModel.id())
+                + ", camera=" + Objects.toString(cameraSource) + "]";
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionModelKind;
 
 /**
  * Settings to and from JSON, by hand rather than by Jackson's data binding, so that a wrong type in one
@@ -20,7 +21,7 @@ import org.moodbox.vision.DetectorKind;
  */
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
-            "volumeCap", "screenSchedule", "detector", "cameraSource");
+            "volumeCap", "screenSchedule", "detector", "cameraSource", "emotionModel");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -37,6 +38,7 @@ public final class SettingsJson {
         schedule.put("nightDimEnd", s.screenSchedule().nightDimEnd());
         root.put("detector", s.detector().id());
         root.put("cameraSource", s.cameraSource());
+        root.put("emotionModel", s.emotionModel().id());
         return root;
     }
 
@@ -75,10 +77,19 @@ public final class SettingsJson {
             }
         }
         String camera = text(errors, root, "cameraSource", base.cameraSource());
+        EmotionModelKind emotionModel = base.emotionModel();
+        JsonNode m = root.get("emotionModel");
+        if (m != null) {
+            emotionModel = m.isTextual() ? EmotionModelKind.byId(m.textValue()).orElse(null) : null;
+            if (emotionModel == null) {
+                errors.add("emotionModel", "must be one of " + EmotionModelKind.names() + ", got " + m);
+            }
+        }
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
-                    detector == null ? base.detector() : detector, camera);
+                    detector == null ? base.detector() : detector, camera,
+                    emotionModel == null ? base.emotionModel() : emotionModel);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {
