@@ -37,7 +37,6 @@ import org.moodbox.recommend.SettingsStrategyPlan;
 import org.moodbox.recommend.SettingsTrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.vision.VisionStatus;
 import org.moodbox.web.ArtistDirectory;
@@ -107,7 +106,9 @@ public final class Appliance implements AutoCloseable {
         try {
             scanLibrary(catalog, libraryFolders(config, settings));
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-            vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
+            vision = new VisionLoop(config.camera(), VisionChoice.atStart(settings, config.detector()), mood,
+                    config.maxFps());
+            VisionChoice.follow(settings, vision);
             // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
             // librespot device when it can play); a box without a linked account behaves as before.
             spotify = Spotify.open(config.dataDir(), catalog, settings::current, SpotifyEndpoints.production(),

@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A camera as the owner names it: {@code /dev/video0} (V4L2), a video file, a folder of images, or
- * {@code lavfi:testsrc2=size=640x480:rate=15} (a synthetic FFmpeg source for tests).
+ * A camera as the owner names it: {@code /dev/video0} (V4L2), {@code csi:} or {@code csi:1} (a Raspberry Pi
+ * CSI camera through libcamera's {@code rpicam-vid}, camera 0 or the given one), a video file, a folder of
+ * images, or {@code lavfi:testsrc2=size=640x480:rate=15} (a synthetic FFmpeg source for tests).
  */
 public record CameraSpec(Kind kind, String input, String format, int width, int height, double fps)
         implements FrameSourceOpener {
-    public enum Kind { V4L2, VIDEO_FILE, IMAGE_FOLDER, FFMPEG }
+    public enum Kind { V4L2, CSI, VIDEO_FILE, IMAGE_FOLDER, FFMPEG }
 
     public static CameraSpec parse(String text, int width, int height, double fps) {
         if (text == null || text.isBlank()) {
@@ -17,6 +18,15 @@ public record CameraSpec(Kind kind, String input, String format, int width, int 
         }
         if (text.startsWith("lavfi:")) {
             return new CameraSpec(Kind.FFMPEG, text.substring("lavfi:".length()), "lavfi", 0, 0, fps);
+        }
+        if (text.startsWith("csi:") || text.equals("csi")) {
+            String index = text.equals("csi") ? "" : text.substring("csi:".length()).trim();
+            if (!index.isEmpty() && !index.matches("\\d{1,2}")) {
+                throw new IllegalArgumentException("camera '" + text + "': a CSI camera is csi: or csi:N with N the"
+                        + " camera number (0 is the first)");
+            }
+            return new CameraSpec(Kind.CSI, index.isEmpty() ? "0" : index, "mjpeg", width > 0 ? width : 640,
+                    height > 0 ? height : 480, fps > 0 ? fps : 15);
         }
         if (text.startsWith("/dev/video")) {
             return new CameraSpec(Kind.V4L2, text, "video4linux2", width, height, fps);
@@ -28,7 +38,8 @@ public record CameraSpec(Kind kind, String input, String format, int width, int 
         if (Files.isRegularFile(path)) {
             return new CameraSpec(Kind.VIDEO_FILE, text, null, 0, 0, fps);
         }
-        throw new IllegalArgumentException("camera '" + text + "' is neither a /dev/video device, a video file nor an image folder");
+        throw new IllegalArgumentException("camera '" + text + "' is neither a /dev/video device, csi:, a video file nor an"
+                + " image folder");
     }
 
     /** Files and folders loop so that a demo runs for ever. */
@@ -38,13 +49,18 @@ public record CameraSpec(Kind kind, String input, String format, int width, int 
 
     @Override
     public FrameSource open() throws CameraException {
-        return kind == Kind.IMAGE_FOLDER ? new ImageFolderSource(Path.of(input)) : new GrabberFrameSource(this);
+        return switch (kind) {
+            case IMAGE_FOLDER -> new ImageFolderSource(Path.of(input));
+            case CSI -> new PipedMjpegSource(CsiCommand.of(Integer.parseInt(input), width, height, fps), describe());
+            default -> new GrabberFrameSource(this);
+        };
     }
 
     @Override
     public String describe() {
         return switch (kind) {
             case V4L2 -> "USB camera " + input;
+            case CSI -> "CSI camera " + input + " (rpicam-vid)";
             case VIDEO_FILE -> "video file " + input;
             case IMAGE_FOLDER -> "image folder " + input;
             case FFMPEG -> "FFmpeg source " + input;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * figures.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of hot paths.",
-        subcommands = {BenchCommand.Recommend.class, BenchVision.class})
+        subcommands = {BenchCommand.Recommend.class, BenchVision.class, BenchEmotion.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.moodbox.vision.BenchFrames;
+import org.moodbox.models.SampleFaces;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionModelKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
  * and the figures are only as quiet as it is.
  */
 @Command(name = "vision", mixinStandardHelpOptions = true,
-        description = "Per-stage latency and face recall of each detector + the emotion CNN on the sample frames.")
+        description = "Per-stage latency and face recall of each detector with each emotion model on the sample frames.")
 final class BenchVision implements Callable<Integer> {
     static final List<String> STAGES = List.of("decode", "detect", "align", "classify", "track", "total");
 
@@ -41,6 +43,14 @@ final class BenchVision implements Callable<Integer> {
     @Option(names = "--peer", description = "also run the Human (TF.js WASM, Node) peer on the same frames")
     boolean peer;
 
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
+            description = "detectors to run (default: all)")
+    List<DetectorKind> detectors;
+
+    @Option(names = "--models", split = ",", paramLabel = "NAME",
+            description = "emotion models to run with each detector (default: all)")
+    List<String> models;
+
     @Spec
     CommandSpec spec;
 
@@ -52,28 +62,33 @@ final class BenchVision implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String loadStart = loadAverage();
         out.printf("load average at start: %s (%d cores)%n", loadStart, Runtime.getRuntime().availableProcessors());
-        out.printf("%d timed frames after %d warm-up per detector, 640x480, one thread; medians in ms%n%n",
+        out.printf("%d timed frames after %d warm-up per pipeline, 640x480, one thread; medians in ms%n%n",
                 frames, warmup);
+        List<DetectorKind> kinds = detectors != null ? detectors : List.of(DetectorKind.values());
+        List<EmotionModelKind> emotionModels = models != null ? models.stream().map(EmotionModelKind::parse).toList()
+                : List.of(EmotionModelKind.values());
         List<VisionBench.Result> results = new ArrayList<>();
         JsonNode human = null;
         try (BenchFrames bench = new BenchFrames()) {
-            for (DetectorKind kind : DetectorKind.values()) {
-                results.add(VisionBench.run(kind, bench, warmup, frames));
+            for (DetectorKind kind : kinds) {
+                for (EmotionModelKind model : emotionModels) {
+                    results.add(VisionBench.run(kind, model, bench, warmup, frames));
+                }
             }
             if (peer) {
                 human = HumanPeer.run(bench, warmup, frames);
             }
         }
-        out.printf("%-16s %7s %7s %7s %8s %7s %7s %9s %7s %7s%n", "detector", "decode", "detect", "align",
-                "classify", "track", "total", "p95 total", "faces", "recall");
+        out.printf("%-27s %7s %7s %7s %8s %7s %7s %9s %7s %9s%n", "pipeline", "decode", "detect", "align",
+                "classify", "track", "total", "p95 total", "faces", "IoU-match");
         for (VisionBench.Result r : results) {
-            out.printf("%-16s %7.2f %7.2f %7.2f %8.2f %7.3f %7.2f %9.2f %4d/%-2d %7.2f%n", r.kind().id(),
+            out.printf("%-27s %7.2f %7.2f %7.2f %8.2f %7.3f %7.2f %9.2f %4d/%-2d %6d/%-2d%n", r.label(),
                     r.decodeMs(), r.detectMs(), r.alignMs(), r.classifyMs(), r.trackMs(), r.totalMs(),
-                    r.totalP95Ms(), r.found(), BenchFrames.VISIBLE_FACES, r.recall());
+                    r.totalP95Ms(), r.found(), BenchFrames.VISIBLE_FACES, r.matched(), SampleFaces.ALL.size());
         }
         out.println();
         for (VisionBench.Result r : results) {
-            out.printf("faces per photo, %s: %s%n", r.kind().id(), Arrays.toString(r.facesPerPhoto()));
+            out.printf("faces per photo, %s: %s%n", r.label(), Arrays.toString(r.facesPerPhoto()));
             if (r.mtcnn() != null) {
                 VisionBench.MtcnnSplit m = r.mtcnn();
                 out.printf("  MTCNN detect split: P-Net %.2f, R-Net %.2f (%.0f crops), O-Net %.2f (%.0f crops)%n",
@@ -85,10 +100,17 @@ final class BenchVision implements Callable<Integer> {
         }
         String loadEnd = loadAverage();
         out.printf("load average at end: %s%n", loadEnd);
-        out.println("recall counts faces found (capped at 22) against faces visible; boxes are not matched.");
+        out.println("faces: found (all 6 photos); IoU-match: hand-checked reference faces (SampleFaces) matched one-to-one"
+                + " by a found box with IoU >= " + VisionBench.MATCH_IOU + ".");
         Map<String, Object> figures = figures(results, loadStart, loadEnd);
         if (human != null) {
             figures.put("peer", human);
+            double peerMs = human.get("totalMs").asDouble();
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> pipelines = (Map<String, Map<String, Object>>) figures.get("pipelines");
+            for (VisionBench.Result r : results) {
+                pipelines.get(r.label()).put("moodboxOverPeer", round(r.totalMs() / peerMs));
+            }
         }
         out.println(new ObjectMapper().writeValueAsString(figures));
         out.flush();
@@ -104,7 +126,7 @@ final class BenchVision implements Callable<Integer> {
                 BenchFrames.VISIBLE_FACES, Math.min(peerFound, BenchFrames.VISIBLE_FACES)
                         / (double) BenchFrames.VISIBLE_FACES, human.get("facesPerPhoto"));
         for (VisionBench.Result r : results) {
-            out.printf("  moodbox/peer %-16s %.3f (%.1fx faster), recall %.2f vs %.2f%n", r.kind().id(),
+            out.printf("  moodbox/peer %-27s %.3f (%.1fx faster), recall %.2f vs %.2f%n", r.label(),
                     r.totalMs() / peerMs, peerMs / r.totalMs(), r.recall(),
                     Math.min(peerFound, BenchFrames.VISIBLE_FACES) / (double) BenchFrames.VISIBLE_FACES);
         }
@@ -121,7 +143,7 @@ final class BenchVision implements Callable<Integer> {
         f.put("loadStart", loadStart);
         f.put("loadEnd", loadEnd);
         f.put("visibleFaces", BenchFrames.VISIBLE_FACES);
-        Map<String, Object> detectors = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> detectors = new LinkedHashMap<>();
         for (VisionBench.Result r : results) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("pipeline", r.pipeline());
@@ -135,6 +157,8 @@ final class BenchVision implements Callable<Integer> {
             d.put("facesFound", r.found());
             d.put("facesPerPhoto", r.facesPerPhoto());
             d.put("recall", round(r.recall()));
+            d.put("boxRecall", round(r.boxRecall()));
+            d.put("matchedFaces", r.matched());
             if (r.mtcnn() != null) {
                 VisionBench.MtcnnSplit m = r.mtcnn();
                 d.put("pnetMs", round(m.pnetMs()));
@@ -143,9 +167,9 @@ final class BenchVision implements Callable<Integer> {
                 d.put("rnetCrops", m.rnetCrops());
                 d.put("onetCrops", m.onetCrops());
             }
-            detectors.put(r.kind().id(), d);
+            detectors.put(r.label(), d);
         }
-        f.put("detectors", detectors);
+        f.put("pipelines", detectors);
         return f;
     }
 

@@ -44,8 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "music folders to scan (default: Debian's singularity-music and wesnoth-1.16-music)")
     List<Path> music;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
-            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
+            description = "face detector for this run: mtcnn, mtcnn-int8, blazeface-full or blazeface-short"
+                    + " (default: the owner's setting, mtcnn on a new box; a later save on the admin page wins)")
     DetectorKind detector;
 
     @Override

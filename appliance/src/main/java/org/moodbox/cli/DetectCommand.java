@@ -40,7 +40,7 @@ public final class DetectCommand implements Callable<Integer> {
     int maxFrames;
 
     @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectorName.class,
-            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+            description = "face detector: mtcnn, mtcnn-int8, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
     DetectorKind detector;
 
     @picocli.CommandLine.Spec

@@ -52,8 +52,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-gpio", description = "leave the GPIO pins alone (no button, LED or presence sensor)")
     boolean noGpio;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
-            description = "face detector: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
+            description = "face detector for this run: mtcnn, mtcnn-int8, blazeface-full or blazeface-short"
+                    + " (default: the owner's setting, mtcnn on a new box; a later save on the admin page wins)")
     DetectorKind detector;
 
     @Override

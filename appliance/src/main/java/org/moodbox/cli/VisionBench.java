@@ -6,7 +6,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.vision.BenchFrames;
-import org.moodbox.vision.CnnEmotionClassifier;
+import java.util.List;
+import org.moodbox.models.SampleFaces;
+import org.moodbox.vision.BoundingBox;
+import org.moodbox.vision.EmotionClassifier;
+import org.moodbox.vision.EmotionModelKind;
+import org.moodbox.vision.FaceReading;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.FaceDetector;
 import org.moodbox.vision.FacePipeline;
@@ -16,22 +21,35 @@ import org.moodbox.vision.MtcnnStageTimes;
 import org.moodbox.vision.StageTimings;
 
 /**
- * One detector + the emotion CNN + the mood tracker over the bench frames on this thread: a recall
- * pass (each photo once), a warm-up, then {@code frames} timed frames cycling through the photos.
- * Timing arrays are sized up front so the timed loop itself allocates nothing beyond the pipeline.
+ * One detector + one emotion model + the mood tracker over the bench frames on this thread: a recall
+ * pass (each photo once, boxes matched to the hand-checked {@link SampleFaces}), a warm-up, then
+ * {@code frames} timed frames cycling through the photos. Timing arrays are sized up front so the timed
+ * loop itself allocates nothing beyond the pipeline.
  */
 final class VisionBench {
+    /** A found box counts as a reference face when they overlap this much (MTCNN's boxes are taller than square). */
+    static final double MATCH_IOU = 0.4;
+
     /** Medians in ms; {@code totalMs}/{@code totalP95Ms} are wall time of decode + analyse + track. */
-    record Result(DetectorKind kind, String pipeline, double decodeMs, double detectMs, double alignMs,
-                  double classifyMs, double trackMs, double totalMs, double totalP95Ms, int[] facesPerPhoto,
-                  MtcnnSplit mtcnn) {
+    record Result(DetectorKind kind, EmotionModelKind model, String pipeline, double decodeMs, double detectMs,
+                  double alignMs, double classifyMs, double trackMs, double totalMs, double totalP95Ms,
+                  int[] facesPerPhoto, int matched, MtcnnSplit mtcnn) {
         int found() {
             return Arrays.stream(facesPerPhoto).sum();
         }
 
-        /** Count-based: faces found (capped at the visible count) over faces visible; no box matching. */
+        /** Count-based: faces found (capped at the visible count) over faces visible. */
         double recall() {
             return Math.min(found(), BenchFrames.VISIBLE_FACES) / (double) BenchFrames.VISIBLE_FACES;
+        }
+
+        /** Box-based: reference faces matched one-to-one by a found box with IoU of at least {@link #MATCH_IOU}. */
+        double boxRecall() {
+            return matched / (double) SampleFaces.ALL.size();
+        }
+
+        String label() {
+            return kind.id() + " + " + model.id();
         }
     }
 
@@ -42,14 +60,24 @@ final class VisionBench {
     private VisionBench() {
     }
 
-    static Result run(DetectorKind kind, BenchFrames frames, int warmup, int timed) {
+    static Result run(DetectorKind kind, EmotionModelKind model, BenchFrames frames, int warmup, int timed) {
         FaceDetector detector = kind.create();
         MoodTracker tracker = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-        try (FacePipeline pipeline = new FacePipeline(detector, new CnnEmotionClassifier())) {
+        EmotionClassifier classifier;
+        try {
+            classifier = model.create();
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+        try (FacePipeline pipeline = new FacePipeline(detector, classifier)) {
             MtcnnDetector mtcnn = detector instanceof MtcnnDetector m ? m : null;
             int[] perPhoto = new int[frames.count()];
+            int matched = 0;
             for (int i = 0; i < frames.count(); i++) {
-                perPhoto[i] = pipeline.analyse(frames.decode(i)).faces().size();
+                List<FaceReading> faces = pipeline.analyse(frames.decode(i)).faces();
+                perPhoto[i] = faces.size();
+                matched += matched(SampleFaces.inPhoto(i + 1), faces);
             }
             for (int i = 0; i < warmup; i++) {
                 tracker.accept(pipeline.analyse(frames.decode(i % frames.count())));
@@ -87,9 +115,33 @@ final class VisionBench {
             }
             MtcnnSplit mtcnnSplit = mtcnn == null ? null : new MtcnnSplit(median(split[0]), median(split[1]),
                     median(split[2]), median(split[3]), median(split[4]));
-            return new Result(kind, pipeline.describe(), median(decode), median(detect), median(align),
-                    median(classify), median(track), median(total), percentile(total, 0.95), perPhoto, mtcnnSplit);
+            return new Result(kind, model, pipeline.describe(), median(decode), median(detect), median(align),
+                    median(classify), median(track), median(total), percentile(total, 0.95), perPhoto, matched,
+                    mtcnnSplit);
         }
+    }
+
+    /** Reference faces each matched by a different found box (best IoU first, at least {@link #MATCH_IOU}). */
+    static int matched(List<SampleFaces.Face> reference, List<FaceReading> found) {
+        boolean[] used = new boolean[found.size()];
+        int count = 0;
+        for (SampleFaces.Face face : reference) {
+            int best = -1;
+            double bestIou = MATCH_IOU;
+            for (int k = 0; k < found.size(); k++) {
+                BoundingBox b = found.get(k).face().box();
+                double iou = face.iou(b.x1(), b.y1(), b.x2(), b.y2());
+                if (!used[k] && iou >= bestIou) {
+                    best = k;
+                    bestIou = iou;
+                }
+            }
+            if (best >= 0) {
+                used[best] = true;
+                count++;
+            }
+        }
+        return count;
     }
 
     static double median(double[] values) {

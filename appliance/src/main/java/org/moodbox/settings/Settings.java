@@ -11,6 +11,7 @@ import java.util.Set;
 import org.moodbox.recommend.Strategy;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.Emotion;
+import org.moodbox.vision.EmotionModelKind;
 
 /**
  * Everything the owner sets on the admin page, as one immutable value. A {@code Settings} that exists is
@@ -27,13 +28,15 @@ import org.moodbox.vision.Emotion;
  * @param screenSchedule   when the screen dims at night
  * @param detector         which face detector the vision room runs
  * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
-  * @param strategies       how the recommender answers each emotion (match, lift, calm); every emotion has one
+ * @param strategies       how the recommender answers each emotion (match, lift, calm); every emotion has one
  * @param libraryFolders   music folders the owner added (absolute paths), scanned with the installer's ones
  * @param youtube          phone links (the QR on a card's back) and the optional YouTube search; never null
+ * @param emotionModel     which emotion model the vision room classifies faces with
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                        double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
-                       Map<Emotion, Strategy> strategies, List<String> libraryFolders, YoutubeSettings youtube) {
+                       Map<Emotion, Strategy> strategies, List<String> libraryFolders, YoutubeSettings youtube,
+                       EmotionModelKind emotionModel) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -60,6 +63,9 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
         strategies = strategies(strategies);
         libraryFolders = LibraryFolders.check(errors, libraryFolders);
         youtube = youtube == null ? YoutubeSettings.defaults() : youtube; // valid by its own constructor
+        if (emotionModel == null) {
+            errors.add("emotionModel", "must be one of " + EmotionModelKind.names());
+        }
         errors.throwIfAny();
     }
 
@@ -67,23 +73,26 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                     double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
         this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
-                defaultStrategies(), List.of(), null);
+                defaultStrategies(), List.of(), null, EmotionModelKind.DEFAULT);
     }
 
-    /** What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00. */
+    /**
+     * What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00, MTCNN and
+     * the float emotion CNN (the int8 versions miss their agreement targets, see the README).
+     */
     public static Settings defaults() {
-        return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.MTCNN,
-                "usb:/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults());
+        return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.DEFAULT,
+                "usb:/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults(), EmotionModelKind.DEFAULT);
     }
 
     public Settings withVolumeCap(double cap) {
         return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
-                strategies, libraryFolders, youtube);
+                strategies, libraryFolders, youtube, emotionModel);
     }
 
     public Settings withYoutube(YoutubeSettings next) {
         return new Settings(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector,
-                cameraSource, strategies, libraryFolders, next);
+                cameraSource, strategies, libraryFolders, next, emotionModel);
     }
 
     /**
@@ -177,7 +186,8 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public String toString() {
         return "Settings[languages=" + languages + ", favourites=" + favouriteArtists.size() + ", excluded="
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
-                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + ", strategies="
-                + strategies + ", libraryFolders=" + libraryFolders.size() + ", " + youtube + "]";
+                + (detector == null ? null : detector.id()) + ", emotionModel=" + (emotionModel == null ? null : emotionModel.id())
+                + ", camera=" + Objects.toString(cameraSource) + ", strategies=" + strategies + ", libraryFolders="
+                + libraryFolders.size() + ", " + youtube + "]";
     }
 }

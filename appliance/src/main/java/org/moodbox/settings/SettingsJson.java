@@ -11,6 +11,7 @@ import java.util.Set;
 import org.moodbox.recommend.Strategy;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.Emotion;
+import org.moodbox.vision.EmotionModelKind;
 
 /**
  * Settings to and from JSON, by hand rather than by Jackson's data binding, so that a wrong type in one
@@ -22,7 +23,8 @@ import org.moodbox.vision.Emotion;
  */
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
-            "volumeCap", "screenSchedule", "detector", "cameraSource", "strategies", "libraryFolders", "youtube");
+            "volumeCap", "screenSchedule", "detector", "cameraSource", "strategies", "libraryFolders", "youtube",
+            "emotionModel");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -43,6 +45,7 @@ public final class SettingsJson {
         s.strategies().forEach((emotion, strategy) -> strategies.put(emotion.label(), strategy.label()));
         strings(root.putArray("libraryFolders"), s.libraryFolders());
         YoutubeSettingsJson.write(root.putObject("youtube"), s.youtube());
+        root.put("emotionModel", s.emotionModel().id());
         return root;
     }
 
@@ -81,13 +84,22 @@ public final class SettingsJson {
             }
         }
         String camera = text(errors, root, "cameraSource", base.cameraSource());
+        EmotionModelKind emotionModel = base.emotionModel();
+        JsonNode m = root.get("emotionModel");
+        if (m != null) {
+            emotionModel = m.isTextual() ? EmotionModelKind.byId(m.textValue()).orElse(null) : null;
+            if (emotionModel == null) {
+                errors.add("emotionModel", "must be one of " + EmotionModelKind.names() + ", got " + m);
+            }
+        }
         Map<Emotion, Strategy> strategies = StrategiesJson.read(errors, root.get("strategies"), base.strategies());
         List<String> folders = strings(errors, root, "libraryFolders", base.libraryFolders());
         YoutubeSettings youtube = YoutubeSettingsJson.read(errors, root.get("youtube"), base.youtube());
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
-                    detector == null ? base.detector() : detector, camera, strategies, folders, youtube);
+                    detector == null ? base.detector() : detector, camera, strategies, folders, youtube,
+                    emotionModel == null ? base.emotionModel() : emotionModel);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {

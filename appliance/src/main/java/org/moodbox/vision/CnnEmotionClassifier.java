@@ -5,18 +5,27 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.models.ModelFiles;
 
 /**
- * The FER-2013 mini-Xception (Arriaga et al. 2017) converted from TF.js to TFLite at build time:
- * input [1,64,64,1] grey scaled to [-1, 1], output softmax over the seven FER-2013 classes.
+ * The FER-2013 mini-Xception (Arriaga et al. 2017) converted from TF.js to TFLite at build time, float32 or
+ * int8 (the int8 file keeps float input and output, so both are fed and read alike): input [1,64,64,1]
+ * grey scaled to [-1, 1], output softmax over the seven FER-2013 classes.
  */
 public final class CnnEmotionClassifier implements EmotionClassifier {
     private static final int SIDE = 64;
 
     private final TfliteModel model;
+    private final String name;
     private final byte[] pixels = new byte[SIDE * SIDE];
     private final float[] input = new float[SIDE * SIDE];
+    private final float[] probabilities = new float[Emotion.values().length];
 
+    /** The float32 model. */
     public CnnEmotionClassifier() {
-        this.model = TfliteModel.fromModelFiles(ModelFiles.EMOTION_CNN, 1);
+        this(ModelFiles.EMOTION_CNN, "cnn");
+    }
+
+    CnnEmotionClassifier(String modelFile, String name) {
+        this.model = TfliteModel.fromModelFiles(modelFile, 1);
+        this.name = name;
     }
 
     @Override
@@ -31,10 +40,9 @@ public final class CnnEmotionClassifier implements EmotionClassifier {
         }
         model.input(0).put(input);
         model.invoke();
-        float[] probabilities = new float[Emotion.values().length];
         FloatPointer out = model.output(0);
         out.get(probabilities);
-        return new EmotionReading(probabilities);
+        return new EmotionReading(probabilities.clone()); // the reading outlives this call; the buffer does not
     }
 
     @Override
@@ -44,7 +52,7 @@ public final class CnnEmotionClassifier implements EmotionClassifier {
 
     @Override
     public String name() {
-        return "cnn";
+        return name;
     }
 
     @Override

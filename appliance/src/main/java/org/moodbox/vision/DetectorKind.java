@@ -6,12 +6,21 @@ import java.util.stream.Collectors;
 
 /** The face detectors a pipeline can be built with, by the names the CLI and settings use. */
 public enum DetectorKind {
-    /** Accurate, with five true landmarks; the default. */
+    /** Accurate, with five true landmarks; float32 nets. */
     MTCNN("mtcnn"),
+    /**
+     * MTCNN on our int8 quantization of the same nets. Measured on x86 with TFLite 2.20: slower than float
+     * (XNNPACK does not take the int8 PRELU, so the graph falls back to reference kernels between
+     * partitions) and one sample face fewer; kept selectable for the bench and for arm64 boards.
+     */
+    MTCNN_INT8("mtcnn-int8"),
     /** BlazeFace full range: group scenes up to about 5 m, several times faster than MTCNN. */
     BLAZEFACE_FULL("blazeface-full"),
     /** BlazeFace short range: one or two people close to the screen; the fastest. */
     BLAZEFACE_SHORT("blazeface-short");
+
+    /** What a new box runs: MTCNN's landmarks align faces best; its int8 version is not faster here (see above). */
+    public static final DetectorKind DEFAULT = MTCNN;
 
     private final String id;
 
@@ -46,7 +55,8 @@ public enum DetectorKind {
     /** A new detector of this kind; the caller owns (and closes) it. */
     public FaceDetector create() {
         return switch (this) {
-            case MTCNN -> new MtcnnDetector(MtcnnSettings.defaults());
+            case MTCNN -> new MtcnnDetector(MtcnnSettings.defaults(), MtcnnNets.FLOAT);
+            case MTCNN_INT8 -> new MtcnnDetector(MtcnnSettings.defaults(), MtcnnNets.INT8);
             case BLAZEFACE_FULL -> new BlazeFaceDetector(BlazeFaceRange.FULL);
             case BLAZEFACE_SHORT -> new BlazeFaceDetector(BlazeFaceRange.SHORT);
         };

@@ -5,9 +5,14 @@ import java.util.Locale;
 /**
  * The seven FER-2013 classes, in the order every FER-2013 model outputs them.
  *
- * <p>Valence and arousal anchors (0..1) are word norms of Warriner, Kuperman and Brysbaert (2013)
- * placed on Russell's circumplex, as listed in shared/data/music/README.md; fear takes the middle
- * of its listed range. They turn a probability vector into a point the recommender can aim at.
+ * <p>Each class has an anchor on Russell's circumplex of affect (Russell 1980, "A circumplex model of
+ * affect"): valence (unpleasant 0 .. pleasant 1) and arousal (calm 0 .. excited 1). The numbers are the
+ * affective word norms of Warriner, Kuperman and Brysbaert (2013, "Norms of valence, arousal, and dominance
+ * for 13,915 English lemmas", 1..9 scales rescaled to 0..1) for the words happy, sad, angry, afraid/fear,
+ * surprise, disgust and neutral, as listed in shared/data/music/README.md. Fear's listed range (V .16-.24,
+ * A .51-.64, "afraid" vs "fear") is taken at its middle. Word norms are ratings of the emotion words, not of
+ * faces; they are used because they are published, per class and on the same scales as the music features
+ * the recommender aims with. {@link EmotionReading} turns seven probabilities into one point with them.
  */
 public enum Emotion {
     ANGRY(0.19, 0.65),

@@ -22,7 +22,12 @@ public record EmotionReading(float[] probabilities) {
         return probabilities[top().ordinal()];
     }
 
-    /** Probability-weighted mean of the emotions' circumplex anchors (see {@link Emotion}). */
+    /**
+     * Valence 0..1: the expected valence under the classifier's distribution, sum of p(e) x valence(e) over
+     * the seven classes with the anchors of {@link Emotion} (Warriner et al. 2013 on Russell's circumplex).
+     * A sure "happy" gives .93; an unsure face lands between its candidates rather than jumping to one, which
+     * is what a music target should do. Arousal is the same with the arousal anchors.
+     */
     public double valence() {
         double v = 0;
         for (Emotion e : Emotion.values()) {

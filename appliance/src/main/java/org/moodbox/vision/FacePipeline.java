@@ -41,11 +41,15 @@ public final class FacePipeline implements AutoCloseable {
         return create(DetectorKind.MTCNN);
     }
 
-    /** The chosen detector with the emotion CNN. */
+    /** The chosen detector with the default emotion model. */
     public static FacePipeline create(DetectorKind detector) {
+        return create(detector, EmotionModelKind.DEFAULT);
+    }
+
+    public static FacePipeline create(DetectorKind detector, EmotionModelKind emotionModel) {
         FaceDetector faces = detector.create();
         try {
-            return new FacePipeline(faces, new CnnEmotionClassifier());
+            return new FacePipeline(faces, emotionModel.create());
         } catch (RuntimeException e) {
             faces.close();
             throw e;

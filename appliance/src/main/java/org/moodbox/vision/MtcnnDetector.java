@@ -8,7 +8,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.moodbox.models.ModelFiles;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -45,6 +44,7 @@ public final class MtcnnDetector implements FaceDetector {
     private static final float ONET_NMS = 0.7f;
 
     private final MtcnnSettings settings;
+    private final MtcnnNets nets;
     /** Pyramid levels by input size; a camera has one frame size, a folder of photos has many. */
     private final Map<Long, PnetScale> pnets = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -63,14 +63,26 @@ public final class MtcnnDetector implements FaceDetector {
     private MtcnnStageTimes lastTimes = MtcnnStageTimes.NONE;
 
     public MtcnnDetector(MtcnnSettings settings) {
+        this(settings, MtcnnNets.FLOAT);
+    }
+
+    public MtcnnDetector(MtcnnSettings settings, MtcnnNets nets) {
         this.settings = settings;
-        this.rnet = new BatchedNet(ModelFiles.MTCNN_RNET, 24, false);
-        this.onet = new BatchedNet(ModelFiles.MTCNN_ONET, 48, true);
+        this.nets = nets;
+        this.rnet = new BatchedNet(nets.rnet(), 24, false);
+        BatchedNet o;
+        try {
+            o = new BatchedNet(nets.onet(), 48, true);
+        } catch (RuntimeException e) {
+            rnet.close();
+            throw e;
+        }
+        this.onet = o;
     }
 
     @Override
     public String name() {
-        return "mtcnn";
+        return nets == MtcnnNets.INT8 ? "mtcnn-int8" : "mtcnn";
     }
 
     @Override
@@ -116,7 +128,7 @@ public final class MtcnnDetector implements FaceDetector {
         while (minSide >= PNET_CELL) {
             int ws = (int) Math.ceil(width * scale);
             int hs = (int) Math.ceil(height * scale);
-            PnetScale pnet = pnets.computeIfAbsent(((long) ws << 32) | hs, k -> new PnetScale(ws, hs));
+            PnetScale pnet = pnets.computeIfAbsent(((long) ws << 32) | hs, k -> new PnetScale(nets.pnet(), ws, hs));
             all.addAll(Nms.suppress(pnet.run(twoUp, scale, settings.pnetThreshold()), PNET_LEVEL_NMS, false));
             twoUp = oneUp;
             oneUp = pnet.resized();
@@ -226,10 +238,10 @@ public final class MtcnnDetector implements FaceDetector {
         private final float[] reg;
         private final Size size;
 
-        PnetScale(int ws, int hs) {
+        PnetScale(String modelFile, int ws, int hs) {
             this.ws = ws;
             this.hs = hs;
-            this.model = TfliteModel.fromModelFiles(ModelFiles.MTCNN_PNET, 1);
+            this.model = TfliteModel.fromModelFiles(modelFile, 1);
             model.resizeInput(0, 1, ws, hs, 3);
             this.resized = new Mat(hs, ws, CV_8UC3);
             this.pixels = new byte[ws * hs * 3];

@@ -1,5 +1,6 @@
 package org.moodbox.vision;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.camera.CameraException;
@@ -10,8 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The eyes' own thread: grab a frame, analyse it, hand the numbers on. A camera that fails is
- * closed and reopened with a growing pause, so unplugging it is a status, never a crash loop.
- * Frames live and die inside this loop.
+ * closed and reopened with a growing pause, so unplugging it is a status, never a crash loop; a
+ * camera that never delivers a frame says "no camera" with the reason. Frames live and die inside
+ * this loop.
+ *
+ * <p>The pipeline (detector + emotion model) can be changed while running with {@link #choose}: the
+ * new one is built on this thread between two frames, and only replaces the old one once it loaded,
+ * so a model that fails to load leaves the eyes working and says why in the status.
  */
 public final class VisionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLoop.class);
@@ -22,11 +28,17 @@ public final class VisionLoop implements AutoCloseable {
     /** Set when the owner picked another camera: the loop closes the current one and opens the new one. */
     private volatile boolean cameraChanged;
     private final PreviewSnapshot preview = new PreviewSnapshot();
-    private final FacePipeline pipeline;
     private final Consumer<FrameAnalysis> sink;
     private final long frameIntervalNanos;
     private final Thread thread;
-    private volatile boolean running = true;
+    private final AtomicReference<PipelineChoice> wanted = new AtomicReference<>();
+    /** Only the loop thread touches the pipeline after start(); close() takes it after the thread ended. */
+    private FacePipeline pipeline;
+    private PipelineChoice running;
+    private String pipelineProblem;
+    private boolean everDelivered;
+    private int failedAttempts;
+    private volatile boolean active = true;
     private volatile VisionStatus status;
 
     public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
@@ -34,9 +46,15 @@ public final class VisionLoop implements AutoCloseable {
         this.pipeline = pipeline;
         this.sink = sink;
         this.frameIntervalNanos = (long) (1e9 / maxFps);
-        this.status = new VisionStatus("starting", camera.describe(), null, 0, null, 0, pipeline.describe());
+        this.status = new VisionStatus("starting", camera.describe(), null, 0, null, 0, pipeline.describe(), 0);
         this.thread = new Thread(this::loop, "vision");
         thread.setDaemon(true);
+    }
+
+    /** Builds the chosen pipeline now, on the caller's thread (start-up), and loops with it. */
+    public VisionLoop(FrameSourceOpener camera, PipelineChoice choice, Consumer<FrameAnalysis> sink, double maxFps) {
+        this(camera, choice.build(), sink, maxFps);
+        this.running = choice;
     }
 
     public void start() {
@@ -59,39 +77,63 @@ public final class VisionLoop implements AutoCloseable {
     public void switchCamera(FrameSourceOpener next) {
         camera = java.util.Objects.requireNonNull(next, "camera");
         cameraChanged = true;
+        thread.interrupt(); // wakes a reconnect pause, so a camera that was missing is replaced at once
         LOG.info("switching camera to {}", next.describe());
+    }
+
+    /**
+     * Asks the loop to run {@code choice} from the next frame on (the owner saved new settings). Returns at
+     * once; the status names the pipeline once it runs, or the problem if it could not be loaded.
+     */
+    public void choose(PipelineChoice choice) {
+        wanted.set(choice);
+        thread.interrupt(); // wakes a reconnect pause; grab() is not interruptible and needs no waking
     }
 
     private void loop() {
         long backoff = INITIAL_BACKOFF_MS;
-        while (running) {
+        while (active) {
+            if (cameraChanged) { // another camera: its own first frame decides between "lost" and "none"
+                everDelivered = false;
+                failedAttempts = 0;
+            }
             cameraChanged = false;
+            switchPipelineIfAsked();
             try (FrameSource source = camera.open()) {
                 LOG.info("camera: {}", source.describe());
                 backoff = INITIAL_BACKOFF_MS;
                 analyse(source);
             } catch (CameraException e) {
-                if (!running) {
+                if (!active) {
                     break;
                 }
-                LOG.warn("camera problem: {}; retrying in {} ms", e.getMessage(), backoff);
-                status = new VisionStatus("reconnecting", camera.describe(), e.getMessage(), 0, status.lastTimings(),
-                        0, pipeline.describe());
+                failedAttempts++;
+                String state = everDelivered ? "reconnecting" : "no camera";
+                String message = (everDelivered ? "camera lost: " : "no frames from " + camera.describe() + ": ")
+                        + e.getMessage() + "; trying again in " + Math.max(1, backoff / 1000) + " s";
+                if (failedAttempts <= 3 || failedAttempts % 30 == 0) {
+                    LOG.warn("{} (attempt {})", message, failedAttempts);
+                }
+                status = new VisionStatus(state, camera.describe(), message, 0, status.lastTimings(), 0,
+                        pipeline.describe(), failedAttempts);
                 sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
-        status = new VisionStatus("stopped", camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe());
+        status = new VisionStatus("stopped", camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0);
     }
 
     private void analyse(FrameSource source) throws CameraException {
         double fps = 0;
         long last = System.nanoTime();
-        while (running && !cameraChanged) {
+        while (active && !cameraChanged) {
+            switchPipelineIfAsked();
             long start = System.nanoTime();
             Mat frame = source.grab();
             double decodeMs = (System.nanoTime() - start) / 1e6;
             preview.offer(frame);
+            everDelivered = true;
+            failedAttempts = 0;
             FrameAnalysis analysis = pipeline.analyse(frame);
             analysis = new FrameAnalysis(analysis.width(), analysis.height(), analysis.faces(),
                     analysis.timings().withDecode(decodeMs), analysis.problem());
@@ -100,8 +142,9 @@ public final class VisionLoop implements AutoCloseable {
             double instant = 1e9 / Math.max(1, now - last);
             fps = fps == 0 ? instant : fps * 0.9 + instant * 0.1;
             last = now;
-            status = new VisionStatus("running", source.describe(), analysis.problem(), fps, analysis.timings(),
-                    analysis.faces().size(), pipeline.describe());
+            String problem = analysis.problem() != null ? analysis.problem() : pipelineProblem;
+            status = new VisionStatus("running", source.describe(), problem, fps, analysis.timings(),
+                    analysis.faces().size(), pipeline.describe(), 0);
             long spare = frameIntervalNanos - (System.nanoTime() - start);
             if (spare > 0) {
                 sleep(spare / 1_000_000);
@@ -109,17 +152,36 @@ public final class VisionLoop implements AutoCloseable {
         }
     }
 
+    private void switchPipelineIfAsked() {
+        PipelineChoice next = wanted.getAndSet(null);
+        if (next == null || next.equals(running)) {
+            return;
+        }
+        try {
+            FacePipeline built = next.build();
+            FacePipeline old = pipeline;
+            pipeline = built;
+            running = next;
+            pipelineProblem = null;
+            old.close();
+            LOG.info("vision pipeline now {}", built.describe());
+        } catch (RuntimeException e) {
+            pipelineProblem = "could not load " + next + " (" + e.getMessage() + "); still running " + pipeline.describe();
+            LOG.warn(pipelineProblem);
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // choose() or close() woke us: the loop re-checks what to do
         }
     }
 
     @Override
     public void close() {
-        running = false;
+        active = false;
         preview.cancel();
         thread.interrupt();
         try {

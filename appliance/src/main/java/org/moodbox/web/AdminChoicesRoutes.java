@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.moodbox.recommend.Strategy;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionModelKind;
 import org.moodbox.vision.Emotion;
 
 /**
@@ -49,6 +50,8 @@ final class AdminChoicesRoutes {
         Map<String, Select> vision = new LinkedHashMap<>();
         vision.put("detector", new Select("Face detector",
                 Arrays.stream(DetectorKind.values()).map(AdminChoicesRoutes::detector).toList()));
+        vision.put("emotionModel", new Select("Emotion model",
+                Arrays.stream(EmotionModelKind.values()).map(AdminChoicesRoutes::emotionModel).toList()));
         view.put("vision", vision);
         view.put("strategy", Arrays.stream(Strategy.values()).map(AdminChoicesRoutes::strategy).toList());
         view.put("emotion", Arrays.stream(Emotion.values())
@@ -59,10 +62,20 @@ final class AdminChoicesRoutes {
     private static Choice detector(DetectorKind kind) {
         return switch (kind) {
             case MTCNN -> new Choice(kind.id(), "MTCNN (accurate)", "finds most faces, slowest");
+            case MTCNN_INT8 -> new Choice(kind.id(), "MTCNN int8", "our 8-bit version; on this kind of CPU not faster, "
+                    + "and it may miss a face the accurate one finds");
             case BLAZEFACE_FULL -> new Choice(kind.id(), "BlazeFace full range (balanced)",
                     "groups up to about 5 m, several times faster");
             case BLAZEFACE_SHORT -> new Choice(kind.id(), "BlazeFace short range (fastest)",
                     "one or two people close to the screen");
+        };
+    }
+
+    private static Choice emotionModel(EmotionModelKind kind) {
+        return switch (kind) {
+            case CNN -> new Choice(kind.id(), "CNN (float)", "the FER-2013 mini-Xception as trained");
+            case CNN_INT8 -> new Choice(kind.id(), "CNN int8", "half the time per face; agrees with the float CNN "
+                    + "on about 97% of faces");
         };
     }
 

@@ -93,7 +93,7 @@ class DetectCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("unknown detector 'yolo'; choose one of mtcnn, blazeface-full, blazeface-short");
+        assertThat(err.toString()).contains("unknown detector 'yolo'; choose one of mtcnn, mtcnn-int8, blazeface-full, blazeface-short");
     }
 
     private static int run(StringWriter out, String... args) {

@@ -86,6 +86,21 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theEmotionModelIsASettingWithTheValidNamesInItsError() throws Exception {
+        SettingsStore store = SettingsStore.open(data);
+        Settings saved = store.update(JSON.readTree("{\"emotionModel\": \"cnn-int8\", \"detector\": \"mtcnn-int8\"}"));
+        assertThat(saved.emotionModel()).isEqualTo(org.moodbox.vision.EmotionModelKind.CNN_INT8);
+        assertThat(SettingsStore.open(data).current().emotionModel()).isEqualTo(org.moodbox.vision.EmotionModelKind.CNN_INT8);
+        assertThat(SettingsJson.write(JSON, saved).get("emotionModel").asText()).isEqualTo("cnn-int8");
+
+        InvalidSettingsException e = catchThrowableOfType(() -> store.update(JSON.readTree(
+                "{\"emotionModel\": \"resnet\"}")), InvalidSettingsException.class);
+        assertThat(e.fieldErrors()).containsOnlyKeys("emotionModel");
+        assertThat(e.fieldErrors().get("emotionModel")).contains("must be one of cnn, cnn-int8", "\"resnet\"");
+        assertThat(store.current().emotionModel()).isEqualTo(org.moodbox.vision.EmotionModelKind.CNN_INT8);
+    }
+
+    @Test
     void aCorruptFileIsKeptAsideAndDefaultsApply() throws Exception {
         byte[] corrupt = "{\"volumeCap\": 0.4, \"languages\": [".getBytes(StandardCharsets.UTF_8);
         Files.write(data.resolve(SettingsStore.FILE_NAME), corrupt);

@@ -88,6 +88,6 @@ class BlazeFacePipelineTest {
         assertThat(DetectorKind.parse("blazeface-full")).isEqualTo(DetectorKind.BLAZEFACE_FULL);
         assertThatThrownBy(() -> DetectorKind.parse("yolo"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown detector 'yolo'; choose one of mtcnn, blazeface-full, blazeface-short");
+                .hasMessage("unknown detector 'yolo'; choose one of mtcnn, mtcnn-int8, blazeface-full, blazeface-short");
     }
 }

@@ -52,8 +52,10 @@ public final class Int8Quantizer {
     private final int[] int8Index;
     private final AffineParams[] params;
     private final Map<Integer, Integer> copiedConstants = new HashMap<>();
+    private final Set<String> keepFloat;
 
-    private Int8Quantizer(FloatGraph graph, ActivationRanges ranges) {
+    private Int8Quantizer(FloatGraph graph, ActivationRanges ranges, Set<String> keepFloat) {
+        this.keepFloat = keepFloat;
         this.graph = graph;
         this.ranges = ranges;
         this.out = new TfliteModelBuilder("int8 by Moodbox Int8Quantizer" + (graph.description.isEmpty() ? ""
@@ -74,9 +76,23 @@ public final class Int8Quantizer {
      * @throws UnsupportedModelException when the model has something the quantizer does not handle
      */
     public static byte[] quantize(byte[] floatModel, List<CalibrationSample> calibration) {
+        return quantize(floatModel, calibration, Set.of());
+    }
+
+    /**
+     * As {@link #quantize(byte[], List)}, but the operators that compute the tensors named in {@code keepFloat}
+     * stay float32: mixed precision for layers whose int8 error costs more than their speed gains.
+     */
+    public static byte[] quantize(byte[] floatModel, List<CalibrationSample> calibration, Set<String> keepFloat) {
         FloatGraph graph = FloatGraph.read(floatModel).fusePrelu();
         ActivationRanges ranges = ActivationRanges.calibrate(graph, calibration);
-        return new Int8Quantizer(graph, ranges).run();
+        return new Int8Quantizer(graph, ranges, Set.copyOf(keepFloat)).run();
+    }
+
+    /** The names of the tensors the model's operators compute, in execution order (for {@code keepFloat}). */
+    public static List<String> operatorOutputs(byte[] floatModel) {
+        FloatGraph graph = FloatGraph.read(floatModel).fusePrelu();
+        return graph.ops.stream().map(op -> graph.tensors.get(op.outputs()[0]).name()).toList();
     }
 
     /** The float model with TensorFlow's decomposed PReLU fused into PRELU, otherwise unchanged. */
@@ -103,7 +119,8 @@ public final class Int8Quantizer {
 
     private boolean int8Capable(FloatGraph.Op op) {
         int[] in = op.inputs();
-        if (op.outputs().length != 1 || !ranges.seen(op.outputs()[0])) {
+        if (op.outputs().length != 1 || !ranges.seen(op.outputs()[0])
+                || keepFloat.contains(graph.tensors.get(op.outputs()[0]).name())) {
             return false;
         }
         return switch (op.code()) {

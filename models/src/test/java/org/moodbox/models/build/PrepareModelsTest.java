@@ -154,7 +154,14 @@ class PrepareModelsTest {
             assertThat(f.packageName()).isNotBlank();
             assertThat(f.version()).isNotBlank();
         });
-        assertThat(manifest.derived()).singleElement().satisfies(d -> assertThat(d.installAs()).isEqualTo("emotion-cnn.tflite"));
+        assertThat(manifest.derived()).extracting(DerivedFile::installAs).containsExactly("emotion-cnn.tflite",
+                "emotion-cnn-int8.tflite", "mtcnn-pnet-int8.tflite", "mtcnn-rnet-int8.tflite", "mtcnn-onet-int8.tflite");
+        // Every int8 file is made from an earlier entry and names its calibration set.
+        assertThat(manifest.derived().subList(1, 5)).allSatisfy(d -> {
+            assertThat(d.by()).isEqualTo("org.moodbox.models.quantize.Int8Quantizer");
+            assertThat(d.calibration()).isNotBlank();
+            assertThat(d.from()).singleElement().asString().endsWith(".tflite");
+        });
     }
 
     private ModelManifest manifest(String modelSha, String weightsSha) {

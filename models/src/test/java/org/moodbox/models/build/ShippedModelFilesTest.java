@@ -22,6 +22,16 @@ class ShippedModelFilesTest {
     }
 
     @Test
+    void theInt8ModelsShipAndAreSmallerThanTheirFloatOriginals() {
+        String[][] pairs = {{ModelFiles.EMOTION_CNN, ModelFiles.EMOTION_CNN_INT8},
+                {ModelFiles.MTCNN_RNET, ModelFiles.MTCNN_RNET_INT8}, {ModelFiles.MTCNN_ONET, ModelFiles.MTCNN_ONET_INT8},
+                {ModelFiles.MTCNN_PNET, ModelFiles.MTCNN_PNET_INT8}};
+        for (String[] pair : pairs) {
+            assertThat(ModelFiles.bytes(pair[1]).length).as(pair[1]).isLessThan(ModelFiles.bytes(pair[0]).length / 2);
+        }
+    }
+
+    @Test
     void theConvertedEmotionModelShipsAndTheTfjsSourceDoesNot() {
         byte[] tflite = ModelFiles.bytes(ModelFiles.EMOTION_CNN);
         assertThat(new String(tflite, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("TFL3");

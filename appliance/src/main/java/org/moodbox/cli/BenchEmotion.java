@@ -1,0 +1,70 @@
+package org.moodbox.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.moodbox.models.ModelFiles;
+import org.moodbox.models.eval.Fer2013;
+import org.moodbox.models.eval.Int8Agreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code moodbox bench emotion}: the shipped int8 emotion CNN against its float original on the FER-2013
+ * private test (research data, read from a folder and never copied): same-argmax agreement, both accuracies
+ * against the FER labels, the largest probability gap, and one JSON line.
+ */
+@Command(name = "emotion", mixinStandardHelpOptions = true,
+        description = "int8 vs float emotion CNN: argmax agreement and accuracy on the FER-2013 private test.")
+final class BenchEmotion implements Callable<Integer> {
+    @Option(names = "--fer", paramLabel = "DIR",
+            description = "folder with the FER-2013 IDX files (default: $MOODBOX_SHARED_DATA/fer2013 or ../shared/data/fer2013)")
+    Path fer;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path folder = fer != null ? fer : defaultFolder();
+        if (!Fer2013.present(folder, "privatetest")) {
+            spec.commandLine().getErr().println("FER-2013 private test not found in " + folder.toAbsolutePath()
+                    + " (fer2013_privatetest_images.idx3-ubyte.gz and _labels); give --fer DIR");
+            return 2;
+        }
+        long start = System.nanoTime();
+        Int8Agreement a = Int8Agreement.measure(ModelFiles.bytes(ModelFiles.EMOTION_CNN),
+                ModelFiles.bytes(ModelFiles.EMOTION_CNN_INT8), Fer2013.read(folder, "privatetest"));
+        out.printf("emotion CNN, int8 vs float32 on the FER-2013 private test (%d faces, TFLite interpreter, %.0f s)%n",
+                a.images(), (System.nanoTime() - start) / 1e9);
+        out.printf("  same argmax   %d/%d = %.2f%%%n", a.sameArgmax(), a.images(), 100 * a.agreement());
+        out.printf("  accuracy      float32 %.2f%%, int8 %.2f%% (FER labels)%n", 100 * a.floatAccuracy(),
+                100 * a.int8Accuracy());
+        out.printf("  max |p_float - p_int8| over all classes and faces: %.3f%n", a.maxProbabilityGap());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("images", a.images());
+        json.put("sameArgmax", a.sameArgmax());
+        json.put("agreement", a.agreement());
+        json.put("floatAccuracy", a.floatAccuracy());
+        json.put("int8Accuracy", a.int8Accuracy());
+        json.put("maxProbabilityGap", a.maxProbabilityGap());
+        out.println(new ObjectMapper().writeValueAsString(json));
+        out.flush();
+        return 0;
+    }
+
+    private static Path defaultFolder() {
+        String env = System.getenv("MOODBOX_SHARED_DATA");
+        if (env != null) {
+            return Path.of(env, "fer2013");
+        }
+        Path home = Path.of(System.getProperty("moodbox.home", "."));
+        return home.resolve("../shared/data/fer2013").normalize();
+    }
+}

@@ -1,0 +1,69 @@
+package org.moodbox.vision;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.moodbox.models.ModelFiles;
+
+/**
+ * The emotion models a pipeline can classify with, by the names the CLI and settings use. Every one takes
+ * an aligned grey face crop and gives the seven FER-2013 probabilities; they differ in cost and accuracy.
+ * The deeper {@code dcnn} of the models lab joins here as one more constant with its model file.
+ */
+public enum EmotionModelKind {
+    /** The FER-2013 mini-Xception, float32 (about 66% on the FER-2013 private test). */
+    CNN("cnn", ModelFiles.EMOTION_CNN),
+    /**
+     * The same network quantized to int8 by our own quantizer at build time: about twice as fast, but it picks
+     * the float model's emotion on 97% of FER-2013 private-test faces, short of the 99% asked for
+     * ({@code moodbox bench emotion} prints the figure), so it is not the default.
+     */
+    CNN_INT8("cnn-int8", ModelFiles.EMOTION_CNN_INT8);
+
+    /** Float until an int8 model agrees with it on at least 99% of the FER-2013 private test. */
+    public static final EmotionModelKind DEFAULT = CNN;
+
+    private final String id;
+    private final String modelFile;
+
+    EmotionModelKind(String id, String modelFile) {
+        this.id = id;
+        this.modelFile = modelFile;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The model's file in the moodbox-models jar. */
+    public String modelFile() {
+        return modelFile;
+    }
+
+    /** The kind named {@code name} (case-insensitive), or an error that lists the names there are. */
+    public static EmotionModelKind parse(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return byId(wanted).orElseThrow(() -> new IllegalArgumentException("unknown emotion model '" + name
+                + "'; choose one of " + names()));
+    }
+
+    /** The kind whose id is exactly {@code id}: the settings file stores ids as written. */
+    public static Optional<EmotionModelKind> byId(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(EmotionModelKind::id).collect(Collectors.joining(", "));
+    }
+
+    /** A new classifier of this kind; the caller owns (and closes) it. */
+    public EmotionClassifier create() {
+        return new CnnEmotionClassifier(modelFile, id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

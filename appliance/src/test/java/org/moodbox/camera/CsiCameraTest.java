@@ -1,0 +1,91 @@
+package org.moodbox.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.models.ModelFiles;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+
+/**
+ * The CSI path: an MJPEG stream on a program's stdout, decoded by FFmpeg from the pipe. rpicam-vid cannot run
+ * here (no camera, no libcamera), so a stand-in program writes a real MJPEG stream (the sample photos as
+ * 640x480 JPEG frames, back to back, as rpicam-vid --codec mjpeg -o - does) or fails as rpicam-vid does.
+ */
+class CsiCameraTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void csiSpecRunsRpicamVidWithTheCameraSizeAndRate() {
+        CameraSpec spec = CameraSpec.parse("csi:1", 800, 600, 10);
+        assertThat(spec.kind()).isEqualTo(CameraSpec.Kind.CSI);
+        assertThat(spec.describe()).isEqualTo("CSI camera 1 (rpicam-vid)");
+        assertThat(CsiCommand.of(1, 800, 600, 10)).containsSubsequence("rpicam-vid", "--camera", "1")
+                .containsSubsequence("--codec", "mjpeg").containsSubsequence("--width", "800", "--height", "600")
+                .containsSubsequence("--framerate", "10").containsSubsequence("--output", "-");
+        assertThat(CameraSpec.parse("csi:", 0, 0, 0).input()).isEqualTo("0");
+        assertThatThrownBy(() -> CameraSpec.parse("csi:front", 640, 480, 15))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("csi:N");
+    }
+
+    @Test
+    void framesArriveThroughThePipeAndTheEndOfTheStreamIsAClearCameraError() throws Exception {
+        Path stream = mjpegStream(6);
+        try (FrameSource source = new PipedMjpegSource(List.of("sh", "-c", "cat '" + stream + "'"), "stand-in CSI")) {
+            for (int i = 0; i < 6; i++) {
+                Mat frame = source.grab();
+                assertThat(frame.cols()).isEqualTo(640);
+                assertThat(frame.rows()).isEqualTo(480);
+                assertThat(frame.type()).isEqualTo(CV_8UC3);
+            }
+            assertThatThrownBy(source::grab).isInstanceOf(CameraException.class)
+                    .hasMessageContaining("stand-in CSI stopped sending frames").hasMessageContaining("exited with 0");
+        }
+    }
+
+    @Test
+    void aCameraProgramThatGivesUpSaysWhy() {
+        List<String> noCamera = List.of("sh", "-c", "echo 'ERROR: *** no cameras available ***' >&2; exit 255");
+        try (FrameSource source = new PipedMjpegSource(noCamera, "CSI camera 0 (rpicam-vid)")) {
+            assertThatThrownBy(source::grab).isInstanceOf(CameraException.class)
+                    .hasMessageContaining("no cameras available");
+        }
+    }
+
+    @Test
+    void aMissingCameraProgramNamesThePackage() {
+        try (FrameSource source = CameraSpec.parse("csi:0", 640, 480, 15).open()) {
+            assertThatThrownBy(source::grab).isInstanceOf(CameraException.class)
+                    .hasMessageContaining("rpicam-vid").hasMessageContaining("rpicam-apps");
+        } catch (CameraException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code count} JPEG frames back to back, the byte stream of rpicam-vid --codec mjpeg. */
+    private Path mjpegStream(int count) throws Exception {
+        Path file = dir.resolve("stream.mjpeg");
+        try (OutputStream out = Files.newOutputStream(file); Mat canvas = new Mat(480, 640, CV_8UC3)) {
+            for (int i = 0; i < count; i++) {
+                DemoVideo.letterbox(ModelFiles.bytes(ModelFiles.samplePhoto(i % ModelFiles.SAMPLE_COUNT + 1)), canvas);
+                try (BytePointer jpeg = new BytePointer()) {
+                    assertThat(imencode(".jpg", canvas, jpeg)).isTrue();
+                    byte[] bytes = new byte[(int) jpeg.limit()];
+                    jpeg.get(bytes);
+                    out.write(bytes);
+                }
+            }
+        }
+        return file;
+    }
+}
