@@ -22,6 +22,8 @@ import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.playback.Player;
+import org.moodbox.playback.QueuedPlayer;
+import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
@@ -87,14 +89,20 @@ public final class Appliance implements AutoCloseable {
             vision = new VisionLoop(config.camera(), FacePipeline.create(config.detector()), mood, config.maxFps());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
-            player = new PlayHistoryPlayer(new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()),
-                    catalog, () -> mood.current().label());
+            MoodRecommender recommender = new MoodRecommender(TrackSource.of(catalog),
+                    new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW);
+            // Queue outermost, so every track it starts by itself is recorded in the play history too, and
+            // the next recommendation (asked for on "next" or at a track's end) never repeats it.
+            QueuedPlayer queue = new QueuedPlayer(new PlayHistoryPlayer(
+                    new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()),
+                    catalog, () -> mood.current().label()),
+                    () -> recommender.recommend(mood.current(), 1).stream().findFirst().map(Recommendation::track));
+            player = queue;
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
             VisionLoop eyes = vision;
-            WebServer web = new WebServer(mood, new MoodRecommender(TrackSource.of(catalog),
-                            new SettingsTrackFilter(settings), StrategyPlan.defaults(), NO_REPEAT_WINDOW),
-                    player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
-                    settings, secrets, config.host(), config.port());
+            WebServer web = new WebServer(mood, recommender, player, catalog, TrackLookup.of(catalog),
+                    () -> "running".equals(eyes.status().cameraState()), settings, secrets, config.host(),
+                    config.port());
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),

@@ -61,7 +61,17 @@ final class Migrations {
             new Migration(2, "indexes for the recommender's filters", List.of(
                     "CREATE INDEX tracks_artist ON tracks(artist COLLATE NOCASE)",
                     "CREATE INDEX tracks_language ON tracks(language)",
-                    "CREATE INDEX plays_track ON plays(track_id, played_at)")));
+                    "CREATE INDEX plays_track ON plays(track_id, played_at)")),
+            new Migration(3, "how each track's language was found; the owner's language per artist", List.of(
+                    // tag, title-script, genre, artist-script, instrumental (LanguageGuess), or NULL: unknown
+                    "ALTER TABLE tracks ADD COLUMN language_source TEXT",
+                    // NOCASE: the owner types "abba" for the tracks tagged "ABBA". Wins over every guess.
+                    """
+                    CREATE TABLE artist_languages (
+                      artist TEXT PRIMARY KEY COLLATE NOCASE,
+                      language TEXT NOT NULL,
+                      set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    )""")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

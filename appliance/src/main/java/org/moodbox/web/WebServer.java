@@ -84,6 +84,10 @@ public final class WebServer implements AutoCloseable {
         }
         ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn,
                 settings == null ? null : () -> KioskSettingsView.of(settings.current()));
+        // The queue's routes exist when the player has a queue (the appliance's does); the constructors stay as
+        // they are for every caller.
+        QueueRoutes queue = player instanceof org.moodbox.playback.PlaybackQueue q
+                ? new QueueRoutes(q, live, tracks, json) : null;
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
@@ -97,6 +101,9 @@ public final class WebServer implements AutoCloseable {
             KioskOnly.install(config, kioskClient);
             PageRoutes.install(config);
             api.register(config.routes);
+            if (queue != null) {
+                queue.register(config.routes);
+            }
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
