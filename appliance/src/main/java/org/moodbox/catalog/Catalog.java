@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, guarded by this object's lock: SQLite serialises writers anyway, and the appliance is
  * one process.
  */
-public final class Catalog implements ArtworkStore, AutoCloseable {
+public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
     private static final String TRACK_COLUMNS = """
             t.id, t.source, t.uri, t.title, t.artist, t.album, t.year,
@@ -493,6 +493,7 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
      * Artists whose name contains {@code query} (any case; null or blank = all), most tracks first, with the
      * languages their tracks were detected in and the owner's choice.
      */
+    @Override
     public synchronized java.util.List<ArtistLanguage> artistLanguages(String query, int limit) {
         String q = query == null || query.isBlank() ? null
                 : "%" + query.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -532,6 +533,7 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
      *
      * @throws IllegalArgumentException for an unknown language code or an artist with no tracks
      */
+    @Override
     public synchronized String setArtistLanguage(String artist, String language) {
         if (artist == null || artist.isBlank()) {
             throw new IllegalArgumentException("name an artist");

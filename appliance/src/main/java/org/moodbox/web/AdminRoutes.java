@@ -196,6 +196,11 @@ final class AdminRoutes {
         return view;
     }
 
+    /** For the other admin route classes: 401 unless the request comes from a signed-in session. */
+    void requireSignedIn(Context ctx) {
+        signedIn(ctx);
+    }
+
     /** GETs have no CSRF check and so no session attribute yet: look the session up for them. */
     private void signedIn(Context ctx) {
         AdminSession session = ctx.attribute(SESSION);

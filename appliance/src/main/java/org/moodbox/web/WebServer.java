@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.moodbox.catalog.ArtistLanguages;
 import org.moodbox.catalog.ArtworkStore;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.Player;
@@ -92,6 +93,9 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes admin = settings == null ? null
                 : new AdminRoutes(settings, Objects.requireNonNull(secrets, "secrets"), new PasswordHasher(),
                         Clock.systemUTC(), json);
+        // The owner's language per artist, when the catalog behind the artwork keeps them (the appliance's does).
+        ArtistLanguageRoutes artistLanguages = admin != null && artworkStore instanceof ArtistLanguages languages
+                ? new ArtistLanguageRoutes(languages, admin, live, json) : null;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -107,6 +111,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
+            }
+            if (artistLanguages != null) {
+                artistLanguages.register(config.routes);
             }
         });
         try {
