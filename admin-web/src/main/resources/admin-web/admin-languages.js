@@ -53,6 +53,10 @@
     status.setAttribute('role', 'status');
     select.addEventListener('change', async () => {
       status.textContent = 'Saving…';
+      // The token of the session admin.js signed in with. Asked for only now, never at page load: two
+      // first requests at once would start two sessions and one page would hold the wrong token.
+      const session = await call('GET', '/admin/api/session');
+      if (session.data.csrfToken) csrf = session.data.csrfToken;
       const { status: code, data } = await call('PUT', '/admin/api/artists/language',
         { artist: artist.artist, language: select.value || null });
       if (code === 200) {
@@ -71,8 +75,6 @@
   async function load() {
     const section = $('artist-languages');
     if (!section) return;
-    const session = await call('GET', '/admin/api/session');
-    if (session.data.csrfToken) csrf = session.data.csrfToken;
     const query = $('artist-languages-search').value.trim();
     const { status, data } = await call('GET', '/admin/api/artists?q=' + encodeURIComponent(query));
     section.hidden = status !== 200;
@@ -90,8 +92,9 @@
       searchTimer = setTimeout(load, 250);
     });
     // Sign-in and sign-out happen in admin.js; follow them by watching the settings form appear and go.
+    // Reading the list needs no session of its own (signed out it answers 401 and the section stays hidden).
     const settings = $('settings-form');
-    if (settings) new MutationObserver(load).observe(settings, { attributes: true, attributeFilter: ['hidden'] });
+    if (settings) new MutationObserver(() => load()).observe(settings, { attributes: true, attributeFilter: ['hidden'] });
     load();
   }
 
