@@ -29,6 +29,8 @@ import org.moodbox.spotify.Spotify;
 import org.moodbox.spotify.SpotifyEndpoints;
 import org.moodbox.web.SpotifyAdminRoutes;
 import org.moodbox.recommend.MergedTrackSource;
+import org.moodbox.playback.QueuedPlayer;
+import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
@@ -58,6 +60,8 @@ public final class Appliance implements AutoCloseable {
     private static final double SCAN_WINDOW_SECONDS = 60;
     /** No track comes back within this many plays (the recommender shrinks it for small libraries). */
     private static final int NO_REPEAT_WINDOW = 20;
+    /** Recommendations looked at for "next": enough that one the box can play (not link-only) is among them. */
+    private static final int NEXT_CANDIDATES = 8;
 
     private final Catalog catalog;
     private final VisionLoop vision;
@@ -115,9 +119,21 @@ public final class Appliance implements AutoCloseable {
                     System.getenv(), Clock.systemUTC(), Spotify.HTTP_TIMEOUT, Duration.ofMillis(300),
                     config.volumeCap(), config.volumeCap(),
                     Spotify.librespotIfInstalled(config.dataDir(), "Moodbox", config.volumeCap()).orElse(null));
-            player = new PlayHistoryPlayer(new RoutingPlayer(
+            youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
+            SettingsTrackFilter filter = new SettingsTrackFilter(settings);
+            // Spotify's candidates join the catalog's tracks; YouTube's link-only videos are asked for by mood.
+            MoodRecommender ranked = new MoodRecommender(
+                    new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())), filter,
+                    new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
+            SourcedRecommender recommender = new SourcedRecommender(ranked, filter, List.of(youtube));
+            // Queue outermost, so every track it starts by itself is recorded in the play history too. "Next"
+            // and a track's end play the next queued track, else the best recommendation the box can play
+            // (never a link-only video).
+            player = new QueuedPlayer(new PlayHistoryPlayer(new RoutingPlayer(
                     new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()), spotify.player()),
-                    catalog, () -> mood.current().label());
+                    catalog, () -> mood.current().label()),
+                    () -> recommender.recommend(mood.current(), NEXT_CANDIDATES).stream()
+                            .map(Recommendation::track).filter(track -> !track.linkOnly()).findFirst());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
             OwnerVolumeCap.follow(settings, player, config.volumeCap());
@@ -125,16 +141,10 @@ public final class Appliance implements AutoCloseable {
             VisionLoop eyes = vision;
             libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
                     () -> libraryFolders(config, settings), Clock.systemUTC());
-            youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
-            SettingsTrackFilter filter = new SettingsTrackFilter(settings);
-            // Spotify's candidates join the catalog's tracks; YouTube's link-only videos are asked for by mood.
-            MoodRecommender ranked = new MoodRecommender(
-                    new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())), filter,
-                    new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
             RoomLinks links = new RoomLinks(eyes::status, eyes::previewJpeg, libraryScan, config::libraryFolders,
                     ArtistDirectory.of(catalog), TrackFeedback.of(catalog))
                     .with(YoutubeSource.handoff(settings, youtube), List.of(new SpotifyAdminRoutes(spotify)));
-            WebServer web = new WebServer(mood, new SourcedRecommender(ranked, filter, List.of(youtube)),
+            WebServer web = new WebServer(mood, recommender,
                     player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
                     settings, secrets, links, config.host(), config.port());
             spotify.start();

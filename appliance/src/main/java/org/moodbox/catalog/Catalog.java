@@ -25,13 +25,15 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, guarded by this object's lock: SQLite serialises writers anyway, and the appliance is
  * one process.
  */
-public final class Catalog implements ArtworkStore, AutoCloseable {
+public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
     private static final String TRACK_COLUMNS = """
-            t.id, t.source, t.uri, t.title, t.artist, t.album, t.year, t.language, t.duration_seconds,
+            t.id, t.source, t.uri, t.title, t.artist, t.album, t.year,
+            COALESCE(al.language, t.language) AS language, t.duration_seconds,
             t.attribution, (a.track_id IS NOT NULL) AS has_artwork,
             f.valence, f.energy, f.tempo, f.provenance
-            FROM tracks t LEFT JOIN features f ON f.track_id = t.id LEFT JOIN artwork a ON a.track_id = t.id""";
+            FROM tracks t LEFT JOIN features f ON f.track_id = t.id LEFT JOIN artwork a ON a.track_id = t.id
+            LEFT JOIN artist_languages al ON al.artist = t.artist""";
 
     private final Path file;
     private final Connection connection;
@@ -53,7 +55,11 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
         }
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            java.util.Properties properties = new java.util.Properties();
+            // Otherwise the driver runs an extra "SELECT last_insert_rowid()", prepared anew, after every INSERT:
+            // a third of the import's time. Ids come from RETURNING instead.
+            properties.setProperty("jdbc.get_generated_keys", "false");
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
         } catch (SQLException e) {
             throw new CatalogException("cannot open catalog " + file + ": " + e.getMessage(), e);
         }
@@ -196,48 +202,102 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
     public synchronized long upsert(CatalogEntry e) {
         long[] id = new long[1];
         inTransaction(() -> {
-            try {
-                id[0] = upsertTrackRow(e);
-                try (PreparedStatement del = connection.prepareStatement("DELETE FROM features WHERE track_id = ?")) {
-                    del.setLong(1, id[0]);
-                    del.executeUpdate();
-                }
-                if (e.features() != null) {
-                    insertFeatures(id[0], e.features(), e.mode());
-                }
-                try (PreparedStatement del = connection.prepareStatement("DELETE FROM artwork WHERE track_id = ?")) {
-                    del.setLong(1, id[0]);
-                    del.executeUpdate();
-                }
-                if (e.artwork() != null) {
-                    try (PreparedStatement ps = connection.prepareStatement(
-                            "INSERT INTO artwork(track_id, mime, bytes) VALUES (?, ?, ?)")) {
-                        ps.setLong(1, id[0]);
-                        ps.setString(2, e.artwork().mimeType());
-                        ps.setBytes(3, e.artwork().data());
-                        ps.executeUpdate();
-                    }
-                }
-            } catch (SQLException ex) {
-                throw failure("saving " + e.uri(), ex);
+            try (Writer writer = new Writer()) {
+                id[0] = writer.upsert(e);
             }
         });
         return id[0];
     }
 
-    private long upsertTrackRow(CatalogEntry e) throws SQLException {
-        String sql = """
-                INSERT INTO tracks(source, uri, title, artist, album, year, language, genres, duration_seconds,
-                                   explicit, attribution, file_size, file_mtime_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(uri) DO UPDATE SET source = excluded.source, title = excluded.title,
-                  artist = excluded.artist, album = excluded.album, year = excluded.year,
-                  language = excluded.language, genres = excluded.genres,
-                  duration_seconds = excluded.duration_seconds, explicit = excluded.explicit,
-                  attribution = excluded.attribution, file_size = excluded.file_size,
-                  file_mtime_ms = excluded.file_mtime_ms,
-                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    /**
+     * Many upserts in one transaction with statements prepared once: all of them are stored, or (when the
+     * work throws) none. The feature-table import's path; a larger page cache while it runs keeps the uri
+     * index in memory (restored after, so the box's steady-state memory stays small).
+     */
+    public synchronized void writeAll(java.util.function.Consumer<Writer> work) {
+        setCacheKib(BULK_CACHE_KIB);
+        try {
+            inTransaction(() -> {
+                try (Writer writer = new Writer()) {
+                    work.accept(writer);
+                }
+            });
+        } finally {
+            setCacheKib(DEFAULT_CACHE_KIB);
+        }
+    }
+
+    private static final int BULK_CACHE_KIB = 64 * 1024;
+    private static final int DEFAULT_CACHE_KIB = 2000; // SQLite's default
+
+    private void setCacheKib(int kib) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA cache_size = -" + kib);
+        } catch (SQLException e) {
+            log.debug("catalog {}: cache_size not changed: {}", file, e.getMessage());
+        }
+    }
+
+    /** Writes entries with statements prepared once; only inside {@link #upsert} or {@link #writeAll}. */
+    public final class Writer implements AutoCloseable {
+        private final PreparedStatement track;
+        private final PreparedStatement deleteFeatures;
+        private final PreparedStatement insertFeatures;
+        private final PreparedStatement deleteArtwork;
+        private final PreparedStatement insertArtwork;
+
+        private Writer() {
+            try {
+                // RETURNING gives the id of the inserted or updated row in the same step (SQLite 3.35+).
+                track = connection.prepareStatement("""
+                        INSERT INTO tracks(source, uri, title, artist, album, year, language, genres, duration_seconds,
+                                           explicit, attribution, file_size, file_mtime_ms, language_source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(uri) DO UPDATE SET source = excluded.source, title = excluded.title,
+                          artist = excluded.artist, album = excluded.album, year = excluded.year,
+                          language = excluded.language, genres = excluded.genres,
+                          duration_seconds = excluded.duration_seconds, explicit = excluded.explicit,
+                          attribution = excluded.attribution, file_size = excluded.file_size,
+                          file_mtime_ms = excluded.file_mtime_ms, language_source = excluded.language_source,
+                          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                        RETURNING id""");
+                deleteFeatures = connection.prepareStatement("DELETE FROM features WHERE track_id = ?");
+                insertFeatures = connection.prepareStatement(
+                        "INSERT OR REPLACE INTO features(track_id, valence, energy, tempo, mode, provenance) VALUES (?, ?, ?, ?, ?, ?)");
+                deleteArtwork = connection.prepareStatement("DELETE FROM artwork WHERE track_id = ?");
+                insertArtwork = connection.prepareStatement("INSERT INTO artwork(track_id, mime, bytes) VALUES (?, ?, ?)");
+            } catch (SQLException ex) {
+                close();
+                throw failure("preparing writes", ex);
+            }
+        }
+
+        /** Inserts or replaces one entry; returns its track id. */
+        public long upsert(CatalogEntry e) {
+            try {
+                long id = upsertTrackRow(e);
+                if (e.features() == null) {
+                    deleteFeatures.setLong(1, id);
+                    deleteFeatures.executeUpdate();
+                } else {
+                    insertFeatures(id, e.features(), e.mode());
+                }
+                deleteArtwork.setLong(1, id);
+                deleteArtwork.executeUpdate();
+                if (e.artwork() != null) {
+                    insertArtwork.setLong(1, id);
+                    insertArtwork.setString(2, e.artwork().mimeType());
+                    insertArtwork.setBytes(3, e.artwork().data());
+                    insertArtwork.executeUpdate();
+                }
+                return id;
+            } catch (SQLException ex) {
+                throw failure("saving " + e.uri(), ex);
+            }
+        }
+
+        private long upsertTrackRow(CatalogEntry e) throws SQLException {
+            PreparedStatement ps = track;
             ps.setString(1, e.source());
             ps.setString(2, e.uri());
             ps.setString(3, e.title());
@@ -256,20 +316,15 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
                 ps.setLong(12, e.fileStamp().size());
                 ps.setLong(13, e.fileStamp().mtimeMillis());
             }
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM tracks WHERE uri = ?")) {
-            ps.setString(1, e.uri());
+            ps.setString(14, e.languageSource());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
-    }
 
-    private void insertFeatures(long trackId, Features f, Integer mode) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO features(track_id, valence, energy, tempo, mode, provenance) VALUES (?, ?, ?, ?, ?, ?)")) {
+        private void insertFeatures(long trackId, Features f, Integer mode) throws SQLException {
+            PreparedStatement ps = insertFeatures;
             ps.setLong(1, trackId);
             ps.setDouble(2, f.valence());
             ps.setDouble(3, f.energy());
@@ -281,6 +336,20 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
             setNullableInt(ps, 5, mode);
             ps.setString(6, f.provenance());
             ps.executeUpdate();
+        }
+
+        @Override
+        public void close() {
+            for (PreparedStatement ps : new PreparedStatement[] {track, deleteFeatures, insertFeatures, deleteArtwork,
+                    insertArtwork}) {
+                if (ps != null) {
+                    try {
+                        ps.close();
+                    } catch (SQLException ignored) {
+                        // closing a statement cannot lose data; the transaction decides that
+                    }
+                }
+            }
         }
     }
 
@@ -470,6 +539,106 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
             return tallies;
         } catch (SQLException e) {
             throw failure("reading play feedback", e);
+        }
+    }
+
+    /**
+     * Artists whose name contains {@code query} (any case; null or blank = all), most tracks first, with the
+     * languages their tracks were detected in and the owner's choice.
+     */
+    @Override
+    public synchronized java.util.List<ArtistLanguage> artistLanguages(String query, int limit) {
+        String q = query == null || query.isBlank() ? null
+                : "%" + query.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<ArtistLanguage> out = new ArrayList<>();
+        try (PreparedStatement page = connection.prepareStatement("""
+                     SELECT MIN(t.artist), COUNT(*), MAX(al.language) FROM tracks t
+                     LEFT JOIN artist_languages al ON al.artist = t.artist
+                     WHERE t.artist IS NOT NULL AND t.artist <> '' AND (?1 IS NULL OR t.artist LIKE ?1 ESCAPE '\\')
+                     GROUP BY t.artist COLLATE NOCASE ORDER BY COUNT(*) DESC, MIN(t.artist) COLLATE NOCASE LIMIT ?2""");
+             PreparedStatement detected = connection.prepareStatement("""
+                     SELECT language, COUNT(*) FROM tracks WHERE artist = ? COLLATE NOCASE AND language IS NOT NULL
+                     GROUP BY language ORDER BY COUNT(*) DESC""")) {
+            page.setString(1, q);
+            page.setInt(2, Math.max(0, limit));
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    String artist = rs.getString(1);
+                    Map<String, Integer> languages = new java.util.LinkedHashMap<>();
+                    detected.setString(1, artist);
+                    try (ResultSet d = detected.executeQuery()) {
+                        while (d.next()) {
+                            languages.put(d.getString(1), d.getInt(2));
+                        }
+                    }
+                    out.add(new ArtistLanguage(artist, rs.getInt(2), languages, rs.getString(3)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("listing artists", e);
+        }
+    }
+
+    /**
+     * Sets the language of every track by an artist (any case), over anything tags or guesses said; null
+     * forgets the owner's choice. Returns the artist as the catalog spells it.
+     *
+     * @throws IllegalArgumentException for an unknown language code or an artist with no tracks
+     */
+    @Override
+    public synchronized String setArtistLanguage(String artist, String language) {
+        if (artist == null || artist.isBlank()) {
+            throw new IllegalArgumentException("name an artist");
+        }
+        if (language != null && !LanguageCodes.isValid(language)) {
+            throw new IllegalArgumentException("'" + language + "' is not a language code: use two letters such as "
+                    + "en, de, ko, or 'instrumental'");
+        }
+        try {
+            String spelled;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT artist FROM tracks WHERE artist = ? COLLATE NOCASE LIMIT 1")) {
+                ps.setString(1, artist.trim());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("no tracks by '" + artist.trim() + "' in the catalog");
+                    }
+                    spelled = rs.getString(1);
+                }
+            }
+            if (language == null) {
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM artist_languages WHERE artist = ?")) {
+                    ps.setString(1, spelled);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = connection.prepareStatement("""
+                        INSERT INTO artist_languages(artist, language) VALUES (?, ?)
+                        ON CONFLICT(artist) DO UPDATE SET language = excluded.language,
+                          set_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""")) {
+                    ps.setString(1, spelled);
+                    ps.setString(2, language);
+                    ps.executeUpdate();
+                }
+            }
+            return spelled;
+        } catch (SQLException e) {
+            throw failure("setting the language of " + artist, e);
+        }
+    }
+
+    /** How each track's language was found, by track id (null: unknown, or a catalog from before migration 3). */
+    public synchronized Optional<String> languageSource(long trackId) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT CASE WHEN al.language IS NOT NULL THEN 'owner' ELSE t.language_source END
+                FROM tracks t LEFT JOIN artist_languages al ON al.artist = t.artist WHERE t.id = ?""")) {
+            ps.setLong(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading the language source of track " + trackId, e);
         }
     }
 

@@ -14,6 +14,10 @@ final class CsvReader {
     }
 
     private final Reader in;
+    /** Our own buffer: Reader.read() per character takes a lock each time, the import's main cost once. */
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long line = 1;
     private int peeked = -2;
 
@@ -87,7 +91,15 @@ final class CsvReader {
             peeked = -2;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     private void unread(int c) {

@@ -44,7 +44,7 @@ public final class FeatureTableImporter {
             }
             List<String> columns = header.fields().stream().map(s -> s.replace("\uFEFF", "").trim()).toList();
             Map<String, Integer> index = mapping.resolve(columns);
-            catalog.inTransaction(() -> {
+            catalog.writeAll(writer -> {
                 try {
                     CsvReader.Row row;
                     while ((row = csv.next()) != null) {
@@ -52,7 +52,7 @@ public final class FeatureTableImporter {
                             continue;
                         }
                         try {
-                            catalog.upsert(entry(row, columns.size(), index));
+                            writer.upsert(entry(row, columns.size(), index));
                             imported[0]++;
                         } catch (IllegalArgumentException e) {
                             skipped.add("line " + row.line() + ": " + e.getMessage());
@@ -112,17 +112,20 @@ public final class FeatureTableImporter {
             Matcher m = YEAR.matcher(date);
             year = m.find() ? Integer.valueOf(m.group(1)) : null;
         }
-        String genres = value(f, index, "genres");
-        String language = value(f, index, "language");
-        if (language != null && !language.matches("[a-z]{2}")) {
-            language = null; // a script hint such as "zh/ja" names no single language
+        String genreText = value(f, index, "genres");
+        List<String> genres = genreText == null ? List.of() : Arrays.stream(genreText.split("\\|"))
+                .map(String::trim).filter(g -> !g.isEmpty()).toList();
+        String stated = value(f, index, "language");
+        if (stated != null && stated.indexOf('/') >= 0) {
+            stated = null; // a script hint such as "zh/ja" names no single language: let the title decide
         }
-        return new CatalogEntry(SOURCE, "spotify:track:" + id, title, value(f, index, "artist"),
-                value(f, index, "album"), year, language,
-                genres == null ? List.of() : Arrays.stream(genres.split("\\|")).map(String::trim)
-                        .filter(g -> !g.isEmpty()).toList(),
+        String artist = value(f, index, "artist");
+        LanguageGuess.Result language = LanguageGuess.of(stated, title, artist, genres);
+        return new CatalogEntry(SOURCE, "spotify:track:" + id, title, artist,
+                value(f, index, "album"), year, language.language(), genres,
                 durationMs == null ? 0 : durationMs / 1000.0, false, null, null,
-                new Features(valence, energy, tempo, "imported"), mode == null ? null : mode.intValue(), null);
+                new Features(valence, energy, tempo, "imported"), mode == null ? null : mode.intValue(), null,
+                language.source() == null ? null : language.source().key());
     }
 
     /** The trimmed value, or null when the column is not mapped, empty, or R's "NA". */

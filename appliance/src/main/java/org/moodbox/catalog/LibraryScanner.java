@@ -64,7 +64,7 @@ public final class LibraryScanner {
                     unchanged++;
                     continue;
                 }
-                DecodedAudio audio = decoder.decode(file);
+                DecodedAudio audio = withTagLibrary(file, decoder.decode(file));
                 catalog.upsert(entry(file, uri, stamp, audio));
                 audioSeconds += audio.durationSeconds();
                 analysedSeconds += audio.analysedSeconds();
@@ -95,14 +95,28 @@ public final class LibraryScanner {
                 .filter(uri -> rootUris.stream().anyMatch(uri::startsWith)).sorted().toList();
     }
 
+    /**
+     * The tag library's tags and cover over FFmpeg's. Read only once FFmpeg has decoded the file, so a broken
+     * file is reported by the decoder, once, with the decoder's reason.
+     */
+    private static DecodedAudio withTagLibrary(Path file, DecodedAudio audio) {
+        TagReader.FileTags fileTags = TagReader.read(file);
+        return new DecodedAudio(TagReader.merge(fileTags.tags(), audio.tags()), audio.durationSeconds(),
+                fileTags.artwork() != null ? fileTags.artwork() : audio.artwork(), audio.samples(), audio.sampleRate());
+    }
+
     private CatalogEntry entry(Path file, String uri, FileStamp stamp, DecodedAudio audio) {
         KnownCollection collection = KnownCollection.containing(file).orElse(null);
         AudioDescriptors descriptors = analyzer.analyse(audio.samples(), audio.sampleRate());
         Features features = model.features(descriptors);
-        return new CatalogEntry(SOURCE, uri, TagInterpreter.title(audio, file), TagInterpreter.artist(audio),
-                audio.tag("album"), TagInterpreter.year(audio), TagInterpreter.language(audio, collection),
-                TagInterpreter.genres(audio), audio.durationSeconds(), false,
-                TagInterpreter.attribution(audio, collection), stamp, features, descriptors.mode(), audio.artwork());
+        String title = TagInterpreter.title(audio, file);
+        String artist = TagInterpreter.artist(audio);
+        java.util.List<String> genres = TagInterpreter.genres(audio);
+        LanguageGuess.Result language = TagInterpreter.language(audio, collection, title, artist, genres);
+        return new CatalogEntry(SOURCE, uri, title, artist, audio.tag("album"), TagInterpreter.year(audio),
+                language.language(), genres, audio.durationSeconds(), false,
+                TagInterpreter.attribution(audio, collection), stamp, features, descriptors.mode(), audio.artwork(),
+                language.source() == null ? null : language.source().key());
     }
 
     private static List<Path> audioFiles(Path root, List<String> failures) {

@@ -116,6 +116,16 @@ final class Migrations {
                       pacific_day TEXT PRIMARY KEY,
                       units_used INTEGER NOT NULL DEFAULT 0 CHECK (units_used >= 0),
                       exhausted INTEGER NOT NULL DEFAULT 0 CHECK (exhausted IN (0, 1))
+                    )""")),
+            new Migration(5, "how each track's language was found; the owner's language per artist", List.of(
+                    // tag, title-script, genre, artist-script, instrumental (LanguageGuess), or NULL: unknown
+                    "ALTER TABLE tracks ADD COLUMN language_source TEXT",
+                    // NOCASE: the owner types "abba" for the tracks tagged "ABBA". Wins over every guess.
+                    """
+                    CREATE TABLE artist_languages (
+                      artist TEXT PRIMARY KEY COLLATE NOCASE,
+                      language TEXT NOT NULL,
+                      set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                     )""")));
 
     static int latestVersion() {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,16 +16,6 @@ final class TagInterpreter {
     private static final Pattern YEAR = Pattern.compile("(1[89]\\d\\d|20\\d\\d)");
     private static final Pattern CC_URL = Pattern.compile(
             "creativecommons\\.org/(?:licenses|publicdomain)/([a-z-]+)/(\\d(?:\\.\\d)?)", Pattern.CASE_INSENSITIVE);
-    /** ISO 639-2 codes that taggers write, mapped to the 639-1 codes the catalog uses. */
-    private static final Map<String, String> ISO_639_2 = Map.ofEntries(
-            Map.entry("eng", "en"), Map.entry("deu", "de"), Map.entry("ger", "de"), Map.entry("fra", "fr"),
-            Map.entry("fre", "fr"), Map.entry("spa", "es"), Map.entry("ita", "it"), Map.entry("por", "pt"),
-            Map.entry("rus", "ru"), Map.entry("jpn", "ja"), Map.entry("kor", "ko"), Map.entry("zho", "zh"),
-            Map.entry("chi", "zh"), Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"),
-            Map.entry("pol", "pl"), Map.entry("tur", "tr"), Map.entry("ara", "ar"), Map.entry("heb", "he"),
-            Map.entry("hin", "hi"), Map.entry("fin", "fi"), Map.entry("nor", "no"), Map.entry("dan", "da"),
-            Map.entry("ell", "el"), Map.entry("gre", "el"));
-
     private TagInterpreter() {
     }
 
@@ -66,22 +55,17 @@ final class TagInterpreter {
         return genres;
     }
 
-    /** ISO 639-1 code, "instrumental", or null when the tags do not say. */
-    static String language(DecodedAudio a, KnownCollection collection) {
+    /**
+     * ISO 639-1 code or "instrumental" and how it was found ({@link LanguageGuess}); a known instrumental
+     * collection says "instrumental" when the tags do not name a language.
+     */
+    static LanguageGuess.Result language(DecodedAudio a, KnownCollection collection, String title, String artist,
+                                         List<String> genres) {
         String tag = a.tag("language", "lang", "tlan");
-        if (tag != null) {
-            String code = tag.toLowerCase(Locale.ROOT).split("[;,/ ]")[0];
-            if (code.equals("zxx") || code.equals("instrumental")) {
-                return "instrumental"; // ISO 639-2 "no linguistic content"
-            }
-            if (code.matches("[a-z]{2}")) {
-                return code;
-            }
-            if (ISO_639_2.containsKey(code)) {
-                return ISO_639_2.get(code);
-            }
+        if (LanguageCodes.normalise(tag) == null && collection != null && collection.instrumental()) {
+            return new LanguageGuess.Result(LanguageCodes.INSTRUMENTAL, LanguageGuess.Source.INSTRUMENTAL);
         }
-        return collection != null && collection.instrumental() ? "instrumental" : null;
+        return LanguageGuess.of(tag, title, artist, genres);
     }
 
     /** Who made it and under what terms, as far as the tags (or the known package) say. */

@@ -28,6 +28,8 @@ final class FeatureIndex {
     final Track[] tracks;
     final double[] valence;
     final double[] energy;
+    /** Tempo percentile among the pool's tracks that have a tempo; 0.5 (the middle) for those without. */
+    final double[] tempo;
     final int[] artistId;
     final boolean[] explicit;
     private final Map<String, Integer> artistIds;
@@ -41,6 +43,7 @@ final class FeatureIndex {
         grid = Math.max(1, Math.min(1024, (int) Math.round(Math.sqrt(size / (double) TRACKS_PER_CELL))));
         double[] vp = PercentileIndex.of(pool, t -> t.features().valence());
         double[] ep = PercentileIndex.of(pool, t -> t.features().energy());
+        double[] tp = tempoPercentiles(pool);
         int[] cellOf = new int[size];
         cellStart = new int[grid * grid + 1];
         for (int i = 0; i < size; i++) {
@@ -54,6 +57,7 @@ final class FeatureIndex {
         tracks = new Track[size];
         valence = new double[size];
         energy = new double[size];
+        tempo = new double[size];
         artistId = new int[size];
         explicit = new boolean[size];
         artistIds = new HashMap<>();
@@ -64,6 +68,7 @@ final class FeatureIndex {
             tracks[p] = t;
             valence[p] = vp[i];
             energy[p] = ep[i];
+            tempo[p] = tp[i];
             explicit[p] = explicitIds.contains(t.id());
             String key = t.artist() == null ? "" : t.artist().toLowerCase(Locale.ROOT);
             int a = artistIds.computeIfAbsent(key, k -> {
@@ -88,6 +93,22 @@ final class FeatureIndex {
             sortedIds[k] = tracks[order[k]].id();
             positionOfSortedId[k] = order[k];
         }
+    }
+
+    private static double[] tempoPercentiles(List<Track> pool) {
+        List<Integer> known = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            if (pool.get(i).features().tempo() != null) {
+                known.add(i);
+            }
+        }
+        double[] ranked = PercentileIndex.of(known, i -> pool.get(i).features().tempo());
+        double[] out = new double[pool.size()];
+        Arrays.fill(out, 0.5);
+        for (int k = 0; k < known.size(); k++) {
+            out[known.get(k)] = ranked[k];
+        }
+        return out;
     }
 
     int cell(double valencePercentile, double energyPercentile) {

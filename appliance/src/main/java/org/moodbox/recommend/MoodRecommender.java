@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link FeedbackWeights} bonuses, shown clamped to 0..1.
  *
  * <p>Diversity: never the same artist twice in a row (including the last track played), unless the
- * listener asked for one artist; no track from the last {@link PlayHistory#DEFAULT_WINDOW} plays.
+ * listener asked for one artist; no track from the last {@link PlayHistory#DEFAULT_WINDOW} plays; and the
+ * cards of one list spread over valence, energy and tempo ({@link Diversity}) rather than being near-copies.
  *
  * <p>Scale: the candidate pool is indexed once per catalog snapshot ({@link FeatureIndex}), and each pick is
  * a grid search near its target ({@link NearestSearch}), so a request touches a few thousand tracks, not all.
@@ -98,6 +99,7 @@ public final class MoodRecommender implements Recommender {
         RequestRules rules = new RequestRules(pool, filter, history, window);
         NearestSearch search = new NearestSearch(pool);
         List<Recommendation> picks = new ArrayList<>(limit);
+        List<Integer> chosen = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
             int step = firstStep + i;
             MoodTargets.Point target = switch (strategy) {
@@ -105,12 +107,15 @@ public final class MoodRecommender implements Recommender {
                 case CALM -> MoodTargets.CALM;
                 case LIFT -> MoodTargets.liftStep(mood, step, plan.liftSteps());
             };
-            NearestSearch.Hit hit = search.best(target.valence(), target.energy(), rules::accepts, rules);
-            if (hit.position() < 0) {
+            List<NearestSearch.Hit> hits = search.nearest(target.valence(), target.energy(), Diversity.CANDIDATES,
+                    rules::accepts, rules);
+            if (hits.isEmpty()) {
                 break; // only the last artist or recent tracks are left: a shorter list beats a repeat
             }
+            NearestSearch.Hit hit = Diversity.choose(hits, pool, chosen);
             int p = hit.position();
             rules.picked(p);
+            chosen.add(p);
             picks.add(new Recommendation(pool.tracks[p], round(Math.max(0, Math.min(1, hit.score()))),
                     ReasonWriter.reason(pool.valence[p], pool.energy[p], mood, strategy, step, plan.liftSteps())));
         }

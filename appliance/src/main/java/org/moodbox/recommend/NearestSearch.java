@@ -1,5 +1,7 @@
 package org.moodbox.recommend;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -32,19 +34,20 @@ final class NearestSearch {
     }
 
     Hit best(double targetValence, double targetEnergy, IntPredicate accept, Bonus bonus) {
-        int best = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        double bestFit = 0;
+        List<Hit> hits = nearest(targetValence, targetEnergy, 1, accept, bonus);
+        return hits.isEmpty() ? new Hit(-1, Double.NEGATIVE_INFINITY, 0) : hits.get(0);
+    }
+
+    /**
+     * The {@code k} best-scoring acceptable positions, best first (fewer when fewer are acceptable). The ring
+     * scan stops once no unvisited cell could beat the k-th best so far.
+     */
+    List<Hit> nearest(double targetValence, double targetEnergy, int k, IntPredicate accept, Bonus bonus) {
+        TopK top = new TopK(k);
         for (int p : bonus.boosted()) {
-            if (!accept.test(p)) {
-                continue;
-            }
-            double fit = fit(p, targetValence, targetEnergy);
-            double score = fit + bonus.of(p);
-            if (better(score, p, bestScore, best)) {
-                best = p;
-                bestScore = score;
-                bestFit = fit;
+            if (accept.test(p)) {
+                double fit = fit(p, targetValence, targetEnergy);
+                top.offer(p, fit + bonus.of(p), fit);
             }
         }
         int g = index.grid;
@@ -57,7 +60,7 @@ final class NearestSearch {
                 if (Double.isInfinite(unvisited)) {
                     break; // the block covers the whole grid
                 }
-                if (best >= 0 && 1 - unvisited / SQRT2 < bestScore) {
+                if (top.full() && 1 - unvisited / SQRT2 < top.worstScore()) {
                     break;
                 }
             }
@@ -75,11 +78,7 @@ final class NearestSearch {
                                 continue;
                             }
                             double fit = fit(p, targetValence, targetEnergy);
-                            if (better(fit + b, p, bestScore, best)) {
-                                best = p;
-                                bestScore = fit + b;
-                                bestFit = fit;
-                            }
+                            top.offer(p, fit + b, fit);
                         }
                     }
                     if (r == 0) {
@@ -88,7 +87,44 @@ final class NearestSearch {
                 }
             }
         }
-        return new Hit(best, bestScore, bestFit);
+        return top.sorted();
+    }
+
+    /** The k best hits so far, kept sorted (k is a few dozen: insertion beats a heap). */
+    private final class TopK {
+        private final int k;
+        private final List<Hit> hits = new ArrayList<>();
+
+        TopK(int k) {
+            this.k = Math.max(1, k);
+        }
+
+        boolean full() {
+            return hits.size() >= k;
+        }
+
+        double worstScore() {
+            return hits.get(hits.size() - 1).score();
+        }
+
+        void offer(int p, double score, double fit) {
+            if (full()) {
+                Hit worst = hits.get(hits.size() - 1);
+                if (!better(score, p, worst.score(), worst.position())) {
+                    return;
+                }
+                hits.remove(hits.size() - 1);
+            }
+            int i = hits.size();
+            while (i > 0 && better(score, p, hits.get(i - 1).score(), hits.get(i - 1).position())) {
+                i--;
+            }
+            hits.add(i, new Hit(p, score, fit));
+        }
+
+        List<Hit> sorted() {
+            return hits;
+        }
     }
 
     private double fit(int p, double tv, double te) {

@@ -13,8 +13,8 @@ import org.moodbox.recommend.Recommendation;
  * The now-playing bar's next, like and skip.
  *
  * <ul>
- * <li>next: the card after the one playing, in the order the screen shows them (the first card when what
- *     plays is not among them); nothing is judged;</li>
+ * <li>next: the next queued track if any ({@code POST /api/queue}); else the card after the one playing, in
+ *     the order the screen shows them (the first card when what plays is not among them); nothing is judged;</li>
  * <li>skip: "not this one": the playing track's play is marked skipped (the recommender weighs it down) and the
  *     next card plays;</li>
  * <li>like: the playing track's play is marked liked; the music goes on.</li>
@@ -47,6 +47,12 @@ final class KioskPlaybackRoutes {
         if (skip) {
             long judged = judgedTrack(ctx, playing);
             judge(judged, -1);
+        }
+        // What the listener queued comes first; otherwise the screen's order of cards.
+        if (player instanceof org.moodbox.playback.PlaybackQueue queue && !queue.upcoming().isEmpty()
+                && queue.next().isPresent()) {
+            ctx.json(Map.of("playback", live.playback()));
+            return;
         }
         List<Recommendation> cards = live.recommendations();
         Track next = following(cards, playing);

@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.moodbox.catalog.ArtistLanguages;
 import org.moodbox.catalog.ArtworkStore;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.Player;
@@ -103,6 +104,10 @@ public final class WebServer implements AutoCloseable {
         }
         ApiRoutes api = new ApiRoutes(live, moodFeed, player, tracks, hub, json, cameraOn,
                 settings == null ? null : () -> KioskSettingsView.of(settings.current()));
+        // The queue's routes exist when the player has a queue (the appliance's does); the constructors stay as
+        // they are for every caller.
+        QueueRoutes queue = player instanceof org.moodbox.playback.PlaybackQueue q
+                ? new QueueRoutes(q, live, tracks, json) : null;
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
         KioskPlaybackRoutes kioskPlayback = new KioskPlaybackRoutes(live, player, links.feedback(), json);
         AdminRoutes admin = settings == null ? null
@@ -115,6 +120,9 @@ public final class WebServer implements AutoCloseable {
         YoutubeAdminRoutes youtubeAdmin = admin == null || links.handoff().youtube() == null ? null
                 : new YoutubeAdminRoutes(links.handoff().youtube(), links.handoff().youtubeKey(), admin::signedIn, json,
                         live::refresh);
+        // The owner's language per artist, when the catalog behind the artwork keeps them (the appliance's does).
+        ArtistLanguageRoutes artistLanguages = admin != null && artworkStore instanceof ArtistLanguages languages
+                ? new ArtistLanguageRoutes(languages, admin, live, json) : null;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -125,6 +133,9 @@ public final class WebServer implements AutoCloseable {
             PageRoutes.install(config);
             api.register(config.routes);
             kioskPlayback.register(config.routes);
+            if (queue != null) {
+                queue.register(config.routes);
+            }
             config.routes.get("/api/artwork/{id}", artwork::handle);
             if (admin != null) {
                 admin.register(config.routes);
@@ -145,6 +156,9 @@ public final class WebServer implements AutoCloseable {
                 extension.register(config.routes, admin != null ? admin::signedIn : ctx -> {
                     throw new ApiException(401, "this server has no admin sign-in");
                 });
+            }
+            if (artistLanguages != null) {
+                artistLanguages.register(config.routes);
             }
         });
         try {

@@ -74,6 +74,37 @@ class SharedCatalogMatchTest {
         }
     }
 
+    /** Lift on the real table: each track is as close to the goal as the last or closer, and it arrives. */
+    @ParameterizedTest
+    @EnumSource(value = Emotion.class, names = {"SAD", "ANGRY", "FEAR", "DISGUST"})
+    void liftMovesMonotonicallyTowardItsGoal(Emotion emotion) {
+        int steps = StrategyPlan.DEFAULT_LIFT_STEPS;
+        MoodRecommender recommender = new MoodRecommender(() -> tracks, TrackFilter.ANY, Strategy.LIFT);
+        double[] vp = PercentileIndex.of(tracks, t -> t.features().valence());
+        double[] ep = PercentileIndex.of(tracks, t -> t.features().energy());
+        java.util.Map<Long, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            position.put(tracks.get(i).id(), i);
+        }
+        MoodTargets.Point goal = MoodTargets.liftGoal(emotion);
+        Mood mood = Mood.chosen(emotion, Instant.EPOCH);
+        StringBuilder path = new StringBuilder(emotion + " lift toward " + goal.label() + ", distance per step:");
+        double previous = Double.MAX_VALUE;
+        double first = 0;
+        for (int step = 0; step <= steps; step++) {
+            int i = position.get(recommender.recommend(mood, 1).get(0).track().id());
+            double d = Math.hypot(vp[i] - goal.valence(), ep[i] - goal.energy());
+            path.append(String.format(" %.3f", d));
+            if (step == 0) {
+                first = d;
+            }
+            assertThat(d).as(path.toString()).isLessThanOrEqualTo(previous + 0.01);
+            previous = d;
+        }
+        System.out.println(path);
+        assertThat(previous).as(path.toString()).isLessThan(0.02).isLessThan(first - 0.2);
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

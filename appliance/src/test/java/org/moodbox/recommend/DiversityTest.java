@@ -1,0 +1,109 @@
+package org.moodbox.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.moodbox.catalog.Features;
+import org.moodbox.catalog.Track;
+import org.moodbox.mood.Mood;
+import org.moodbox.vision.Emotion;
+
+class DiversityTest {
+    /** Random tracks, each by its own artist, so only diversity (not the artist rule) can spread the cards. */
+    private static List<Track> catalog(Random r, int n) {
+        List<Track> tracks = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            tracks.add(track(i, r.nextDouble(), r.nextDouble(), 60 + 120 * r.nextDouble()));
+        }
+        return tracks;
+    }
+
+    private static Track track(long id, double valence, double energy, double tempo) {
+        return new Track(id, "import", "u" + id, "S" + id, "Artist " + id, null, null, "en", 200, false, null,
+                new Features(valence, energy, tempo, "imported"));
+    }
+
+    @Test
+    void clonesOfOneSongDoNotFillTheCards() {
+        Random r = new Random(7);
+        List<Track> tracks = catalog(r, 3000);
+        // Twelve copies of one song (remasters, compilations) sitting exactly where "happy" aims.
+        double[] happy = percentileTarget(tracks, 0.93, 0.63);
+        for (int i = 0; i < 12; i++) {
+            tracks.add(track(10_000 + i, happy[0], happy[1], 128));
+        }
+        MoodRecommender recommender = new MoodRecommender(() -> tracks, TrackFilter.ANY, Strategy.MATCH);
+
+        List<Recommendation> cards = recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.EPOCH), 8);
+
+        assertThat(cards).hasSize(8);
+        long clones = cards.stream().filter(c -> c.track().id() >= 10_000).count();
+        assertThat(clones).as("one copy is the best match; the others add nothing").isEqualTo(1);
+        assertThat(cards.get(0).track().id()).as("the best match still comes first").isGreaterThanOrEqualTo(10_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void cardsSpreadOverTheFeaturesWithoutLeavingTheMood(long seed) {
+        Random r = new Random(seed);
+        List<Track> tracks = catalog(r, 2000 + r.nextInt(20000));
+        FeatureIndex index = new FeatureIndex(tracks, Set.of());
+        Emotion emotion = Emotion.values()[r.nextInt(Emotion.values().length)];
+        Mood mood = Mood.chosen(emotion, Instant.EPOCH);
+        MoodRecommender recommender = new MoodRecommender(() -> tracks, TrackFilter.ANY, Strategy.MATCH);
+
+        List<Recommendation> cards = recommender.recommend(mood, 8);
+
+        // The eight plain nearest tracks, by brute force: what the cards would be without diversity.
+        List<Integer> nearest = new ArrayList<>();
+        for (int p = 0; p < index.size; p++) {
+            nearest.add(p);
+        }
+        nearest.sort(Comparator.comparingDouble(p -> Math.hypot(index.valence[p] - mood.valence(),
+                index.energy[p] - mood.arousal())));
+        double bestFit = 1 - Math.hypot(index.valence[nearest.get(0)] - mood.valence(),
+                index.energy[nearest.get(0)] - mood.arousal()) / Math.sqrt(2);
+        List<Integer> plain = nearest.subList(0, 8);
+        List<Integer> chosen = cards.stream().map(c -> positionOf(index, c.track())).toList();
+
+        assertThat(spread(index, chosen)).as("%s: closest pair of cards vs plain nearest", emotion)
+                .isGreaterThan(spread(index, plain));
+        for (Recommendation c : cards) {
+            assertThat(c.score()).as("every card stays within the tolerance of the best fit")
+                    .isGreaterThanOrEqualTo(bestFit - Diversity.TOLERANCE - 1e-9);
+        }
+    }
+
+    /** The distance between the closest two of the positions, over valence, energy and tempo percentiles. */
+    private static double spread(FeatureIndex index, List<Integer> positions) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < positions.size(); i++) {
+            for (int j = i + 1; j < positions.size(); j++) {
+                int p = positions.get(i);
+                int q = positions.get(j);
+                min = Math.min(min, Math.sqrt(Math.pow(index.valence[p] - index.valence[q], 2)
+                        + Math.pow(index.energy[p] - index.energy[q], 2) + Math.pow(index.tempo[p] - index.tempo[q], 2)));
+            }
+        }
+        return min;
+    }
+
+    private static int positionOf(FeatureIndex index, Track t) {
+        return index.positionOf(t.id());
+    }
+
+    /** Raw valence and energy whose percentile in this catalog is the given one. */
+    private static double[] percentileTarget(List<Track> tracks, double vp, double ep) {
+        double[] v = tracks.stream().mapToDouble(t -> t.features().valence()).sorted().toArray();
+        double[] e = tracks.stream().mapToDouble(t -> t.features().energy()).sorted().toArray();
+        return new double[] {v[(int) (vp * (v.length - 1))], e[(int) (ep * (e.length - 1))]};
+    }
+}

@@ -1,0 +1,139 @@
+package org.moodbox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.catalog.Track;
+import org.moodbox.playback.PlaybackState.Status;
+import org.moodbox.playback.QueuedPlayer;
+import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SettingsStore;
+
+/**
+ * The owner's language per artist on the admin API, and the kiosk's queue routes, on a real server with the
+ * real catalog, recommender and player (null sink).
+ */
+class MusicAdminAndQueueApiTest {
+    private static final String PASSWORD = "correct horse battery";
+    @TempDir
+    Path folder;
+    private RealRooms rooms;
+    private QueuedPlayer queue;
+    private WebServer server;
+    private SettingsStore settings;
+    private AdminSecrets secrets;
+
+    @BeforeEach
+    void start() throws Exception {
+        rooms = RealRooms.in(folder);
+        Path data = Files.createDirectories(folder.resolve("data"));
+        settings = SettingsStore.open(data);
+        secrets = AdminSecrets.open(data);
+        queue = new QueuedPlayer(rooms.player, Optional::empty);
+        server = new WebServer(rooms.moodTracker, rooms.recommender, queue, rooms.catalog, rooms.trackLookup(),
+                () -> true, settings, secrets, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (rooms != null) {
+            rooms.close();
+        }
+    }
+
+    @Test
+    void theOwnerSetsAnArtistsLanguageAndTheCatalogFollows() throws Exception {
+        AdminClient phone = new AdminClient(server.port());
+        assertThat(phone.get("/admin/api/artist-languages").status()).as("signed out").isEqualTo(401);
+        phone.setUp(PASSWORD);
+
+        AdminClient.Reply list = phone.get("/admin/api/artist-languages?q=maxSTACK");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("artists")).hasSize(1);
+        assertThat(list.json().at("/artists/0/artist").asText()).isEqualTo("Maxstack");
+        assertThat(list.json().at("/artists/0/detected/instrumental").asInt()).isPositive();
+        assertThat(list.json().at("/artists/0/owner").isNull()).isTrue();
+
+        AdminClient.Reply set = phone.put("/admin/api/artist-languages", "{\"artist\":\"maxstack\",\"language\":\"en\"}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().at("/artist/owner").asText()).isEqualTo("en");
+        assertThat(rooms.catalog.allTracks()).filteredOn(t -> "Maxstack".equals(t.artist()))
+                .isNotEmpty().allMatch(t -> "en".equals(t.language()));
+        assertThat(rooms.catalog.allTracks()).filteredOn(t -> !"Maxstack".equals(t.artist()))
+                .allMatch(t -> "instrumental".equals(t.language()));
+
+        AdminClient.Reply cleared = phone.put("/admin/api/artist-languages", "{\"artist\":\"Maxstack\",\"language\":null}");
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(rooms.catalog.allTracks()).allMatch(t -> "instrumental".equals(t.language()));
+    }
+
+    @Test
+    void badLanguageRequestsAreRefusedAndChangeNothing() throws Exception {
+        AdminClient phone = new AdminClient(server.port());
+        phone.setUp(PASSWORD);
+
+        AdminClient.Reply badCode = phone.put("/admin/api/artist-languages", "{\"artist\":\"Maxstack\",\"language\":\"xx\"}");
+        assertThat(badCode.status()).isEqualTo(400);
+        assertThat(badCode.json().at("/fields/language").asText()).contains("not a language code");
+        assertThat(phone.put("/admin/api/artist-languages", "{\"artist\":\"Nobody Known\",\"language\":\"de\"}").status())
+                .isEqualTo(404);
+        assertThat(phone.put("/admin/api/artist-languages", "{\"language\":\"de\"}").status()).isEqualTo(400);
+        assertThat(phone.put("/admin/api/artist-languages", "not json").status()).isEqualTo(400);
+        assertThat(phone.putWithoutCsrf("/admin/api/artist-languages", "{\"artist\":\"Maxstack\",\"language\":\"de\"}")
+                .status()).isEqualTo(403);
+        assertThat(phone.get("/admin/api/artists?q=" + "x".repeat(300)).status()).isEqualTo(400);
+
+        assertThat(rooms.catalog.allTracks()).allMatch(t -> "instrumental".equals(t.language()));
+        assertThat(rooms.catalog.artistLanguages(null, 100)).allMatch(a -> a.owner() == null);
+    }
+
+    @Test
+    void nextPlaysTheQueuedTrackAndTheQueueCanBeRead() throws Exception {
+        AdminClient kiosk = new AdminClient(server.port());
+        Track first = rooms.catalog.allTracks().get(0);
+        Track second = rooms.catalog.allTracks().get(1);
+        assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + second.id() + "}")).status()).isEqualTo(200);
+        assertThat(kiosk.send(post("/api/queue", "{\"trackId\": 999999}")).status()).isEqualTo(400);
+        assertThat(kiosk.get("/api/queue").json().at("/upcoming/0/id").asLong()).isEqualTo(second.id());
+
+        assertThat(kiosk.send(post("/api/play", "{\"trackId\": " + first.id() + "}")).status()).isEqualTo(200);
+        rooms.awaitAudible(first.id());
+        AdminClient.Reply next = kiosk.send(post("/api/next", ""));
+
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        rooms.awaitAudible(second.id());
+        assertThat(kiosk.get("/api/queue").json().get("upcoming")).isEmpty();
+
+        // Nothing queued: "next" moves along the cards on the screen; here there are none to move to.
+        AdminClient.Reply nothing = kiosk.send(post("/api/next", ""));
+        assertThat(nothing.status()).as(nothing.toString()).isEqualTo(409);
+    }
+
+    @Test
+    void nextIsAKioskControl() throws Exception {
+        server.close();
+        server = new WebServer(rooms.moodTracker, rooms.recommender, queue, rooms.catalog, rooms.trackLookup(),
+                () -> true, settings, secrets, "127.0.0.1", 0, address -> false); // every client counts as a phone
+        AdminClient phone = new AdminClient(server.port());
+        assertThat(phone.send(post("/api/next", "")).status()).isEqualTo(403);
+        assertThat(phone.send(post("/api/queue", "{\"trackId\": 1}")).status()).isEqualTo(403);
+        assertThat(queue.upcoming()).isEmpty();
+        assertThat(queue.state().status()).isEqualTo(Status.STOPPED);
+    }
+
+    private HttpRequest.Builder post(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+}
