@@ -10,8 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.moodbox.catalog.Track;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
@@ -44,6 +47,8 @@ public final class ConnectPlayer implements Player {
     private volatile PlaybackState state;
     private volatile double cap;
     private volatile String deviceId;
+    /** Commands queued or running: while any is, Spotify's playback state is about to change and is not read. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     /** @param ownDevice the name of this box's librespot device while it can play, else empty */
     public ConnectPlayer(SpotifyWeb web, Supplier<Optional<String>> ownDevice, double volume, double cap) {
@@ -156,26 +161,28 @@ public final class ConnectPlayer implements Player {
 
     private void poll() {
         PlaybackState s = state;
-        if (s.status() != PlaybackState.Status.PLAYING || s.track() == null || deviceId == null) {
+        if (s.status() != PlaybackState.Status.PLAYING || s.track() == null || deviceId == null || pending.get() > 0) {
             return;
         }
         try {
             CurrentlyPlayingContext now = web.call("reading the playback state", Duration.ZERO,
                     api -> api.getInformationAboutUsersCurrentPlayback().build());
-            if (state != s) {
-                return; // a tap changed things meanwhile
-            }
             boolean same = now != null && now.getItem() != null && s.track().uri().equals(now.getItem().getUri());
             double position = now == null || now.getProgress_ms() == null ? 0 : now.getProgress_ms() / 1000.0;
+            PlaybackState next;
             if (same && Boolean.TRUE.equals(now.getIs_playing())) {
-                publish(new PlaybackState(s.track(), PlaybackState.Status.PLAYING, position, s.volume(), s.output(), null));
+                next = new PlaybackState(s.track(), PlaybackState.Status.PLAYING, position, s.volume(), s.output(),
+                        null);
             } else if (same && position > 0) {
                 // Paused in the Spotify app (a phone): the kiosk offers "resume", not a new song.
-                publish(new PlaybackState(s.track(), PlaybackState.Status.PAUSED, position, s.volume(), s.output(), null));
+                next = new PlaybackState(s.track(), PlaybackState.Status.PAUSED, position, s.volume(), s.output(),
+                        null);
             } else {
                 // The track ended (Spotify rewinds it to 0 and stops), or something else plays there now.
-                publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(), s.output(), null));
+                next = new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(), s.output(), null);
             }
+            // Not if a tap changed things meanwhile: Spotify's answer predates it.
+            publishIf(current -> current == s && pending.get() == 0, current -> next);
         } catch (SpotifyException e) {
             LOG.debug("Spotify playback state not read: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -188,7 +195,8 @@ public final class ConnectPlayer implements Player {
      * {@code stillRelevant} holds: a failed call for a song the listener has already left must not overwrite
      * what they chose since.
      */
-    private void run(String what, java.util.function.Predicate<PlaybackState> stillRelevant, Runnable call) {
+    private void run(String what, Predicate<PlaybackState> stillRelevant, Runnable call) {
+        pending.incrementAndGet();
         try {
             worker.execute(() -> {
                 try {
@@ -202,9 +210,12 @@ public final class ConnectPlayer implements Player {
                     LOG.warn("Spotify Connect {} failed", what, e);
                     publishIf(stillRelevant, s -> new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(),
                             s.output(), "Spotify could not " + what + "."));
+                } finally {
+                    pending.decrementAndGet();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.decrementAndGet();
             LOG.debug("Spotify Connect player closed; {} dropped", what);
         }
     }
@@ -214,8 +225,8 @@ public final class ConnectPlayer implements Player {
         return new PlaybackState(s.track(), status, s.positionSeconds(), s.volume(), s.output(), null);
     }
 
-    private synchronized void publishIf(java.util.function.Predicate<PlaybackState> still,
-                                        java.util.function.UnaryOperator<PlaybackState> next) {
+    private synchronized void publishIf(Predicate<PlaybackState> still,
+                                        UnaryOperator<PlaybackState> next) {
         if (still.test(state)) {
             publish(next.apply(state));
         }
