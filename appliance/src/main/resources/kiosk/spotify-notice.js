@@ -7,9 +7,10 @@
   banner.setAttribute('role', 'status');
   banner.hidden = true;
   // Styled through the CSSOM, which the page's content security policy allows (it forbids style attributes).
-  Object.assign(banner.style, {position: 'fixed', left: '0', right: '0', bottom: '0', margin: '0',
-    padding: '6px 12px', background: '#5a3a00', color: '#fff', font: '14px sans-serif', zIndex: '50',
-    textAlign: 'center'});
+  // In the flow, as the body grid's last row: the cards give up the space, and the player's buttons and the
+  // status line stay uncovered.
+  Object.assign(banner.style, {margin: '0', padding: '6px 12px', background: '#5a3a00', color: '#fff',
+    font: '14px sans-serif', textAlign: 'center'});
   document.addEventListener('DOMContentLoaded', () => document.body.appendChild(banner));
 
   async function check() {

@@ -34,8 +34,9 @@ public final class RoutingPlayer implements Player {
         }
     }
 
+    /** One tap at a time: two taps at once from two screens must not leave both players playing. */
     @Override
-    public void play(Track track) {
+    public synchronized void play(Track track) {
         Player next = isSpotify(track) ? spotify : local;
         if (next != current) {
             current.stop();

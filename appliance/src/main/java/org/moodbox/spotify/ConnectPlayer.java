@@ -10,8 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.moodbox.catalog.Track;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
@@ -44,21 +47,28 @@ public final class ConnectPlayer implements Player {
     private volatile PlaybackState state;
     private volatile double cap;
     private volatile String deviceId;
+    /** Commands queued or running: while any is, Spotify's playback state is about to change and is not read. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     /** @param ownDevice the name of this box's librespot device while it can play, else empty */
     public ConnectPlayer(SpotifyWeb web, Supplier<Optional<String>> ownDevice, double volume, double cap) {
+        this(web, ownDevice, volume, cap, POLL);
+    }
+
+    /** @param poll how often Spotify's playback state is read while playing (tests: a fraction of a second) */
+    ConnectPlayer(SpotifyWeb web, Supplier<Optional<String>> ownDevice, double volume, double cap, Duration poll) {
         this.web = web;
         this.ownDevice = ownDevice;
         this.cap = cap;
         this.state = new PlaybackState(null, PlaybackState.Status.STOPPED, 0, Math.min(volume, cap),
                 "Spotify Connect", null);
-        worker.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::poll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void play(Track track) {
         publish(new PlaybackState(track, PlaybackState.Status.PLAYING, 0, state.volume(), state.output(), null));
-        run("play " + track.title(), () -> {
+        run("play " + track.title(), s -> s.track() == track, () -> {
             Device device = chooseDevice();
             deviceId = device.getId();
             JsonArray uris = new JsonArray();
@@ -67,8 +77,10 @@ public final class ConnectPlayer implements Player {
                     .device_id(device.getId()).uris(uris).build());
             web.call("setting the volume", Duration.ZERO, api -> api.setVolumeForUsersPlayback(percent(state.volume()))
                     .device_id(device.getId()).build());
-            publish(new PlaybackState(track, PlaybackState.Status.PLAYING, 0, state.volume(),
-                    "Spotify Connect: " + device.getName(), null));
+            // Only if this song still plays: a stop or another tap meanwhile has the last word.
+            publishIf(s -> s.status() == PlaybackState.Status.PLAYING && s.track() == track,
+                    s -> new PlaybackState(track, PlaybackState.Status.PLAYING, s.positionSeconds(), s.volume(),
+                            "Spotify Connect: " + device.getName(), null));
         });
     }
 
@@ -76,7 +88,8 @@ public final class ConnectPlayer implements Player {
     public void pause() {
         if (state.status() == PlaybackState.Status.PLAYING) {
             publish(with(PlaybackState.Status.PAUSED));
-            run("pause", () -> web.call("pausing", Duration.ZERO,
+            Track track = state.track();
+            run("pause", s -> s.track() == track, () -> web.call("pausing", Duration.ZERO,
                     api -> api.pauseUsersPlayback().device_id(deviceId).build()));
         }
     }
@@ -85,17 +98,22 @@ public final class ConnectPlayer implements Player {
     public void resume() {
         if (state.status() == PlaybackState.Status.PAUSED) {
             publish(with(PlaybackState.Status.PLAYING));
-            run("resume", () -> web.call("resuming", Duration.ZERO,
+            Track track = state.track();
+            run("resume", s -> s.track() == track, () -> web.call("resuming", Duration.ZERO,
                     api -> api.startResumeUsersPlayback().device_id(deviceId).build()));
         }
     }
 
     @Override
     public void stop() {
-        if (state.status() != PlaybackState.Status.STOPPED) {
-            publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, state.volume(), state.output(), null));
-            run("stop", () -> web.call("stopping", Duration.ZERO,
-                    api -> api.pauseUsersPlayback().device_id(deviceId).build()));
+        PlaybackState before = state;
+        if (before.status() != PlaybackState.Status.STOPPED) {
+            publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, before.volume(), before.output(), null));
+            // Spotify answers 403 "Restriction violated" to pausing a paused player: stopping from pause sends nothing.
+            if (before.status() == PlaybackState.Status.PLAYING) {
+                run("stop", s -> s.status() == PlaybackState.Status.STOPPED, () -> web.call("stopping",
+                        Duration.ZERO, api -> api.pauseUsersPlayback().device_id(deviceId).build()));
+            }
         }
     }
 
@@ -104,7 +122,8 @@ public final class ConnectPlayer implements Player {
         double v = Math.max(0, Math.min(volume, cap));
         publish(new PlaybackState(state.track(), state.status(), state.positionSeconds(), v, state.output(), state.error()));
         if (deviceId != null) {
-            run("volume", () -> web.call("setting the volume", Duration.ZERO,
+            Track track = state.track();
+            run("set the volume", s -> s.track() == track, () -> web.call("setting the volume", Duration.ZERO,
                     api -> api.setVolumeForUsersPlayback(percent(v)).device_id(deviceId).build()));
         }
     }
@@ -147,22 +166,28 @@ public final class ConnectPlayer implements Player {
 
     private void poll() {
         PlaybackState s = state;
-        if (s.status() != PlaybackState.Status.PLAYING || s.track() == null || deviceId == null) {
+        if (s.status() != PlaybackState.Status.PLAYING || s.track() == null || deviceId == null || pending.get() > 0) {
             return;
         }
         try {
             CurrentlyPlayingContext now = web.call("reading the playback state", Duration.ZERO,
                     api -> api.getInformationAboutUsersCurrentPlayback().build());
-            if (state != s) {
-                return; // a tap changed things meanwhile
-            }
             boolean same = now != null && now.getItem() != null && s.track().uri().equals(now.getItem().getUri());
-            if (!same || !Boolean.TRUE.equals(now.getIs_playing())) {
-                publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(), s.output(), null));
+            double position = now == null || now.getProgress_ms() == null ? 0 : now.getProgress_ms() / 1000.0;
+            PlaybackState next;
+            if (same && Boolean.TRUE.equals(now.getIs_playing())) {
+                next = new PlaybackState(s.track(), PlaybackState.Status.PLAYING, position, s.volume(), s.output(),
+                        null);
+            } else if (same && position > 0) {
+                // Paused in the Spotify app (a phone): the kiosk offers "resume", not a new song.
+                next = new PlaybackState(s.track(), PlaybackState.Status.PAUSED, position, s.volume(), s.output(),
+                        null);
             } else {
-                publish(new PlaybackState(s.track(), PlaybackState.Status.PLAYING,
-                        now.getProgress_ms() == null ? 0 : now.getProgress_ms() / 1000.0, s.volume(), s.output(), null));
+                // The track ended (Spotify rewinds it to 0 and stops), or something else plays there now.
+                next = new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(), s.output(), null);
             }
+            // Not if a tap changed things meanwhile: Spotify's answer predates it.
+            publishIf(current -> current == s && pending.get() == 0, current -> next);
         } catch (SpotifyException e) {
             LOG.debug("Spotify playback state not read: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -170,23 +195,32 @@ public final class ConnectPlayer implements Player {
         }
     }
 
-    private void run(String what, Runnable call) {
+    /**
+     * Runs a call on the player's thread. A failure stops playback with a sentence for the screen, but only while
+     * {@code stillRelevant} holds: a failed call for a song the listener has already left must not overwrite
+     * what they chose since.
+     */
+    private void run(String what, Predicate<PlaybackState> stillRelevant, Runnable call) {
+        pending.incrementAndGet();
         try {
             worker.execute(() -> {
                 try {
                     call.run();
                 } catch (SpotifyException e) {
                     LOG.warn("Spotify Connect {}: {}", what, e.getMessage());
-                    publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, state.volume(), state.output(),
-                            "Spotify could not " + what + ": " + e.getMessage()
+                    publishIf(stillRelevant, s -> new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(),
+                            s.output(), "Spotify could not " + what + ": " + e.getMessage()
                                     + ". Pick a song from your own library."));
                 } catch (RuntimeException e) {
                     LOG.warn("Spotify Connect {} failed", what, e);
-                    publish(new PlaybackState(null, PlaybackState.Status.STOPPED, 0, state.volume(), state.output(),
-                            "Spotify could not " + what + "."));
+                    publishIf(stillRelevant, s -> new PlaybackState(null, PlaybackState.Status.STOPPED, 0, s.volume(),
+                            s.output(), "Spotify could not " + what + "."));
+                } finally {
+                    pending.decrementAndGet();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.decrementAndGet();
             LOG.debug("Spotify Connect player closed; {} dropped", what);
         }
     }
@@ -194,6 +228,13 @@ public final class ConnectPlayer implements Player {
     private PlaybackState with(PlaybackState.Status status) {
         PlaybackState s = state;
         return new PlaybackState(s.track(), status, s.positionSeconds(), s.volume(), s.output(), null);
+    }
+
+    private synchronized void publishIf(Predicate<PlaybackState> still,
+                                        UnaryOperator<PlaybackState> next) {
+        if (still.test(state)) {
+            publish(next.apply(state));
+        }
     }
 
     private synchronized void publish(PlaybackState s) {

@@ -131,14 +131,15 @@ public final class SpotifyAccount {
             link = pendingLink().orElseThrow(() -> new IllegalArgumentException(
                     "no link was started here (or it is older than 15 minutes); press 'Link Spotify' again"));
             query = queryOf(redirectedTo);
+            // The state first: an old attempt's address (even a cancelled one) must not end the newest attempt.
+            if (!link.pkce().state().equals(query.get("state"))) {
+                throw new IllegalArgumentException("this address is not the answer to the link started here "
+                        + "(its state does not match); paste the whole address of the newest attempt");
+            }
             if (query.containsKey("error")) {
                 pending = null;
                 throw new IllegalArgumentException("Spotify did not link the account: " + query.get("error")
                         + ("access_denied".equals(query.get("error")) ? " (you pressed Cancel)" : ""));
-            }
-            if (!link.pkce().state().equals(query.get("state"))) {
-                throw new IllegalArgumentException("this address is not the answer to the link started here "
-                        + "(its state does not match); paste the whole address of the newest attempt");
             }
             if (query.get("code") == null || query.get("code").isBlank()) {
                 throw new IllegalArgumentException("the address has no 'code'; paste the whole address Spotify "

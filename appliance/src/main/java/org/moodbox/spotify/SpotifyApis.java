@@ -10,6 +10,11 @@ import se.michaelthelin.spotify.SpotifyHttpManager;
 /**
  * spotify-web-api-java clients for one access token each, all sharing one HTTP manager whose connect and read
  * timeouts are short: a Spotify that hangs must cost seconds, not the HTTP client's default minutes.
+ *
+ * <p>The library sends every GET through an HTTP response cache (httpclient5-cache). It is switched off: when a
+ * cached answer has to be revalidated and Spotify does not answer in time, the cache hides the timeout behind a
+ * made-up "504 Gateway Timeout" answer, which the library reports as a server error, so a slow Spotify looked
+ * like a broken one. Moodbox keeps what it needs from Spotify in its own SQLite cache anyway.
  */
 final class SpotifyApis {
     private final SpotifyEndpoints endpoints;
@@ -24,6 +29,8 @@ final class SpotifyApis {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
                         .build())
+                .setCacheMaxEntries(0)
+                .setCacheMaxObjectSize(0)
                 .setConnectionRequestTimeout((int) timeout.toMillis())
                 .setSocketTimeout((int) timeout.toMillis())
                 .build();

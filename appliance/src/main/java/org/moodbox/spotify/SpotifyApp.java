@@ -21,20 +21,37 @@ public record SpotifyApp(String clientId, String clientSecret, String origin) {
     public static final String ENV_CLIENT_ID = "MOODBOX_SPOTIFY_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "MOODBOX_SPOTIFY_CLIENT_SECRET";
 
-    public SpotifyApp {
-        clientId = validClientId(clientId);
-        clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret.trim();
-        if (clientSecret != null && !clientSecret.matches("[0-9A-Za-z]{16,64}")) {
-            throw new IllegalArgumentException("the client secret should be the 32 letters and digits the Spotify "
-                    + "dashboard shows; leave it empty to link without one");
+    /** Spotify shows both as 32 hex characters; letters and digits of that length is what a paste must give. */
+    private static final String SHAPE = "[0-9A-Za-z]{32}";
+
+    /** A value that cannot be the one the dashboard shows, and which field it is (clientId or clientSecret). */
+    public static final class InvalidField extends IllegalArgumentException {
+        private final String field;
+
+        InvalidField(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 
-    /** Spotify client ids are 32 hex characters; anything else is a paste error worth saying at once. */
+    public SpotifyApp {
+        clientId = validClientId(clientId);
+        clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret.trim();
+        if (clientSecret != null && !clientSecret.matches(SHAPE)) {
+            throw new InvalidField("clientSecret", "the client secret should be the 32 letters and digits the "
+                    + "Spotify dashboard shows; leave it empty to link without one");
+        }
+    }
+
+    /** Anything but 32 letters and digits is a paste error (a cut-off id, a URL, the secret) worth saying at once. */
     static String validClientId(String id) {
         String clean = id == null ? "" : id.trim();
-        if (!clean.matches("[0-9A-Za-z]{16,64}")) {
-            throw new IllegalArgumentException("the client id should be the 32 letters and digits the Spotify "
+        if (!clean.matches(SHAPE)) {
+            throw new InvalidField("clientId", "the client id should be the 32 letters and digits the Spotify "
                     + "dashboard shows under your app's Basic Information");
         }
         return clean;

@@ -52,7 +52,7 @@ public final class SpotifyHealth {
     }
 
     void unavailable(String reason) {
-        set(State.UNAVAILABLE, "Spotify is not answering (" + reason + "); playing from your own library.", null);
+        set(State.UNAVAILABLE, "Spotify is unavailable (" + reason + "); playing from your own library.", null);
     }
 
     void relink(String reason) {

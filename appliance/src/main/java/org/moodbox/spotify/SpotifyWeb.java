@@ -120,7 +120,8 @@ public final class SpotifyWeb {
                 sleep(wait);
                 backoff = backoff.multipliedBy(2);
             } catch (InternalServerErrorException | BadGatewayException | ServiceUnavailableException e) {
-                throw unavailable(what, "it answered " + e.getClass().getSimpleName().replace("Exception", ""), e);
+                throw unavailable(what, "it reported a server error" + (e.getMessage() == null
+                        || e.getMessage().isBlank() ? "" : ": " + e.getMessage()), e);
             } catch (IOException e) {
                 throw unavailable(what, e instanceof java.net.SocketTimeoutException
                         || e instanceof java.io.InterruptedIOException ? "it did not answer in time" : e.toString(), e);

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.moodbox.spotify.Spotify;
+import org.moodbox.spotify.SpotifyApp;
 import org.moodbox.spotify.SpotifyException;
+import org.moodbox.spotify.SpotifyHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +43,8 @@ public final class SpotifyAdminRoutes implements WebExtension {
             String secret = secretNode == null || secretNode.isNull() ? null : secretNode.asText();
             try {
                 spotify.account().setApp(body.requiredText("clientId"), secret);
-            } catch (IllegalArgumentException e) {
-                ctx.status(400).json(Map.of("error", e.getMessage(), "fields", Map.of("clientId", e.getMessage())));
+            } catch (SpotifyApp.InvalidField e) {
+                ctx.status(400).json(Map.of("error", e.getMessage(), "fields", Map.of(e.field(), e.getMessage())));
                 return;
             }
             ctx.json(view(ctx));
@@ -110,11 +112,21 @@ public final class SpotifyAdminRoutes implements WebExtension {
     private Map<String, Object> view(Context ctx) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("link", spotify.account().status());
-        v.put("health", spotify.health().snapshot());
+        v.put("health", health(spotify.health().snapshot()));
         v.put("notice", spotify.notice().orElse(null));
         v.put("candidates", spotify.candidates().summary());
         v.put("playback", spotify.playbackSummary());
         v.put("redirectUri", redirectUri(ctx).toString());
+        return v;
+    }
+
+    /** Times as ISO-8601 text: the web room's JSON mapper has no java.time support, and the page shows text. */
+    private static Map<String, Object> health(SpotifyHealth.Snapshot h) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("state", h.state());
+        v.put("notice", h.notice());
+        v.put("since", h.since().toString());
+        v.put("retryAt", h.retryAt() == null ? null : h.retryAt().toString());
         return v;
     }
 

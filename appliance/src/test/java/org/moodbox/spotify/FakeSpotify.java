@@ -22,22 +22,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for Spotify's accounts service and Web API (Javalin on an ephemeral loopback port), serving
  * the documented JSON shapes: /authorize (approves at once, redirecting with a code), /api/token (checks the
  * PKCE verifier against the challenge, issues and refreshes tokens that expire), /v1/me, search, saved tracks,
- * playlists and their 2026 /items, and the player endpoints. Faults are queued per path: 401, 429 with
+ * playlists and their 2026 /items, and the player endpoints ({@link FakeSpotifyPlayer}). Faults are queued per path: 401, 429 with
  * Retry-After, 500 and slow answers.
  */
-final class FakeSpotify implements AutoCloseable {
+public final class FakeSpotify implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
+    /** The player endpoints and their one playback (devices, track, volume). */
+    public final FakeSpotifyPlayer player = new FakeSpotifyPlayer(this);
+    /** Answer /authorize with a consent page (Agree / Cancel) as a browser sees it, instead of approving at once. */
+    public volatile boolean askConsent;
     private final Javalin app;
     private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code -> challenge, redirect
     private final Map<String, Long> accessTokens = new ConcurrentHashMap<>(); // token -> expiry millis
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Deque<String>> faults = new ConcurrentHashMap<>();
-    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger refreshes = new AtomicInteger();
     volatile long tokenLifetimeSeconds = 3600;
-    volatile String product = "premium";
+    public volatile String product = "premium";
 
-    FakeSpotify() {
+    public FakeSpotify() {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -59,28 +63,24 @@ final class FakeSpotify implements AutoCloseable {
             config.routes.get("/v1/me/tracks", this::savedTracks);
             config.routes.get("/v1/me/playlists", ctx -> ctx.json(paging(List.of(
                     playlist("pl-mine-happy", "My happy songs", "ada42"), playlist("pl-mine-work", "Work", "ada42")))));
-            config.routes.get("/v1/me/player/devices", ctx -> ctx.json(Map.of("devices", List.of(
-                    device("dev-phone", "Ada's phone", true), device("dev-box", "Moodbox", false)))));
-            config.routes.put("/v1/me/player/play", ctx -> ctx.status(204));
-            config.routes.put("/v1/me/player/pause", ctx -> ctx.status(204));
-            config.routes.put("/v1/me/player/volume", ctx -> ctx.status(204));
-            config.routes.get("/v1/me/player", ctx -> ctx.status(204));
+            player.register(config.routes);
+            config.routes.get("/consent", this::consent);
             config.routes.get("/images/{name}", ctx -> ctx.contentType("image/jpeg")
                     .result(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
         });
         app.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
     /** The next request whose path starts with {@code pathPrefix} gets this fault ("401", "429:SECONDS", "500", "slow:MS"). */
-    void inject(String pathPrefix, String fault) {
+    public void inject(String pathPrefix, String fault) {
         faults.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>()).add(fault);
     }
 
-    void revokeAll() {
+    public void revokeAll() {
         refreshTokens.replaceAll((k, v) -> false);
         accessTokens.clear();
     }
@@ -89,7 +89,7 @@ final class FakeSpotify implements AutoCloseable {
         accessTokens.replaceAll((k, v) -> 0L);
     }
 
-    long count(String prefix) {
+    public long count(String prefix) {
         synchronized (requests) {
             return requests.stream().filter(r -> r.startsWith(prefix)).count();
         }
@@ -102,8 +102,23 @@ final class FakeSpotify implements AutoCloseable {
         }
         String code = "code-" + UUID.randomUUID();
         codes.put(code, new String[] {ctx.queryParam("code_challenge"), ctx.queryParam("redirect_uri")});
-        ctx.redirect(ctx.queryParam("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(ctx.queryParam("state"), StandardCharsets.UTF_8));
+        String state = "&state=" + URLEncoder.encode(ctx.queryParam("state"), StandardCharsets.UTF_8);
+        String approved = ctx.queryParam("redirect_uri") + "?code=" + code + state;
+        if (!askConsent) {
+            ctx.redirect(approved);
+            return;
+        }
+        // Like Spotify's page: Agree sends the browser on with a code, Cancel with error=access_denied.
+        String cancelled = ctx.queryParam("redirect_uri") + "?error=access_denied" + state;
+        ctx.contentType("text/html; charset=utf-8").result("<!doctype html><title>Spotify</title>"
+                + "<p>Moodbox wants to see your library and control playback.</p>"
+                + "<a id=agree href='/consent?to=" + URLEncoder.encode(approved, StandardCharsets.UTF_8) + "'>Agree</a> "
+                + "<a id=cancel href='/consent?to=" + URLEncoder.encode(cancelled, StandardCharsets.UTF_8) + "'>Cancel</a>");
+    }
+
+    /** The consent page's buttons: a redirect, as Spotify answers the form it posts. */
+    private void consent(Context ctx) {
+        ctx.redirect(ctx.queryParam("to"));
     }
 
     private void token(Context ctx) {
@@ -225,7 +240,7 @@ final class FakeSpotify implements AutoCloseable {
                 "track", track("saved0000000000000001", "Unknown saved song", "Nobody known", null)))));
     }
 
-    Map<String, Object> track(String id, String name, String artist, String isrc) {
+    public Map<String, Object> track(String id, String name, String artist, String isrc) {
         Map<String, Object> t = new java.util.LinkedHashMap<>();
         t.put("id", id);
         t.put("uri", "spotify:track:" + id);
@@ -246,11 +261,6 @@ final class FakeSpotify implements AutoCloseable {
     private Map<String, Object> playlist(String id, String name, String owner) {
         return Map.of("id", id, "name", name, "type", "playlist", "uri", "spotify:playlist:" + id,
                 "owner", Map.of("id", owner, "type", "user"), "tracks", Map.of("total", 2));
-    }
-
-    private Map<String, Object> device(String id, String name, boolean active) {
-        return Map.of("id", id, "name", name, "is_active", active, "is_restricted", false, "type", "Smartphone",
-                "volume_percent", 50);
     }
 
     private Map<String, Object> paging(List<Object> items) {

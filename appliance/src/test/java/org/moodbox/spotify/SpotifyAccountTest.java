@@ -45,9 +45,15 @@ class SpotifyAccountTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state does not match");
             assertThatThrownBy(() -> rig.account.finishLink("not an address"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole address");
+            // An old attempt's Cancel does not end this attempt; this attempt's Cancel does, and says so.
             assertThatThrownBy(() -> rig.account.finishLink(
                     "http://127.0.0.1:8080/admin/spotify/callback?error=access_denied&state=x"))
+                    .hasMessageContaining("state does not match");
+            String state = pasted.replaceFirst(".*[?&]state=([^&]+).*", "$1");
+            assertThatThrownBy(() -> rig.account.finishLink(
+                    "http://127.0.0.1:8080/admin/spotify/callback?error=access_denied&state=" + state))
                     .hasMessageContaining("you pressed Cancel");
+            assertThatThrownBy(() -> rig.account.finishLink(pasted)).hasMessageContaining("no link was started");
             assertThat(rig.account.status().state()).isEqualTo(SpotifyLinkStatus.State.NOT_LINKED);
             assertThatThrownBy(() -> rig.account.setApp("not-an-id!", null)).hasMessageContaining("client id");
         }

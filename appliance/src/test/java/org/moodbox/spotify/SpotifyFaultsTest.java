@@ -100,11 +100,37 @@ class SpotifyFaultsTest {
             rig.link();
             rig.fake.inject("/v1/me", "slow:3000");
             long start = System.nanoTime();
+            // The profile was read once while linking, so this GET is one the HTTP layer could have revalidated
+            // from a cache: the timeout must still be reported as one, not as a server error.
             assertThatThrownBy(() -> me(rig)).isInstanceOf(SpotifyException.class)
+                    .hasMessage("it did not answer in time")
                     .extracting(e -> ((SpotifyException) e).kind()).isEqualTo(SpotifyException.Kind.UNAVAILABLE);
             System.out.println("slow answer gave up after " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
             assertThat(rig.health.snapshot().state()).isEqualTo(SpotifyHealth.State.UNAVAILABLE);
+            assertThat(rig.health.notice()).get().asString()
+                    .isEqualTo("Spotify is unavailable (it did not answer in time); playing from your own library.");
+        }
+    }
+
+    @Test
+    void aSlowAnswerToAFirstRequestTimesOutTheSameWay() throws Exception {
+        try (SpotifyRig rig = new SpotifyRig(data, Duration.ofMillis(700))) {
+            rig.link();
+            rig.fake.inject("/v1/me/tracks", "slow:3000");
+            assertThatThrownBy(() -> rig.web.call("reading saved tracks", Duration.ZERO,
+                    api -> api.getUsersSavedTracks().build()))
+                    .isInstanceOf(SpotifyException.class).hasMessage("it did not answer in time");
+        }
+    }
+
+    @Test
+    void aServerErrorSaysWhichAndWhatSpotifyWrote() throws Exception {
+        try (SpotifyRig rig = new SpotifyRig(data, Duration.ofSeconds(5))) {
+            rig.link();
+            rig.fake.inject("/v1/me", "500");
+            assertThatThrownBy(() -> me(rig)).isInstanceOf(SpotifyException.class)
+                    .hasMessage("it reported a server error: Server error");
         }
     }
 }

@@ -120,6 +120,17 @@ final class RealRooms implements AutoCloseable {
                 host, 0);
     }
 
+    /** On 127.0.0.1 with the routes other rooms add (Spotify's panel, callback and kiosk notice). */
+    WebServer startServer(SettingsStore settings, AdminSecrets secrets, List<WebExtension> extensions) {
+        return startServer(settings, secrets, "127.0.0.1", extensions);
+    }
+
+    /** Bound to {@code host} (another loopback address, say) with the routes other rooms add. */
+    WebServer startServer(SettingsStore settings, AdminSecrets secrets, String host, List<WebExtension> extensions) {
+        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
+                RoomLinks.none().with(null, extensions), host, 0);
+    }
+
     /** On 127.0.0.1, with {@code kioskClient} deciding which client addresses count as the kiosk screen. */
     WebServer startServer(SettingsStore settings, AdminSecrets secrets, Predicate<String> kioskClient) {
         return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,

@@ -2,11 +2,17 @@ package org.moodbox.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What dpkg itself reads from each package: control fields, conffiles, files with modes, natives per arch. */
 class DebPackageContentsIT {
@@ -49,6 +55,7 @@ class DebPackageContentsIT {
         assertThat(paths).contains(
                 "/usr/share/moodbox/moodbox.jar",
                 "/usr/share/moodbox/lib/moodbox-models-0.1.0-SNAPSHOT.jar",
+                "/usr/share/moodbox/librespot/librespot-player.jar",
                 "/etc/moodbox/moodbox.conf",
                 "/usr/lib/systemd/system/moodbox.service",
                 "/usr/lib/systemd/system/moodbox-kiosk.service",
@@ -67,6 +74,36 @@ class DebPackageContentsIT {
         assertThat(entries).filteredOn(e -> e.mode().startsWith("-") && !e.path().equals("/usr/bin/moodbox"))
                 .allSatisfy(e -> assertThat(e.mode() + " " + e.owner()).as(e.path()).isEqualTo("-rw-r--r-- root/root"));
         assertThat(paths).noneMatch(p -> p.startsWith("/var/"));
+    }
+
+    /**
+     * The librespot child process is found by the appliance itself (LibrespotSupervisor.bundledJar, relative to
+     * moodbox.jar): unpack the package and ask the installed classes where it is, so a layout change on either
+     * side fails here rather than silently leaving the box without its own Spotify Connect device.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"amd64", "arm64"})
+    void theApplianceFindsTheShippedLibrespotJar(String arch, @TempDir Path root) throws IOException {
+        Command.ok("dpkg-deb", "--extract", Packages.deb(arch).toString(), root.toString());
+        Path shipped = root.resolve("usr/share/moodbox/librespot/librespot-player.jar");
+        try (JarFile jar = new JarFile(shipped.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).as("librespot's own main")
+                    .startsWith("xyz.gianlu.librespot");
+        }
+        Path probe = root.resolve("FindLibrespot.java");
+        Files.writeString(probe, """
+                public class FindLibrespot {
+                    public static void main(String[] args) {
+                        System.out.println(org.moodbox.playback.librespot.LibrespotSupervisor.bundledJar()
+                                .map(Object::toString).orElse("none"));
+                    }
+                }
+                """);
+        // The JVM running this test is the one the package depends on (Java 17); its source launcher runs the probe.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String found = Command.ok(java, "-cp", root.resolve("usr/share/moodbox/moodbox.jar").toString(),
+                probe.toString()).strip();
+        assertThat(found.lines().reduce((a, b) -> b).orElse("")).isEqualTo(shipped.toString());
     }
 
     private static Entry entry(List<Entry> entries, String path) {

@@ -1,0 +1,218 @@
+package org.moodbox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SettingsStore;
+import org.moodbox.spotify.FakeSpotify;
+import org.moodbox.spotify.Spotify;
+import org.moodbox.spotify.SpotifyEndpoints;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Spotify in a real browser against the real server and the fake Spotify: the owner links an account from a
+ * phone-sized admin page by pasting the address Spotify sent the browser to (the phone cannot reach the box at
+ * 127.0.0.1, which the test reproduces by serving the box on 127.0.0.2 only), and the kiosk shows a
+ * banner while the linked Spotify fails. Screenshots go to target/screenshots/.
+ */
+class SpotifyBrowserTest {
+    private static final String PASSWORD = "a long admin password";
+    private static final String PHONE_SEES_BOX_AT = "127.0.0.2";
+    @TempDir
+    Path folder;
+    private RealRooms rooms;
+    private FakeSpotify fake;
+    private Spotify spotify;
+    private WebServer server;
+    private HeadlessChromium chromium;
+    private ChromeDriver browser;
+    private Path accountFile;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        rooms = RealRooms.in(folder);
+        Path data = Files.createDirectories(folder.resolve("data"));
+        accountFile = data.resolve("spotify-account.json");
+        fake = new FakeSpotify();
+        SettingsStore settings = SettingsStore.open(data);
+        spotify = Spotify.open(data, rooms.catalog, settings::current, SpotifyEndpoints.at(fake.base()), Map.of(),
+                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ZERO, 0.8, 0.8, null);
+        // The box listens on 127.0.0.2 only: the browser reaches its pages there, while the redirect Spotify sends
+        // it to (127.0.0.1, the only plain-http address Spotify allows) finds nobody, as on the owner's phone.
+        server = rooms.startServer(settings, AdminSecrets.open(data), PHONE_SEES_BOX_AT,
+                List.of(new SpotifyAdminRoutes(spotify)));
+        base = "http://" + PHONE_SEES_BOX_AT + ":" + server.port();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {server, spotify, fake, rooms, chromium}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void theOwnerLinksSpotifyFromAPhoneByPastingTheRedirectAddress() throws Exception {
+        chromium.viewport(390, 844);
+        browser.get(base + "/admin");
+        visible("setup-form");
+        type("setup-password", PASSWORD);
+        type("setup-confirm", PASSWORD);
+        browser.findElement(By.id("setup-submit")).click();
+        visible("settings-form");
+        visible("spotify-card"); // at once with the settings, not at the next refresh
+        assertThat(text("spotify-state")).contains("Enter the client id");
+        assertThat(browser.findElement(By.id("spotify-link")).isDisplayed()).isFalse();
+        assertThat(text("spotify-redirect-uri")).isEqualTo("http://127.0.0.1:" + server.port()
+                + "/admin/spotify/callback");
+
+        // A client id of the wrong shape: said next to the form, nothing stored.
+        type("spotify-client-id", "https://developer.spotify.com/dashboard");
+        browser.findElement(By.id("spotify-app-save")).click();
+        visible("spotify-app-error");
+        assertThat(text("spotify-app-error")).contains("32 letters and digits");
+        assertThat(accountFile).doesNotExist();
+
+        type("spotify-client-id", SpotifyAdminApiTest.CLIENT_ID);
+        browser.findElement(By.id("spotify-app-save")).click();
+        wait(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
+        assertThat(browser.findElement(By.id("spotify-app-error")).isDisplayed()).isFalse();
+
+        // Link: Spotify's consent page opens in a new window; the owner agrees there.
+        fake.askConsent = true;
+        String admin = browser.getWindowHandle();
+        browser.findElement(By.id("spotify-link")).click();
+        wait(d -> d.getWindowHandles().size() == 2);
+        String consent = browser.getWindowHandles().stream().filter(h -> !h.equals(admin)).findFirst().orElseThrow();
+        browser.switchTo().window(consent);
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("agree")));
+        // On a phone, 127.0.0.1 is the phone itself: the box's callback is out of reach, so the browser ends on
+        // an error page whose address (what the owner copies from the address bar) carries the code.
+        browser.findElement(By.id("agree")).click();
+        String redirected = wait(d -> addressBar().filter(u -> u.contains("/admin/spotify/callback?code="))
+                .orElse(null));
+        assertThat(redirected).startsWith("http://127.0.0.1:" + server.port() + "/admin/spotify/callback?code=");
+        assertThat(accountFile).content().doesNotContain("refresh-"); // the box has not heard of it
+        browser.close();
+        browser.switchTo().window(admin);
+
+        visible("spotify-finish-form");
+        finish("this is not an address");
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("spotify-app-error"), "paste the whole address"));
+        finish(redirected.replaceFirst("state=[^&]+", "state=0ld4ttempt"));
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("spotify-app-error"), "state does not match"));
+        assertThat(text("spotify-state")).isEqualTo("No Spotify account is linked.");
+        assertThat(accountFile).content().doesNotContain("refresh-");
+
+        finish(redirected);
+        wait(ExpectedConditions.textToBe(By.id("spotify-state"), "Linked as Ada (Premium)."));
+        assertThat(browser.findElement(By.id("spotify-app-error")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("spotify-finish-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("spotify-link")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("spotify-unlink")).isDisplayed()).isTrue();
+        assertThat(accountFile).content().contains("refresh-", "ada42");
+        browser.executeScript("document.getElementById('spotify-card').scrollIntoView({block: 'start'})");
+        chromium.screenshot("admin-spotify-linked-390x844");
+
+        browser.findElement(By.id("spotify-unlink")).click();
+        wait(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
+        assertThat(accountFile).content().doesNotContain("refresh-");
+    }
+
+    @Test
+    void theKioskShowsABannerWhileTheLinkedSpotifyFails() throws Exception {
+        spotify.account().setApp(SpotifyAdminApiTest.CLIENT_ID, null);
+        URI consent = spotify.account().startLink(URI.create("http://127.0.0.1:" + server.port()
+                + "/admin/spotify/callback"));
+        HttpResponse<Void> approved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(consent).build(),
+                HttpResponse.BodyHandlers.discarding());
+        spotify.account().finishLink(approved.headers().firstValue("Location").orElseThrow());
+        chromium.viewport(800, 480);
+
+        browser.get(base + "/");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("spotify-notice")));
+        wait(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
+        assertThat(browser.findElement(By.id("spotify-notice")).isDisplayed()).isFalse();
+
+        fake.inject("/v1/search", "500");
+        spotify.candidates().sweepSoon().get();
+        browser.navigate().refresh();
+        visible("spotify-notice");
+        WebElement banner = browser.findElement(By.id("spotify-notice"));
+        assertThat(banner.getText()).startsWith("Spotify is unavailable").endsWith("playing from your own library.");
+        assertThat(banner.getAttribute("role")).isEqualTo("status");
+        // A thin strip along the bottom edge, not a cover over the cards.
+        long viewportHeight = (Long) browser.executeScript("return window.innerHeight");
+        assertThat(banner.getRect().getY() + banner.getRect().getHeight()).isEqualTo((int) viewportHeight);
+        assertThat(banner.getRect().getHeight()).isLessThan(80);
+        for (String id : List.of("btn-stop", "btn-vol-up", "output")) { // nothing the listener needs is covered
+            org.openqa.selenium.Rectangle r = browser.findElement(By.id(id)).getRect();
+            assertThat(r.getY() + r.getHeight()).as(id).isLessThanOrEqualTo(banner.getRect().getY());
+        }
+        assertThat(browser.findElements(By.cssSelector(".card"))).isNotEmpty();
+        chromium.screenshot("kiosk-spotify-notice-800x480");
+
+        spotify.candidates().sweepSoon().get(); // Spotify answers again
+        browser.navigate().refresh();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("spotify-notice")));
+        wait(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
+        assertThat(browser.findElement(By.id("spotify-notice")).isDisplayed()).isFalse();
+    }
+
+    /** What the address bar shows, also on an error page (whose document is chrome-error://...). */
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<String> addressBar() {
+        Map<String, Object> history = browser.executeCdpCommand("Page.getNavigationHistory", Map.of());
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) history.get("entries");
+        int current = ((Number) history.get("currentIndex")).intValue();
+        return java.util.Optional.ofNullable((String) entries.get(current).get("url"));
+    }
+
+    private void finish(String pasted) {
+        type("spotify-redirected", pasted);
+        browser.findElement(By.id("spotify-finish")).click();
+    }
+
+    private void visible(String id) {
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private <T> T wait(Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+}
