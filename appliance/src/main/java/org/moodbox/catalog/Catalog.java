@@ -376,6 +376,21 @@ public final class Catalog implements ArtworkStore, AutoCloseable {
         }
     }
 
+    /**
+     * Says how the latest play of a track went (1 liked, -1 skipped), for feedback given while it plays (the
+     * box's button). Returns false when the track was never played, so there is no play to mark.
+     */
+    public synchronized boolean setLatestPlayFeedback(long trackId, int feedback) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE plays SET feedback = ? WHERE id = (SELECT MAX(id) FROM plays WHERE track_id = ?)")) {
+            ps.setInt(1, feedback);
+            ps.setLong(2, trackId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("recording feedback on track " + trackId, e);
+        }
+    }
+
     public synchronized int playCount(long trackId) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM plays WHERE track_id = ?")) {
             ps.setLong(1, trackId);

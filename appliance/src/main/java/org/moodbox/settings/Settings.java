@@ -23,9 +23,11 @@ import org.moodbox.vision.DetectorKind;
  * @param screenSchedule   when the screen dims at night
  * @param detector         which face detector the vision room runs
  * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
+ * @param gpio             the pins of the box's button, status LED and presence sensor
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
-                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
+                       double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
+                       GpioSettings gpio) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -49,7 +51,17 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
             errors.add("detector", "must be one of " + DetectorKind.names());
         }
         cameraSource = cameraSource(errors, cameraSource);
+        if (gpio == null) {
+            errors.add("gpio", "is required");
+        }
         errors.throwIfAny();
+    }
+
+    /** With the default pins: for callers that do not deal with the box's hardware. */
+    public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
+                    double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
+        this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
+                GpioSettings.defaults());
     }
 
     /** What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00. */
@@ -59,7 +71,8 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     }
 
     public Settings withVolumeCap(double cap) {
-        return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource);
+        return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
+                gpio);
     }
 
     private static List<String> languages(FieldErrors errors, List<String> codes) {
@@ -127,6 +140,6 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public String toString() {
         return "Settings[languages=" + languages + ", favourites=" + favouriteArtists.size() + ", excluded="
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
-                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + "]";
+                + (detector == null ? null : detector.id()) + ", camera=" + Objects.toString(cameraSource) + ", " + gpio + "]";
     }
 }

@@ -20,7 +20,7 @@ import org.moodbox.vision.DetectorKind;
  */
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
-            "volumeCap", "screenSchedule", "detector", "cameraSource");
+            "volumeCap", "screenSchedule", "detector", "cameraSource", "gpio");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -37,6 +37,7 @@ public final class SettingsJson {
         schedule.put("nightDimEnd", s.screenSchedule().nightDimEnd());
         root.put("detector", s.detector().id());
         root.put("cameraSource", s.cameraSource());
+        GpioSettingsJson.write(root.putObject("gpio"), s.gpio());
         return root;
     }
 
@@ -75,10 +76,11 @@ public final class SettingsJson {
             }
         }
         String camera = text(errors, root, "cameraSource", base.cameraSource());
+        GpioSettings gpio = GpioSettingsJson.read(errors, root.get("gpio"), base.gpio());
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
-                    detector == null ? base.detector() : detector, camera);
+                    detector == null ? base.detector() : detector, camera, gpio == null ? base.gpio() : gpio);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {

@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.camera.CameraException;
@@ -17,6 +19,11 @@ public final class VisionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLoop.class);
     private static final long INITIAL_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 10_000;
+    /**
+     * One frame every two seconds while nobody is there (the presence sensor says so): the CPU and the board's
+     * heat rest, and a face that appears without tripping the sensor is still seen within seconds.
+     */
+    static final long IDLE_FRAME_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final FrameSourceOpener camera;
     private final FacePipeline pipeline;
@@ -24,6 +31,7 @@ public final class VisionLoop implements AutoCloseable {
     private final long frameIntervalNanos;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean idle;
     private volatile VisionStatus status;
 
     public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
@@ -42,6 +50,22 @@ public final class VisionLoop implements AutoCloseable {
 
     public VisionStatus status() {
         return status;
+    }
+
+    /**
+     * Slows the analysis to {@link #IDLE_FRAME_INTERVAL_NANOS} while nobody is there; back to full pace at once
+     * when someone comes (the frame being waited for is taken now, not at the end of the idle pause).
+     */
+    public void idle(boolean nobodyThere) {
+        if (idle != nobodyThere) {
+            idle = nobodyThere;
+            LOG.info("vision: {}", nobodyThere ? "idle (nobody there), one frame every 2 s" : "full pace (someone is there)");
+            LockSupport.unpark(thread);
+        }
+    }
+
+    public boolean idle() {
+        return idle;
     }
 
     private void loop() {
@@ -82,10 +106,20 @@ public final class VisionLoop implements AutoCloseable {
             last = now;
             status = new VisionStatus("running", source.describe(), analysis.problem(), fps, analysis.timings(),
                     analysis.faces().size(), pipeline.describe());
-            long spare = frameIntervalNanos - (System.nanoTime() - start);
+            long interval = idle ? IDLE_FRAME_INTERVAL_NANOS : frameIntervalNanos;
+            long spare = interval - (System.nanoTime() - start);
             if (spare > 0) {
-                sleep(spare / 1_000_000);
+                pause(spare);
             }
+        }
+    }
+
+    /** Waits between frames; a change of idle ends the wait early, so someone arriving is seen at once. */
+    private void pause(long nanos) {
+        boolean wasIdle = idle;
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && running && idle == wasIdle; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 
