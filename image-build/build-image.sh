@@ -72,7 +72,17 @@ enable_arm64
 mkdir -p "$out"
 work="$(mktemp -d "$out/work.XXXXXX")"
 rootfs="$work/rootfs"
-cleanup() { [[ "$keep_rootfs" == yes ]] || rm -rf "$work"; }
+# rm -rf only on folders with nothing mounted inside: a /proc or /dev left mounted by a failed step must stop
+# the clean-up, never be deleted through.
+mounted_under() { awk -v d="$(readlink -f "$1")/" 'index($2 "/", d) == 1 { found = 1 } END { exit !found }' /proc/self/mounts; }
+safe_rm() {
+    if [[ -e "$1" ]] && mounted_under "$1"; then
+        say "not removing $1: something is still mounted inside it (see /proc/self/mounts)"
+        return 1
+    fi
+    rm -rf "$1"
+}
+cleanup() { [[ "$keep_rootfs" == yes ]] || safe_rm "$work"; }
 trap cleanup EXIT
 
 # The system every box has; the package pulls in Java 17 and libgpiod2 itself.
@@ -108,7 +118,7 @@ say "root file system built in $((SECONDS - started)) s ($(du -sm "$rootfs" | cu
 "$HERE/check-rootfs.sh" "$rootfs" "$profile"
 
 if [[ "$profile" == smoke ]]; then
-    rm -rf "$out/rootfs-smoke"
+    safe_rm "$out/rootfs-smoke"
     mv "$rootfs" "$out/rootfs-smoke"
     say "smoke root file system: $out/rootfs-smoke"
     exit 0
