@@ -85,6 +85,8 @@ safe_rm() {
 cleanup() { [[ "$keep_rootfs" == yes ]] || safe_rm "$work"; }
 trap cleanup EXIT
 
+# eatmydata (mmdebstrap's own hook, removed again at the end) spares dpkg its fsync calls during the build:
+# a build is repeated from scratch if it fails, so durability buys nothing there, and under qemu it is slow.
 # The system every box has; the package pulls in Java 17 and libgpiod2 itself.
 packages=(systemd-sysv udev dbus systemd-resolved systemd-timesyncd iproute2 ca-certificates tzdata
           cloud-guest-utils fdisk e2fsprogs kmod less)
@@ -107,6 +109,7 @@ started=$SECONDS
 "$HERE/debian-sources.sh" "$suite" | mmdebstrap --arch=arm64 --variant=minbase \
     --include="$(IFS=,; echo "${packages[*]}")" --include="$deb" \
     --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
+    --hook-dir=/usr/share/mmdebstrap/hooks/eatmydata \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --dpkgopt='path-include=/usr/share/doc/moodbox/*' \
