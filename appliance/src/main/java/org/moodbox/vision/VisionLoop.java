@@ -32,6 +32,10 @@ public final class VisionLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean idle;
+    // Guarded by this: who closes the pipeline, close() or the loop's own end, and that it happens once.
+    private boolean loopEnded;
+    private boolean closeRequested;
+    private boolean pipelineClosed;
     private volatile VisionStatus status;
 
     public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
@@ -69,6 +73,19 @@ public final class VisionLoop implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            loopUntilClosed();
+        } finally {
+            synchronized (this) {
+                loopEnded = true;
+                if (closeRequested) {
+                    closePipeline(); // close() gave up waiting: the models are released here, after the last frame
+                }
+            }
+        }
+    }
+
+    private void loopUntilClosed() {
         long backoff = INITIAL_BACKOFF_MS;
         while (running) {
             try (FrameSource source = camera.open()) {
@@ -140,6 +157,22 @@ public final class VisionLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pipeline.close();
+        // The models may only be closed once no frame uses them: a frame still being analysed after 5 s (a
+        // loaded machine, a slow detector) would otherwise run on freed interpreters.
+        synchronized (this) {
+            closeRequested = true;
+            if (loopEnded || !thread.isAlive()) {
+                closePipeline();
+            } else {
+                LOG.warn("vision: the last frame is still being analysed; its models close when it ends");
+            }
+        }
+    }
+
+    private void closePipeline() {
+        if (!pipelineClosed) {
+            pipelineClosed = true;
+            pipeline.close();
+        }
     }
 }
