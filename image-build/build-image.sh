@@ -82,7 +82,16 @@ safe_rm() {
     fi
     rm -rf "$1"
 }
-cleanup() { [[ "$keep_rootfs" == yes ]] || safe_rm "$work"; }
+# A failed mmdebstrap can leave the package's bind mount (file-mirror-automount) inside the work folder;
+# those mounts are ours: unmount them, deepest first, before the folder goes.
+unmount_under() {
+    awk -v d="$(readlink -f "$1")/" 'index($2 "/", d) == 1 { print $2 }' /proc/self/mounts | sort -r |
+        while read -r point; do umount "$point" || umount -l "$point"; done
+}
+cleanup() {
+    [[ -d "$work" ]] && unmount_under "$work"
+    [[ "$keep_rootfs" == yes ]] || safe_rm "$work"
+}
 trap cleanup EXIT
 
 # eatmydata (mmdebstrap's own hook, removed again at the end) spares dpkg its fsync calls during the build:
@@ -96,7 +105,9 @@ if [[ "$profile" == full ]]; then
                fonts-dejavu-core singularity-music)
 fi
 
-hooks=()
+# Man pages are left out (path-exclude below), but openjdk's postinst registers its man page with
+# update-alternatives and fails when /usr/share/man/man1 does not exist (Debian #863199).
+hooks=(--setup-hook='mkdir -p "$1/usr/share/man/man1"')
 if [[ "$profile" == full ]]; then
     # Before the kernel's package runs update-initramfs: the small module list (see initramfs/moodbox.conf).
     hooks+=(--setup-hook='mkdir -p "$1/etc/initramfs-tools/conf.d" "$1/etc/initramfs-tools/hooks"'
