@@ -10,12 +10,10 @@ import org.moodbox.catalog.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
 import org.moodbox.catalog.ScanReport;
-import org.moodbox.device.GpioBoard;
 import org.moodbox.device.GpioPins;
 import org.moodbox.device.HealthCheck;
 import org.moodbox.device.HttpLivenessCheck;
 import org.moodbox.device.LedState;
-import org.moodbox.device.LoggedDeviceEvents;
 import org.moodbox.device.ServiceWatchdog;
 import org.moodbox.device.SystemdNotifier;
 import org.moodbox.mood.MoodTracker;
@@ -69,14 +67,14 @@ public final class Appliance implements AutoCloseable {
     private final WebServer web;
     private final SystemdNotifier systemd;
     private final ServiceWatchdog watchdog;
-    private final GpioBoard gpio;
+    private final BoxHardware hardware;
     private final Spotify spotify;
     private final YoutubeCandidates youtube;
     private final BackgroundScan libraryScan;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
-                      ServiceWatchdog watchdog, GpioBoard gpio, Spotify spotify, YoutubeCandidates youtube,
+                      ServiceWatchdog watchdog, BoxHardware hardware, Spotify spotify, YoutubeCandidates youtube,
                       BackgroundScan libraryScan) {
         this.spotify = spotify;
         this.youtube = youtube;
@@ -87,14 +85,18 @@ public final class Appliance implements AutoCloseable {
         this.web = web;
         this.systemd = systemd;
         this.watchdog = watchdog;
-        this.gpio = gpio;
+        this.hardware = hardware;
     }
 
-    /** With the button, LED and sensor on their default pins (where there is no GPIO, it says so and goes on). */
+    /**
+     * With the button, LED and sensor on the pins of the owner's settings (where there is no GPIO, it says so
+     * and goes on); a change of pins on the admin page takes effect at once.
+     */
     public static Appliance start(ApplianceConfig config) {
-        return start(config, GpioPins.defaults());
+        return start(config, null);
     }
 
+    /** @param gpioPins pins from the command line, which win over the settings; null: the settings' pins */
     public static Appliance start(ApplianceConfig config, GpioPins gpioPins) {
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
         systemd.status("starting: scanning the music library");
@@ -152,14 +154,18 @@ public final class Appliance implements AutoCloseable {
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
+            web.adminAddress(AdminAddressFile.fromEnvironment(System.getenv()));
             // Last, because neither throws: what opened above is all the catch below has to release.
-            GpioBoard gpio = GpioBoard.open(gpioPins, new LoggedDeviceEvents(), () -> ledState(eyes.status()));
-            String serving = "serving http://" + config.host() + ":" + web.port() + "/, " + gpio.status();
+            // The button and the presence sensor reach playback, feedback, the vision pace and the screen.
+            BoxControls controls = new BoxControls(player, recommender, mood, catalog,
+                    List.of(present -> eyes.idle(!present), web::presence));
+            BoxHardware hardware = BoxHardware.open(gpioPins, settings, controls, () -> ledState(eyes.status()));
+            String serving = "serving http://" + config.host() + ":" + web.port() + "/, " + hardware.status();
             ServiceWatchdog watchdog = ServiceWatchdog.start(systemd, List.of(visionAlive(eyes),
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
-            return new Appliance(catalog, vision, player, web, systemd, watchdog, gpio, spotify, youtube,
+            return new Appliance(catalog, vision, player, web, systemd, watchdog, hardware, spotify, youtube,
                     libraryScan);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
@@ -249,7 +255,7 @@ public final class Appliance implements AutoCloseable {
         closed = true;
         systemd.stopping("stopping");
         watchdog.close(); // first: a vision loop being closed must not read as a failure
-        gpio.close();
+        hardware.close(); // the button and the sensor first: no press may reach a closing player
         web.close();
         libraryScan.close();
         vision.close();

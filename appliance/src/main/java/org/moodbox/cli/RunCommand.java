@@ -45,8 +45,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--volume-cap", defaultValue = "0.8", description = "loudest allowed volume, 0..1 (default: ${DEFAULT-VALUE})")
     double volumeCap;
 
-    @Option(names = "--gpio-pins", split = ",", paramLabel = "BUTTON,LED,PIR", defaultValue = "17,27,22",
-            description = "BCM pins of the button, status LED and presence sensor (default: ${DEFAULT-VALUE})")
+    @Option(names = "--gpio-pins", split = ",", paramLabel = "BUTTON,LED,PIR",
+            description = "BCM pins of the button, status LED and presence sensor; without it the pins of the "
+                    + "owner's settings (default 17,27,22, changed on the admin page)")
     List<Integer> gpioPins;
 
     @Option(names = "--no-gpio", description = "leave the GPIO pins alone (no button, LED or presence sensor)")
@@ -74,7 +75,14 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Pins fixed on the command line, or null: the owner's settings decide. */
     private GpioPins gpioPins() {
+        if (gpioPins == null && !noGpio) {
+            return null;
+        }
+        if (gpioPins == null) {
+            return GpioPins.disabled();
+        }
         if (gpioPins.size() != 3) {
             throw new IllegalArgumentException("--gpio-pins takes three BCM numbers: button, LED, presence sensor");
         }

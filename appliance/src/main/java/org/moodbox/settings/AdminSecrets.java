@@ -38,6 +38,7 @@ public final class AdminSecrets {
     public static AdminSecrets open(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
+            AtomicFile.removeLeftovers(file); // a save cut short by a crash; never the secrets themselves
             byte[] bytes = Files.readAllBytes(file);
             tightenPermissions(file);
             JsonNode root = new ObjectMapper().readTree(bytes);

@@ -32,11 +32,12 @@ import org.moodbox.vision.EmotionModelKind;
  * @param libraryFolders   music folders the owner added (absolute paths), scanned with the installer's ones
  * @param youtube          phone links (the QR on a card's back) and the optional YouTube search; never null
  * @param emotionModel     which emotion model the vision room classifies faces with
+ * @param gpio             the pins of the box's button, status LED and presence sensor
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                        double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
                        Map<Emotion, Strategy> strategies, List<String> libraryFolders, YoutubeSettings youtube,
-                       EmotionModelKind emotionModel) {
+                       EmotionModelKind emotionModel, GpioSettings gpio) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -66,6 +67,9 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
         if (emotionModel == null) {
             errors.add("emotionModel", "must be one of " + EmotionModelKind.names());
         }
+        if (gpio == null) {
+            errors.add("gpio", "is required");
+        }
         errors.throwIfAny();
     }
 
@@ -73,7 +77,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                     double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
         this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
-                defaultStrategies(), List.of(), null, EmotionModelKind.DEFAULT);
+                defaultStrategies(), List.of(), null, EmotionModelKind.DEFAULT, GpioSettings.defaults());
     }
 
     /**
@@ -82,17 +86,18 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
      */
     public static Settings defaults() {
         return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.DEFAULT,
-                "usb:/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults(), EmotionModelKind.DEFAULT);
+                "usb:/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults(), EmotionModelKind.DEFAULT,
+                GpioSettings.defaults());
     }
 
     public Settings withVolumeCap(double cap) {
         return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
-                strategies, libraryFolders, youtube, emotionModel);
+                strategies, libraryFolders, youtube, emotionModel, gpio);
     }
 
     public Settings withYoutube(YoutubeSettings next) {
         return new Settings(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector,
-                cameraSource, strategies, libraryFolders, next, emotionModel);
+                cameraSource, strategies, libraryFolders, next, emotionModel, gpio);
     }
 
     /**
@@ -188,6 +193,6 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
                 + (detector == null ? null : detector.id()) + ", emotionModel=" + (emotionModel == null ? null : emotionModel.id())
                 + ", camera=" + Objects.toString(cameraSource) + ", strategies=" + strategies + ", libraryFolders="
-                + libraryFolders.size() + ", " + youtube + "]";
+                + libraryFolders.size() + ", " + youtube + ", " + gpio + "]";
     }
 }

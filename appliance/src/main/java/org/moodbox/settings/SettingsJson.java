@@ -24,7 +24,7 @@ import org.moodbox.vision.EmotionModelKind;
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
             "volumeCap", "screenSchedule", "detector", "cameraSource", "strategies", "libraryFolders", "youtube",
-            "emotionModel");
+            "emotionModel", "gpio");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -46,6 +46,7 @@ public final class SettingsJson {
         strings(root.putArray("libraryFolders"), s.libraryFolders());
         YoutubeSettingsJson.write(root.putObject("youtube"), s.youtube());
         root.put("emotionModel", s.emotionModel().id());
+        GpioSettingsJson.write(root.putObject("gpio"), s.gpio());
         return root;
     }
 
@@ -95,11 +96,12 @@ public final class SettingsJson {
         Map<Emotion, Strategy> strategies = StrategiesJson.read(errors, root.get("strategies"), base.strategies());
         List<String> folders = strings(errors, root, "libraryFolders", base.libraryFolders());
         YoutubeSettings youtube = YoutubeSettingsJson.read(errors, root.get("youtube"), base.youtube());
+        GpioSettings gpio = GpioSettingsJson.read(errors, root.get("gpio"), base.gpio());
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
                     detector == null ? base.detector() : detector, camera, strategies, folders, youtube,
-                    emotionModel == null ? base.emotionModel() : emotionModel);
+                    emotionModel == null ? base.emotionModel() : emotionModel, gpio == null ? base.gpio() : gpio);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {

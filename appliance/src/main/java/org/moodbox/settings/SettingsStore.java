@@ -48,6 +48,10 @@ public final class SettingsStore {
         ObjectMapper json = new ObjectMapper();
         byte[] bytes;
         try {
+            int leftovers = AtomicFile.removeLeftovers(file);
+            if (leftovers > 0) {
+                LOG.info("removed {} unfinished settings save(s) of an earlier crash or power cut", leftovers);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new SettingsStore(file, Settings.defaults(), null); // a new box: defaults until the first save

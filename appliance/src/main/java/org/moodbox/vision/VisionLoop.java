@@ -1,6 +1,8 @@
 package org.moodbox.vision;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.camera.CameraException;
@@ -23,6 +25,11 @@ public final class VisionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLoop.class);
     private static final long INITIAL_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 10_000;
+    /**
+     * One frame every two seconds while nobody is there (the presence sensor says so): the CPU and the board's
+     * heat rest, and a face that appears without tripping the sensor is still seen within seconds.
+     */
+    static final long IDLE_FRAME_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private volatile FrameSourceOpener camera;
     /** Set when the owner picked another camera: the loop closes the current one and opens the new one. */
@@ -39,6 +46,11 @@ public final class VisionLoop implements AutoCloseable {
     private boolean everDelivered;
     private int failedAttempts;
     private volatile boolean active = true;
+    private volatile boolean idle;
+    // Guarded by this: who closes the pipeline, close() or the loop's own end, and that it happens once.
+    private boolean loopEnded;
+    private boolean closeRequested;
+    private boolean pipelineClosed;
     private volatile VisionStatus status;
 
     public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
@@ -90,7 +102,36 @@ public final class VisionLoop implements AutoCloseable {
         thread.interrupt(); // wakes a reconnect pause; grab() is not interruptible and needs no waking
     }
 
+    /**
+     * Slows the analysis to {@link #IDLE_FRAME_INTERVAL_NANOS} while nobody is there; back to full pace at once
+     * when someone comes (the frame being waited for is taken now, not at the end of the idle pause).
+     */
+    public void idle(boolean nobodyThere) {
+        if (idle != nobodyThere) {
+            idle = nobodyThere;
+            LOG.info("vision: {}", nobodyThere ? "idle (nobody there), one frame every 2 s" : "full pace (someone is there)");
+            LockSupport.unpark(thread);
+        }
+    }
+
+    public boolean idle() {
+        return idle;
+    }
+
     private void loop() {
+        try {
+            loopUntilClosed();
+        } finally {
+            synchronized (this) {
+                loopEnded = true;
+                if (closeRequested) {
+                    closePipeline(); // close() gave up waiting: the models are released here, after the last frame
+                }
+            }
+        }
+    }
+
+    private void loopUntilClosed() {
         long backoff = INITIAL_BACKOFF_MS;
         while (active) {
             if (cameraChanged) { // another camera: its own first frame decides between "lost" and "none"
@@ -145,10 +186,24 @@ public final class VisionLoop implements AutoCloseable {
             String problem = analysis.problem() != null ? analysis.problem() : pipelineProblem;
             status = new VisionStatus("running", source.describe(), problem, fps, analysis.timings(),
                     analysis.faces().size(), pipeline.describe(), 0);
-            long spare = frameIntervalNanos - (System.nanoTime() - start);
+            long interval = idle ? IDLE_FRAME_INTERVAL_NANOS : frameIntervalNanos;
+            long spare = interval - (System.nanoTime() - start);
             if (spare > 0) {
-                sleep(spare / 1_000_000);
+                pause(spare);
             }
+        }
+    }
+
+    /**
+     * Waits between frames; a change of idle ends the wait early, so someone arriving is seen at once (as do
+     * choose() and close(), which interrupt).
+     */
+    private void pause(long nanos) {
+        boolean wasIdle = idle;
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && active && idle == wasIdle && !Thread.interrupted();
+             left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 
@@ -189,6 +244,22 @@ public final class VisionLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pipeline.close();
+        // The models may only be closed once no frame uses them: a frame still being analysed after 5 s (a
+        // loaded machine, a slow detector) would otherwise run on freed interpreters.
+        synchronized (this) {
+            closeRequested = true;
+            if (loopEnded || !thread.isAlive()) {
+                closePipeline();
+            } else {
+                LOG.warn("vision: the last frame is still being analysed; its models close when it ends");
+            }
+        }
+    }
+
+    private void closePipeline() {
+        if (!pipelineClosed) {
+            pipelineClosed = true;
+            pipeline.close();
+        }
     }
 }

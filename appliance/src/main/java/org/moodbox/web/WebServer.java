@@ -33,6 +33,8 @@ public final class WebServer implements AutoCloseable {
     private final SseHub hub;
     private final LiveState live;
     private final Javalin app;
+    private volatile java.util.function.Supplier<java.util.Optional<String>> adminAddress = java.util.Optional::empty;
+    private volatile boolean someoneThere = true;
 
     /** A server whose camera indicator shows "on": the appliance only serves the kiosk with its camera running. */
     public WebServer(MoodFeed moodFeed, Recommender recommender, Player player, ArtworkStore artworkStore,
@@ -160,6 +162,8 @@ public final class WebServer implements AutoCloseable {
             if (artistLanguages != null) {
                 artistLanguages.register(config.routes);
             }
+            new BoxRoutes(() -> adminAddress.get(), () -> secrets != null && secrets.adminPassword().isPresent(),
+                    () -> someoneThere, kioskClient).register(config.routes);
         });
         try {
             app.start();
@@ -170,6 +174,17 @@ public final class WebServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         LOG.info("kiosk at http://{}:{}/ , admin page at /admin", host, port());
+    }
+
+    /** Where the owner's page is reached from a phone, shown on the kiosk screen (empty: not shown). */
+    public void adminAddress(java.util.function.Supplier<java.util.Optional<String>> address) {
+        this.adminAddress = Objects.requireNonNull(address, "address");
+    }
+
+    /** The presence sensor's word: the kiosk screen sleeps while nobody is there and wakes when someone comes. */
+    public void presence(boolean present) {
+        someoneThere = present;
+        hub.broadcast("presence", java.util.Map.of("present", present));
     }
 
     /** The bound port (the real one when 0 was asked for). */

@@ -31,7 +31,7 @@ class SettingsTest {
         Settings s = new Settings(List.of(), List.of(), List.of(), 0.5, ScreenSchedule.defaults(), DetectorKind.MTCNN,
                 "/dev/video0", java.util.Map.of(org.moodbox.vision.Emotion.SAD, org.moodbox.recommend.Strategy.CALM),
                 List.of("/media/usb/../usb/Music/", "/media/usb/Music"), null,
-                org.moodbox.vision.EmotionModelKind.CNN);
+                org.moodbox.vision.EmotionModelKind.CNN, GpioSettings.defaults());
         assertThat(s.strategies()).hasSize(org.moodbox.vision.Emotion.values().length)
                 .containsEntry(org.moodbox.vision.Emotion.SAD, org.moodbox.recommend.Strategy.CALM)
                 .containsEntry(org.moodbox.vision.Emotion.HAPPY, org.moodbox.recommend.Strategy.MATCH);
@@ -41,7 +41,7 @@ class SettingsTest {
 
         InvalidSettingsException e = catchThrowableOfType(() -> new Settings(List.of(), List.of(), List.of(), 0.5,
                 ScreenSchedule.defaults(), DetectorKind.MTCNN, "/dev/video0", null, List.of("Music", " "), null,
-                org.moodbox.vision.EmotionModelKind.CNN),
+                org.moodbox.vision.EmotionModelKind.CNN, GpioSettings.defaults()),
                 InvalidSettingsException.class);
         assertThat(e.fieldErrors().get("libraryFolders")).contains("'Music' is not a full path");
     }

@@ -70,4 +70,36 @@ class VisionLoopTest {
             assertThat(loop.status().cameraState()).isEqualTo("running");
         }
     }
+
+    /** Nobody there: one frame every two seconds; someone comes: the next frame at once, then full pace again. */
+    @Test
+    void idlesWhileNobodyIsThereAndWakesAtOnce() throws Exception {
+        FrameSourceOpener camera = CameraSpec.parse("lavfi:testsrc2=size=320x240:rate=30", 0, 0, 30);
+        List<Long> frameTimes = new CopyOnWriteArrayList<>();
+        try (VisionLoop loop = new VisionLoop(camera, FacePipeline.mtcnnWithCnn(), a -> frameTimes.add(System.nanoTime()),
+                10)) {
+            loop.start();
+            waitForFrames(frameTimes, 3);
+            loop.idle(true);
+            Thread.sleep(300); // the frame in flight finishes
+            int before = frameTimes.size();
+            Thread.sleep(1500);
+            assertThat(frameTimes.size() - before).as("frames in 1.5 s while idle").isLessThanOrEqualTo(1);
+
+            long woken = System.nanoTime();
+            loop.idle(false);
+            waitForFrames(frameTimes, frameTimes.size() + 5);
+            assertThat(frameTimes.get(frameTimes.size() - 5) - woken).as("first frame after waking, ns")
+                    .isLessThan(VisionLoop.IDLE_FRAME_INTERVAL_NANOS / 2);
+            assertThat(loop.idle()).isFalse();
+        }
+    }
+
+    private static void waitForFrames(List<Long> frames, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (frames.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(frames).hasSizeGreaterThanOrEqualTo(count);
+    }
 }

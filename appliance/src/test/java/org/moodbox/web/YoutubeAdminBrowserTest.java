@@ -73,8 +73,8 @@ class YoutubeAdminBrowserTest {
         assertThat(browser.findElement(By.id("youtube-key")).getDomProperty("value")).isEmpty();
         assertThat(box.key.value()).contains(FakeYoutubeApi.KEY);
 
-        browser.findElement(By.cssSelector("input[name=phoneLink][value=spotify]")).click();
-        browser.findElement(By.id("youtube-search")).click();
+        tap(By.cssSelector("input[name=phoneLink][value=spotify]"));
+        tap(By.id("youtube-search"));
         type("youtube-quota", "2000");
         browser.findElement(By.id("youtube-save")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("youtube-saved"), "Saved"));
@@ -98,5 +98,12 @@ class YoutubeAdminBrowserTest {
 
     private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    /** Taps a control as a thumb would: in the middle of the screen, not under the sticky section links. */
+    private void tap(By control) {
+        WebElement element = browser.findElement(control);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 }

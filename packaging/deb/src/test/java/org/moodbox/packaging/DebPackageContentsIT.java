@@ -30,6 +30,9 @@ class DebPackageContentsIT {
         assertThat(Command.ok("dpkg-deb", "--field", deb, "Architecture").strip()).isEqualTo(arch);
         String depends = Command.ok("dpkg-deb", "--field", deb, "Depends");
         assertThat(depends).contains("openjdk-17-jre-headless | java17-runtime-headless");
+        // What the JavaCPP FFmpeg natives link against (readelf -d): without them even 'moodbox --help' failed
+        // in the arm64 image ("libva-drm.so.2: cannot open shared object file").
+        assertThat(depends).contains("libasound2", "libdrm2", "libpulse0", "libva2", "libva-drm2", "libxcb1", "libxcb-shm0");
         // Pi4J's gpiod provider on the boards; an x86 test machine must not need it.
         if (arch.equals("arm64")) {
             assertThat(depends).contains("libgpiod2");
