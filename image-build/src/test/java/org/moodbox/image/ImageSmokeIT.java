@@ -40,8 +40,11 @@ class ImageSmokeIT {
 
     @BeforeAll
     static void buildTheRootFileSystem() throws IOException {
-        assumeThat(Boolean.getBoolean("moodbox.image.skip")).as("-Dmoodbox.image.skip=true: the image smoke test is skipped")
-                .isFalse();
+        // Opt-in: building an arm64 root file system under qemu takes tens of minutes on a 2-core machine, more
+        // than the whole CI budget, so 'mvn verify' leaves it out and './moodbox image-smoke' runs it.
+        assumeThat(Boolean.getBoolean("moodbox.image.smoke"))
+                .as("the image smoke test runs with -Dmoodbox.image.smoke=true (./moodbox image-smoke); skipped")
+                .isTrue();
         assumeThat(System.getProperty("user.name")).as("the image build needs root (mmdebstrap root mode, chroot)")
                 .isEqualTo("root");
         for (String tool : List.of("mmdebstrap", "arch-test", "chroot", "mke2fs")) {
