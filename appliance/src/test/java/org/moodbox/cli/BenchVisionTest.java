@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moodbox.Moodbox;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionModelKind;
 import picocli.CommandLine;
 
 /** {@code moodbox bench vision} with tiny settings: the shape of its output, never its timings. */
@@ -25,28 +26,33 @@ class BenchVisionTest {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(0)).startsWith("load average at start: ");
         assertThat(lines).anyMatch(l -> l.startsWith("load average at end: "));
-        String header = lines.stream().filter(l -> l.startsWith("detector ")).findFirst().orElseThrow();
+        String header = lines.stream().filter(l -> l.startsWith("pipeline ")).findFirst().orElseThrow();
         for (String stage : BenchVision.STAGES) {
             assertThat(header).contains(stage);
         }
-        assertThat(header).contains("p95 total", "faces", "recall");
+        assertThat(header).contains("p95 total", "faces", "IoU-match");
         assertThat(lines).anyMatch(l -> l.contains("MTCNN detect split: P-Net"));
 
         JsonNode figures = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(figures.get("frames").asInt()).isEqualTo(2);
         assertThat(figures.get("visibleFaces").asInt()).isEqualTo(22);
+        // One pipeline per detector and emotion model, float and int8 side by side.
         for (DetectorKind kind : DetectorKind.values()) {
-            assertThat(lines).anyMatch(l -> l.startsWith(kind.id() + " "));
-            JsonNode d = figures.get("detectors").get(kind.id());
-            assertThat(d).as(kind.id()).isNotNull();
-            for (String stage : BenchVision.STAGES) {
-                assertThat(d.has(stage + "Ms")).as(kind.id() + " " + stage).isTrue();
+            for (EmotionModelKind model : EmotionModelKind.values()) {
+                String label = kind.id() + " + " + model.id();
+                assertThat(lines).anyMatch(l -> l.startsWith(label + " "));
+                JsonNode d = figures.get("pipelines").get(label);
+                assertThat(d).as(label).isNotNull();
+                for (String stage : BenchVision.STAGES) {
+                    assertThat(d.has(stage + "Ms")).as(label + " " + stage).isTrue();
+                }
+                assertThat(d.has("totalP95Ms")).isTrue();
+                assertThat(d.get("facesPerPhoto")).hasSize(6);
+                assertThat(d.get("recall").asDouble()).isBetween(0.0, 1.0);
+                assertThat(d.get("boxRecall").asDouble()).isBetween(0.0, 1.0);
             }
-            assertThat(d.has("totalP95Ms")).isTrue();
-            assertThat(d.get("facesPerPhoto")).hasSize(6);
-            assertThat(d.get("recall").asDouble()).isBetween(0.0, 1.0);
         }
-        JsonNode mtcnn = figures.get("detectors").get("mtcnn");
+        JsonNode mtcnn = figures.get("pipelines").get("mtcnn + cnn");
         assertThat(mtcnn.has("pnetMs") && mtcnn.has("rnetMs") && mtcnn.has("onetMs")).isTrue();
     }
 }
