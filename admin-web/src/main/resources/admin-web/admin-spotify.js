@@ -79,13 +79,13 @@
       const r = await call('POST', '/admin/api/spotify/unlink', {});
       if (r.ok) show(r.data);
     });
-    // admin.js shows the settings form once the owner is signed in (setup, sign-in, reload) and hides it on
-    // sign-out: the card follows it at once instead of at the next 10 s refresh. A sign-in brings a new session
-    // and so a new CSRF token: forget the old one.
+    // admin.js shows the owner's sections (#owner) once the owner is signed in (setup, sign-in, reload) and hides
+    // them on sign-out: the card follows them at once instead of at the next 10 s refresh. A sign-in brings a new
+    // session and so a new CSRF token: forget the old one.
     new MutationObserver(() => {
       csrf = null;
-      if ($('settings-form').hidden) $('spotify-card').hidden = true; else refresh();
-    }).observe($('settings-form'), {attributes: true, attributeFilter: ['hidden']});
+      if ($('owner').hidden) $('spotify-card').hidden = true; else refresh();
+    }).observe($('owner'), {attributes: true, attributeFilter: ['hidden']});
     refresh();
     setInterval(refresh, 10000);
   });

@@ -84,8 +84,8 @@ class SpotifyBrowserTest {
         type("setup-password", PASSWORD);
         type("setup-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        visible("settings-form");
-        visible("spotify-card"); // at once with the settings, not at the next refresh
+        visible("owner");
+        visible("spotify-card"); // at once with the owner's other sections, not at the next refresh
         assertThat(text("spotify-state")).contains("Enter the client id");
         assertThat(browser.findElement(By.id("spotify-link")).isDisplayed()).isFalse();
         assertThat(text("spotify-redirect-uri")).isEqualTo("http://127.0.0.1:" + server.port()
@@ -93,20 +93,20 @@ class SpotifyBrowserTest {
 
         // A client id of the wrong shape: said next to the form, nothing stored.
         type("spotify-client-id", "https://developer.spotify.com/dashboard");
-        browser.findElement(By.id("spotify-app-save")).click();
+        click("spotify-app-save");
         visible("spotify-app-error");
         assertThat(text("spotify-app-error")).contains("32 letters and digits");
         assertThat(accountFile).doesNotExist();
 
         type("spotify-client-id", SpotifyAdminApiTest.CLIENT_ID);
-        browser.findElement(By.id("spotify-app-save")).click();
+        click("spotify-app-save");
         wait(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
         assertThat(browser.findElement(By.id("spotify-app-error")).isDisplayed()).isFalse();
 
         // Link: Spotify's consent page opens in a new window; the owner agrees there.
         fake.askConsent = true;
         String admin = browser.getWindowHandle();
-        browser.findElement(By.id("spotify-link")).click();
+        click("spotify-link");
         wait(d -> d.getWindowHandles().size() == 2);
         String consent = browser.getWindowHandles().stream().filter(h -> !h.equals(admin)).findFirst().orElseThrow();
         browser.switchTo().window(consent);
@@ -139,7 +139,7 @@ class SpotifyBrowserTest {
         browser.executeScript("document.getElementById('spotify-card').scrollIntoView({block: 'start'})");
         chromium.screenshot("admin-spotify-linked-390x844");
 
-        browser.findElement(By.id("spotify-unlink")).click();
+        click("spotify-unlink");
         wait(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
         assertThat(accountFile).content().doesNotContain("refresh-");
     }
@@ -170,9 +170,17 @@ class SpotifyBrowserTest {
         long viewportHeight = (Long) browser.executeScript("return window.innerHeight");
         assertThat(banner.getRect().getY() + banner.getRect().getHeight()).isEqualTo((int) viewportHeight);
         assertThat(banner.getRect().getHeight()).isLessThan(80);
-        for (String id : List.of("btn-stop", "btn-vol-up", "output")) { // nothing the listener needs is covered
-            org.openqa.selenium.Rectangle r = browser.findElement(By.id(id)).getRect();
-            assertThat(r.getY() + r.getHeight()).as(id).isLessThanOrEqualTo(banner.getRect().getY());
+        // Nothing the listener needs is covered: no control of the now-playing bar, nor the status line.
+        List<WebElement> needed = browser.findElements(By.cssSelector(
+                "footer.player, footer.player button, footer.player input, .status-line, #output"));
+        assertThat(needed).extracting(e -> e.getAttribute("id")).contains("btn-pause", "btn-next", "btn-like",
+                "btn-skip", "volume-slider", "output");
+        for (WebElement e : needed) {
+            org.openqa.selenium.Rectangle r = e.getRect();
+            String what = e.getTagName() + "#" + e.getAttribute("id") + "." + e.getAttribute("class");
+            assertThat(e.isDisplayed()).as(what + " shown").isTrue();
+            assertThat(r.getHeight()).as(what + " height").isPositive();
+            assertThat(r.getY() + r.getHeight()).as(what + " bottom").isLessThanOrEqualTo(banner.getRect().getY());
         }
         assertThat(browser.findElements(By.cssSelector(".card"))).isNotEmpty();
         chromium.screenshot("kiosk-spotify-notice-800x480");
@@ -195,7 +203,14 @@ class SpotifyBrowserTest {
 
     private void finish(String pasted) {
         type("spotify-redirected", pasted);
-        browser.findElement(By.id("spotify-finish")).click();
+        click("spotify-finish");
+    }
+
+    /** Clicks a control after scrolling it to the centre, clear of the sticky section nav at the top. */
+    private void click(String id) {
+        WebElement control = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].scrollIntoView({block:'center'})", control);
+        control.click();
     }
 
     private void visible(String id) {
