@@ -27,7 +27,7 @@ import org.moodbox.vision.EmotionModelKind;
  * @param volumeCap        the loudest the kiosk may play, 0..1
  * @param screenSchedule   when the screen dims at night
  * @param detector         which face detector the vision room runs
- * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code usb:/dev/video0})
+ * @param cameraSource     the camera, in the syntax of the {@code --camera} option (e.g. {@code /dev/video0}, {@code csi:})
  * @param strategies       how the recommender answers each emotion (match, lift, calm); every emotion has one
  * @param libraryFolders   music folders the owner added (absolute paths), scanned with the installer's ones
  * @param youtube          phone links (the QR on a card's back) and the optional YouTube search; never null
@@ -86,7 +86,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
      */
     public static Settings defaults() {
         return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.DEFAULT,
-                "usb:/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults(), EmotionModelKind.DEFAULT,
+                "/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults(), EmotionModelKind.DEFAULT,
                 GpioSettings.defaults());
     }
 
@@ -177,8 +177,13 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
 
     private static String cameraSource(FieldErrors errors, String source) {
         String s = source == null ? "" : source.strip();
+        // Settings files of the first builds spelt the default "usb:/dev/video0", a form the camera code never
+        // accepted: read as the device it names, so an untouched camera form saves without an error.
+        if (s.startsWith("usb:/dev/video")) {
+            s = s.substring("usb:".length());
+        }
         if (s.isEmpty()) {
-            errors.add("cameraSource", "is required, e.g. usb:/dev/video0");
+            errors.add("cameraSource", "is required, e.g. /dev/video0");
         } else if (s.length() > MAX_CAMERA_SOURCE_LENGTH) {
             errors.add("cameraSource", "is longer than " + MAX_CAMERA_SOURCE_LENGTH + " characters");
         } else if (s.chars().anyMatch(Character::isISOControl)) {

@@ -147,7 +147,7 @@ class AdminBrowserTest {
         type("settings-camera", "/no/such/camera.mp4");
         browser.findElement(By.id("camera-save")).click();
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-cameraSource")));
-        assertThat(settings.current().cameraSource()).isEqualTo("usb:/dev/video0");
+        assertThat(settings.current().cameraSource()).isEqualTo("/dev/video0");
         type("settings-camera", "/dev/video1");
         new Select(browser.findElement(By.id("settings-detector"))).selectByValue("blazeface-full");
         save("camera");
