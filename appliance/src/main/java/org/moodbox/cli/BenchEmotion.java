@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.moodbox.models.ModelFiles;
-import org.moodbox.models.eval.Fer2013;
+import org.moodbox.models.fer.FerSet;
+import org.moodbox.models.fer.FerSplit;
 import org.moodbox.models.eval.Int8Agreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,14 +34,14 @@ final class BenchEmotion implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = fer != null ? fer : defaultFolder();
-        if (!Fer2013.present(folder, "privatetest")) {
+        if (!FerSet.present(folder, FerSplit.PRIVATETEST)) {
             spec.commandLine().getErr().println("FER-2013 private test not found in " + folder.toAbsolutePath()
                     + " (fer2013_privatetest_images.idx3-ubyte.gz and _labels); give --fer DIR");
             return 2;
         }
         long start = System.nanoTime();
         Int8Agreement a = Int8Agreement.measure(ModelFiles.bytes(ModelFiles.EMOTION_CNN),
-                ModelFiles.bytes(ModelFiles.EMOTION_CNN_INT8), Fer2013.read(folder, "privatetest"));
+                ModelFiles.bytes(ModelFiles.EMOTION_CNN_INT8), FerSet.load(folder, FerSplit.PRIVATETEST));
         out.printf("emotion CNN, int8 vs float32 on the FER-2013 private test (%d faces, TFLite interpreter, %.0f s)%n",
                 a.images(), (System.nanoTime() - start) / 1e9);
         out.printf("  same argmax   %d/%d = %.2f%%%n", a.sameArgmax(), a.images(), 100 * a.agreement());

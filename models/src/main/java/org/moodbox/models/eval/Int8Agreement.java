@@ -1,5 +1,6 @@
 package org.moodbox.models.eval;
 
+import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.quantize.CalibrationSample;
 import org.moodbox.models.quantize.TfliteRunner;
 
@@ -11,15 +12,15 @@ import org.moodbox.models.quantize.TfliteRunner;
 public record Int8Agreement(int images, int sameArgmax, int floatCorrect, int int8Correct, double maxProbabilityGap) {
     private static final int SIDE = 64;
 
-    public static Int8Agreement measure(byte[] floatModel, byte[] int8Model, Fer2013 data) {
+    public static Int8Agreement measure(byte[] floatModel, byte[] int8Model, FerSet data) {
         int same = 0;
         int floatRight = 0;
         int int8Right = 0;
         double gap = 0;
         int[] shape = {1, SIDE, SIDE, 1};
         try (TfliteRunner f = new TfliteRunner(floatModel); TfliteRunner q = new TfliteRunner(int8Model)) {
-            for (int i = 0; i < data.size(); i++) {
-                CalibrationSample input = CalibrationSample.of(shape, data.cnnInput(i, SIDE));
+            for (int i = 0; i < data.count(); i++) {
+                CalibrationSample input = CalibrationSample.of(shape, cnnInput(data, i, SIDE));
                 f.run(input);
                 q.run(input);
                 float[] pf = f.output(0);
@@ -27,14 +28,44 @@ public record Int8Agreement(int images, int sameArgmax, int floatCorrect, int in
                 int af = argmax(pf);
                 int aq = argmax(pq);
                 same += af == aq ? 1 : 0;
-                floatRight += af == data.labels()[i] ? 1 : 0;
-                int8Right += aq == data.labels()[i] ? 1 : 0;
+                floatRight += af == data.label(i) ? 1 : 0;
+                int8Right += aq == data.label(i) ? 1 : 0;
                 for (int k = 0; k < pf.length; k++) {
                     gap = Math.max(gap, Math.abs(pf[k] - pq[k]));
                 }
             }
         }
-        return new Int8Agreement(data.size(), same, floatRight, int8Right, gap);
+        return new Int8Agreement(data.count(), same, floatRight, int8Right, gap);
+    }
+
+    /**
+     * Image {@code i} as the emotion CNN takes it: bilinear to side x side (pixel centres aligned, as
+     * OpenCV's INTER_LINEAR), grey on [0,1] shifted to [-1,1].
+     */
+    static float[] cnnInput(FerSet set, int i, int side) {
+        byte[] src = set.image(i);
+        int rows = set.rows();
+        int cols = set.cols();
+        float[] out = new float[side * side];
+        double sy = (double) rows / side;
+        double sx = (double) cols / side;
+        for (int y = 0; y < side; y++) {
+            double fy = Math.max(0, Math.min(rows - 1, (y + 0.5) * sy - 0.5));
+            int y0 = (int) fy;
+            int y1 = Math.min(rows - 1, y0 + 1);
+            double wy = fy - y0;
+            for (int x = 0; x < side; x++) {
+                double fx = Math.max(0, Math.min(cols - 1, (x + 0.5) * sx - 0.5));
+                int x0 = (int) fx;
+                int x1 = Math.min(cols - 1, x0 + 1);
+                double wx = fx - x0;
+                double top = (src[y0 * cols + x0] & 0xff) * (1 - wx) + (src[y0 * cols + x1] & 0xff) * wx;
+                double bottom = (src[y1 * cols + x0] & 0xff) * (1 - wx) + (src[y1 * cols + x1] & 0xff) * wx;
+                double g = (top * (1 - wy) + bottom * wy) / 255.0;
+                out[y * side + x] = (float) ((g - 0.5) * 2);
+            }
+        }
+        return out;
     }
 
     public double agreement() {

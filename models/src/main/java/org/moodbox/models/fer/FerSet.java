@@ -44,6 +44,12 @@ public record FerSet(String name, int count, int rows, int cols, byte[] pixels, 
         return new FerSet(set.name(), set.count(), set.rows(), set.cols(), set.pixels(), set.labels(), v.data());
     }
 
+    /** Whether the split's images and labels are there (tests skip, commands say so, when they are not). */
+    public static boolean present(Path dir, FerSplit split) {
+        return Files.isReadable(dir.resolve("fer2013_" + split.fileKey() + "_images.idx3-ubyte.gz"))
+                && Files.isReadable(dir.resolve("fer2013_" + split.fileKey() + "_labels.idx1-ubyte.gz"));
+    }
+
     /** Any labelled image set in gzip IDX form: images [n, rows, cols] and labels [n] in 0..6. */
     public static FerSet fromFiles(String name, Path imageFile, Path labelFile) throws IOException {
         IdxFile.Contents images = IdxFile.read(imageFile, 3);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.moodbox.models.ModelFiles;
+import org.moodbox.models.fer.FerSet;
+import org.moodbox.models.fer.FerSplit;
 
 /** The shipped int8 emotion CNN against its float original on all 3,589 FER-2013 private-test faces. */
 class Int8AgreementTest {
@@ -19,14 +21,14 @@ class Int8AgreementTest {
     @Test
     void int8PicksTheFloatModelsClassOnMostOfThePrivateTest() throws IOException {
         Path folder = ferFolder();
-        boolean present = Fer2013.present(folder, "privatetest");
+        boolean present = FerSet.present(folder, FerSplit.PRIVATETEST);
         if (!present) {
             System.out.println("skipped: FER-2013 not found at " + folder.toAbsolutePath() + " (set MOODBOX_SHARED_DATA)");
         }
         assumeThat(present).as("FER-2013 not found at " + folder.toAbsolutePath()).isTrue();
 
-        Fer2013 test = Fer2013.read(folder, "privatetest");
-        assertThat(test.size()).isEqualTo(3589);
+        FerSet test = FerSet.load(folder, FerSplit.PRIVATETEST);
+        assertThat(test.count()).isEqualTo(3589);
         Int8Agreement a = Int8Agreement.measure(ModelFiles.bytes(ModelFiles.EMOTION_CNN),
                 ModelFiles.bytes(ModelFiles.EMOTION_CNN_INT8), test);
         System.out.printf("int8 vs float on FER-2013 private test: %d/%d same argmax (%.2f%%), accuracy float %.2f%%"
