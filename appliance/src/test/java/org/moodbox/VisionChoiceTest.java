@@ -34,9 +34,9 @@ class VisionChoiceTest {
             Thread.sleep(500);
             assertThat(loop.status().pipeline()).isEqualTo("blazeface-full + cnn");
             // ...and the owner's next choice takes over.
-            settings.update(JSON.readTree("{\"emotionModel\": \"cnn-int8\"}"));
-            waitFor(loop, "blazeface-short + cnn-int8");
-            assertThat(loop.status().pipeline()).isEqualTo("blazeface-short + cnn-int8");
+            settings.update(JSON.readTree("{\"emotionModel\": \"dcnn\"}"));
+            waitFor(loop, "blazeface-short + dcnn");
+            assertThat(loop.status().pipeline()).isEqualTo("blazeface-short + dcnn");
         }
     }
 

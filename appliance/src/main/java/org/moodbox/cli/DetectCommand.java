@@ -13,6 +13,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.EmotionModelKind;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.FrameAnalysis;
 import picocli.CommandLine.Command;
@@ -43,6 +44,10 @@ public final class DetectCommand implements Callable<Integer> {
             description = "face detector: mtcnn, mtcnn-int8, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
     DetectorKind detector;
 
+    @Option(names = "--emotion-model", paramLabel = "NAME", defaultValue = "cnn", converter = EmotionModelName.class,
+            description = "emotion model: cnn, cnn-int8, dcnn or dcnn-float (default: ${DEFAULT-VALUE})")
+    EmotionModelKind emotionModel;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +59,7 @@ public final class DetectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--every and --max-frames must be at least 1");
         }
         int failures = 0;
-        try (FacePipeline pipeline = FacePipeline.create(detector)) {
+        try (FacePipeline pipeline = FacePipeline.create(detector, emotionModel)) {
             for (Path file : files) {
                 if (!Files.isReadable(file)) {
                     print(error(file, "cannot read file"));
@@ -142,6 +147,17 @@ public final class DetectCommand implements Callable<Integer> {
         public DetectorKind convert(String value) {
             try {
                 return DetectorKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class EmotionModelName implements picocli.CommandLine.ITypeConverter<EmotionModelKind> {
+        @Override
+        public EmotionModelKind convert(String value) {
+            try {
+                return EmotionModelKind.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }

@@ -12,8 +12,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.fer.FerSplit;
 import org.moodbox.vision.BoundingBox;
-import org.moodbox.vision.CnnEmotionClassifier;
-import org.moodbox.vision.DcnnEmotionClassifier;
+import org.moodbox.vision.EmotionModelKind;
+import org.moodbox.vision.GreyFaceEmotionClassifier;
 import org.moodbox.vision.DetectedFace;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.EmotionClassifier;
@@ -38,7 +38,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 @Command(name = "emotion", mixinStandardHelpOptions = true,
         description = {"Accuracy, recall per class, macro-F1, confusion matrix and milliseconds per face of an",
                 "emotion model, run through the appliance's own alignment and classifier; last line JSON.",
-                "  moodbox eval emotion --data DIR --split privatetest [--labels fer|ferplus] [--model cnn|dcnn]",
+                "  moodbox eval emotion --data DIR --split privatetest [--labels fer|ferplus] [--model NAME]",
                 "  moodbox eval emotion --images FILE --labels FILE   (any gzip IDX set, labels 0..6 in FER order)"})
 public final class EvalEmotion implements Callable<Integer> {
     static final int CROP_MAX_SIDE = 64;
@@ -55,9 +55,9 @@ public final class EvalEmotion implements Callable<Integer> {
     String labels;
     @Option(names = "--images", paramLabel = "FILE", description = "a gzip IDX image file [n, rows, cols] (grey)")
     Path images;
-    @Option(names = "--model", defaultValue = "cnn", description = "cnn (mini-Xception) or dcnn (ours) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "cnn", description = "cnn, cnn-int8 (mini-Xception), dcnn (ours, int8 as shipped) or dcnn-float (default: ${DEFAULT-VALUE})")
     String model;
-    @Option(names = "--model-file", paramLabel = "FILE", description = "a DCNN .tflite exported by the lab but not shipped yet")
+    @Option(names = "--model-file", paramLabel = "FILE", description = "an emotion .tflite exported by the lab but not shipped yet (instead of --model)")
     Path modelFile;
     @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectCommand.DetectorName.class,
             description = "face detector for photos: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
@@ -167,13 +167,9 @@ public final class EvalEmotion implements Callable<Integer> {
             if (!Files.isReadable(modelFile)) {
                 throw new IllegalArgumentException("cannot read model file " + modelFile);
             }
-            return DcnnEmotionClassifier.fromFile(modelFile);
+            return GreyFaceEmotionClassifier.fromFile(modelFile);
         }
-        return switch (model.trim().toLowerCase(Locale.ROOT)) {
-            case "cnn" -> new CnnEmotionClassifier();
-            case "dcnn" -> new DcnnEmotionClassifier();
-            default -> throw new IllegalArgumentException("unknown emotion model '" + model + "'; choose cnn or dcnn");
-        };
+        return EmotionModelKind.parse(model).create();
     }
 
     private LabelledFaces open() throws java.io.IOException {

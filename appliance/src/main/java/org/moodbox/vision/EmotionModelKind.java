@@ -8,8 +8,8 @@ import org.moodbox.models.ModelFiles;
 
 /**
  * The emotion models a pipeline can classify with, by the names the CLI and settings use. Every one takes
- * an aligned grey face crop and gives the seven FER-2013 probabilities; they differ in cost and accuracy.
- * The deeper {@code dcnn} of the models lab joins here as one more constant with its model file.
+ * an aligned grey face crop and gives the seven FER-2013 probabilities; they differ in cost and accuracy
+ * (models/trained/emotion-dcnn.md holds the table of all four on the FER-2013 private test).
  */
 public enum EmotionModelKind {
     /** The FER-2013 mini-Xception, float32 (about 66% on the FER-2013 private test). */
@@ -19,7 +19,11 @@ public enum EmotionModelKind {
      * the float model's emotion on 97% of FER-2013 private-test faces, short of the 99% asked for
      * ({@code moodbox bench emotion} prints the figure), so it is not the default.
      */
-    CNN_INT8("cnn-int8", ModelFiles.EMOTION_CNN_INT8);
+    CNN_INT8("cnn-int8", ModelFiles.EMOTION_CNN_INT8),
+    /** Moodbox's own DCNN from the models lab, int8 as shipped (per-channel weights, calibrated activations). */
+    DCNN("dcnn", ModelFiles.EMOTION_DCNN),
+    /** The same DCNN in float32, as exported before quantization: the yardstick for the int8 one. */
+    DCNN_FLOAT("dcnn-float", ModelFiles.EMOTION_DCNN_FLOAT);
 
     /** Float until an int8 model agrees with it on at least 99% of the FER-2013 private test. */
     public static final EmotionModelKind DEFAULT = CNN;
@@ -59,7 +63,7 @@ public enum EmotionModelKind {
 
     /** A new classifier of this kind; the caller owns (and closes) it. */
     public EmotionClassifier create() {
-        return new CnnEmotionClassifier(modelFile, id);
+        return GreyFaceEmotionClassifier.shipped(modelFile, id);
     }
 
     @Override

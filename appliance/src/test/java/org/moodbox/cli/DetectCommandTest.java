@@ -68,18 +68,25 @@ class DetectCommandTest {
     }
 
     @Test
-    void blazeFaceIsChosenWithTheDetectorOption() throws Exception {
+    void blazeFaceAndOurDcnnAreChosenWithTheirOptions() throws Exception {
         Path photo = dir.resolve("sample1.jpg");
         Files.write(photo, ModelFiles.bytes(ModelFiles.samplePhoto(1)));
         StringWriter out = new StringWriter();
-        int exit = run(out, "detect", "--detector", "blazeface-full", photo.toString());
+        int exit = run(out, "detect", "--detector", "blazeface-full", "--emotion-model", "dcnn", photo.toString());
 
         assertThat(exit).isZero();
         JsonNode line = parse(out.toString().strip());
         assertThat(line.get("faces")).hasSize(3);
         for (JsonNode face : line.get("faces")) {
             assertThat(face.get("landmarks")).hasSize(5);
+            assertThat(face.get("probabilities")).hasSize(7);
         }
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = Moodbox.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("detect", "--emotion-model", "vgg", photo.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown emotion model 'vgg'; choose one of cnn, cnn-int8, dcnn, dcnn-float");
     }
 
     @Test

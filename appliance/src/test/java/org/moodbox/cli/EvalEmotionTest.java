@@ -127,15 +127,15 @@ class EvalEmotionTest {
         Path goodLabels = GzipIdx.write(dir.resolve("good.gz"), new byte[] {1, 2}, 2);
         assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", goodLabels.toString(),
                 "--model", "vgg")).isEqualTo(1);
-        assertThat(err.toString()).contains("unknown emotion model 'vgg'", "cnn or dcnn");
+        assertThat(err.toString()).contains("unknown emotion model 'vgg'", "cnn, cnn-int8, dcnn, dcnn-float");
     }
 
     @Test
-    void aDcnnFileRunsThroughTheDcnnClassifierAndOtherShapesAreRefused() throws Exception {
+    void aModelFileRunsThroughTheApplianceClassifierAndOtherShapesAreRefused() throws Exception {
         // A 48x48-input model with the DCNN's interface whose answer is known: the mean grey value
         // (scaled to [-1, 1]) feeds one logit, so bright crops read "happy" and dark ones "angry".
         Path model = dir.resolve("tiny-dcnn.tflite");
-        Files.write(model, meanGreyModel(48));
+        Files.write(model, meanGreyModel(48, 1));
         int n = 10;
         byte[] pixels = new byte[n * 48 * 48];
         byte[] labels = new byte[n];
@@ -159,17 +159,17 @@ class EvalEmotionTest {
         assertThat(result.get("confusion").get(4).get(0).asInt()).isEqualTo(2);
 
         Path wrong = dir.resolve("wrong.tflite");
-        Files.write(wrong, meanGreyModel(64));
+        Files.write(wrong, meanGreyModel(48, 3));
         StringWriter err = new StringWriter();
         assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", labelFile.toString(),
                 "--model-file", wrong.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("[1,48,48,1]", "[1, 64, 64, 1]");
+        assertThat(err.toString()).contains("[1,side,side,1]", "[1, 48, 48, 3]");
     }
 
-    /** [1,side,side,1] -> MEAN -> FULLY_CONNECTED (happy +8x, angry -8x) -> SOFTMAX, written with our own builder. */
-    private static byte[] meanGreyModel(int side) {
+    /** [1,side,side,channels] -> MEAN -> FULLY_CONNECTED (happy +8x, angry -8x) -> SOFTMAX, written with our own builder. */
+    private static byte[] meanGreyModel(int side, int channels) {
         var b = new org.moodbox.models.tflite.TfliteModelBuilder("eval test model");
-        int in = b.floatActivation("input", 1, side, side, 1);
+        int in = b.floatActivation("input", 1, side, side, channels);
         int axes = b.int32Constant("axes", new int[] {3}, new int[] {1, 2, 3});
         int mean = b.floatActivation("mean", 1, 1);
         b.operator(org.tensorflow.lite.schema.BuiltinOperator.MEAN, new int[] {in, axes}, new int[] {mean},
@@ -188,17 +188,6 @@ class EvalEmotionTest {
         b.operator(org.tensorflow.lite.schema.BuiltinOperator.SOFTMAX, new int[] {logits}, new int[] {p},
                 org.moodbox.models.tflite.TfliteOptions.softmax(1f));
         return b.inputs(in).outputs(p).build();
-    }
-
-    @Test
-    void theDcnnNamedWithoutAShippedFileSaysSo() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(ModelFiles.has(ModelFiles.EMOTION_DCNN), "a DCNN ships");
-        Path images = GzipIdx.write(dir.resolve("crops.gz"), new byte[48 * 48], 1, 48, 48);
-        Path labels = GzipIdx.write(dir.resolve("labels.gz"), new byte[] {1}, 1);
-        StringWriter err = new StringWriter();
-        assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", labels.toString(),
-                "--model", "dcnn")).isEqualTo(1);
-        assertThat(err.toString()).contains("carries no trained DCNN yet");
     }
 
     private static Mat put(Mat m, byte[] bytes) {

@@ -17,6 +17,8 @@ public final class ModelFiles {
     public static final String EMOTION_CNN = "emotion-cnn.tflite";
     /** Moodbox's own emotion DCNN, trained by the models lab and committed under models/trained/ (see its card). */
     public static final String EMOTION_DCNN = "emotion-dcnn.tflite";
+    /** The same DCNN before quantization, float32 as the lab exported it (the int8 file's yardstick). */
+    public static final String EMOTION_DCNN_FLOAT = "emotion-dcnn-float32.tflite";
     /** Int8 versions made at build time by our {@link org.moodbox.models.quantize.Int8Quantizer}. */
     public static final String EMOTION_CNN_INT8 = "emotion-cnn-int8.tflite";
     public static final String MTCNN_PNET_INT8 = "mtcnn-pnet-int8.tflite";

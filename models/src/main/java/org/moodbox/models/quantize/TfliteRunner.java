@@ -101,7 +101,15 @@ public final class TfliteRunner implements AutoCloseable {
     }
 
     public int[] outputShape(int i) {
-        TfLiteTensor t = interpreter.output_tensor(i);
+        return dims(interpreter.output_tensor(i));
+    }
+
+    /** Input {@code i}'s shape as the model declares it (or as the last run resized it). */
+    public int[] inputShape(int i) {
+        return dims(interpreter.input_tensor(i));
+    }
+
+    private static int[] dims(TfLiteTensor t) {
         int[] dims = new int[TfLiteTensorNumDims(t)];
         for (int d = 0; d < dims.length; d++) {
             dims[d] = TfLiteTensorDim(t, d);

@@ -1,0 +1,70 @@
+package org.moodbox.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+
+/**
+ * Every emotion model the settings offer, on the faces of the sample photos through the appliance's own
+ * detector and aligner: seven probabilities, and each int8 model reads the face as its float original does.
+ */
+class EmotionModelsTest {
+    @Test
+    void everyModelReadsTheSampleFacesAndInt8AgreesWithItsFloatOriginal() {
+        List<Emotion> cnn = tops(EmotionModelKind.CNN);
+        List<Emotion> cnnInt8 = tops(EmotionModelKind.CNN_INT8);
+        List<Emotion> dcnn = tops(EmotionModelKind.DCNN);
+        List<Emotion> dcnnFloat = tops(EmotionModelKind.DCNN_FLOAT);
+
+        assertThat(cnn).hasSizeGreaterThanOrEqualTo(21);
+        assertThat(agreeing(cnn, cnnInt8)).as("cnn-int8 vs cnn").isGreaterThanOrEqualTo(cnn.size() - 2);
+        assertThat(agreeing(dcnnFloat, dcnn)).as("dcnn vs dcnn-float").isGreaterThanOrEqualTo(dcnn.size() - 2);
+        // The sample photos are mostly smiling groups: our own model must see that too.
+        assertThat(dcnn.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(dcnn.size() / 2);
+    }
+
+    @Test
+    void theDcnnTakesItsOwnCropSizeAndRefusesAnyOther() {
+        try (EmotionClassifier dcnn = EmotionModelKind.DCNN.create(); Mat wrong = new Mat(64, 64, CV_8UC1)) {
+            assertThat(dcnn.inputSize()).isEqualTo(48);
+            assertThat(dcnn.name()).isEqualTo("dcnn");
+            assertThatThrownBy(() -> dcnn.classify(wrong)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("48x48 grey crop");
+        }
+    }
+
+    private static List<Emotion> tops(EmotionModelKind model) {
+        List<Emotion> tops = new ArrayList<>();
+        List<Mat> photos = SamplePhotos.all();
+        try (FacePipeline pipeline = FacePipeline.create(DetectorKind.MTCNN, model)) {
+            for (Mat photo : photos) {
+                for (FaceReading reading : pipeline.analyse(photo).faces()) {
+                    float sum = 0;
+                    for (float p : reading.emotion().probabilities()) {
+                        sum += p;
+                    }
+                    assertThat(sum).as(model + " probabilities").isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-3f));
+                    tops.add(reading.emotion().top());
+                }
+            }
+        } finally {
+            photos.forEach(Mat::close);
+        }
+        return tops;
+    }
+
+    private static int agreeing(List<Emotion> a, List<Emotion> b) {
+        assertThat(b).hasSameSizeAs(a);
+        int same = 0;
+        for (int i = 0; i < a.size(); i++) {
+            same += a.get(i) == b.get(i) ? 1 : 0;
+        }
+        return same;
+    }
+}
