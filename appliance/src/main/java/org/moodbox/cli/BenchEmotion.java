@@ -16,12 +16,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code moodbox bench emotion}: the shipped int8 emotion CNN against its float original on the FER-2013
+ * {@code moodbox bench emotion}: each shipped int8 emotion model (the mini-Xception's and our DCNN's) against
+ * its float original on the FER-2013
  * private test (research data, read from a folder and never copied): same-argmax agreement, both accuracies
  * against the FER labels, the largest probability gap, and one JSON line.
  */
 @Command(name = "emotion", mixinStandardHelpOptions = true,
-        description = "int8 vs float emotion CNN: argmax agreement and accuracy on the FER-2013 private test.")
+        description = "int8 vs float emotion models (cnn, dcnn): argmax agreement and accuracy on the FER-2013 private test.")
 final class BenchEmotion implements Callable<Integer> {
     @Option(names = "--fer", paramLabel = "DIR",
             description = "folder with the FER-2013 IDX files (default: $MOODBOX_SHARED_DATA/fer2013 or ../shared/data/fer2013)")
@@ -39,15 +40,26 @@ final class BenchEmotion implements Callable<Integer> {
                     + " (fer2013_privatetest_images.idx3-ubyte.gz and _labels); give --fer DIR");
             return 2;
         }
+        FerSet test = FerSet.load(folder, FerSplit.PRIVATETEST);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cnn", pair(out, "emotion CNN (mini-Xception)", ModelFiles.EMOTION_CNN, ModelFiles.EMOTION_CNN_INT8, test));
+        json.put("dcnn", pair(out, "emotion DCNN (ours)", ModelFiles.EMOTION_DCNN_FLOAT, ModelFiles.EMOTION_DCNN, test));
+        out.println(new ObjectMapper().writeValueAsString(json));
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> pair(PrintWriter out, String title, String floatModel, String int8Model,
+            FerSet test) {
         long start = System.nanoTime();
-        Int8Agreement a = Int8Agreement.measure(ModelFiles.bytes(ModelFiles.EMOTION_CNN),
-                ModelFiles.bytes(ModelFiles.EMOTION_CNN_INT8), FerSet.load(folder, FerSplit.PRIVATETEST));
-        out.printf("emotion CNN, int8 vs float32 on the FER-2013 private test (%d faces, TFLite interpreter, %.0f s)%n",
-                a.images(), (System.nanoTime() - start) / 1e9);
+        Int8Agreement a = Int8Agreement.measure(ModelFiles.bytes(floatModel), ModelFiles.bytes(int8Model), test);
+        out.printf("%s, int8 vs float32 on the FER-2013 private test (%d faces, TFLite interpreter, %.0f s)%n",
+                title, a.images(), (System.nanoTime() - start) / 1e9);
         out.printf("  same argmax   %d/%d = %.2f%%%n", a.sameArgmax(), a.images(), 100 * a.agreement());
         out.printf("  accuracy      float32 %.2f%%, int8 %.2f%% (FER labels)%n", 100 * a.floatAccuracy(),
                 100 * a.int8Accuracy());
         out.printf("  max |p_float - p_int8| over all classes and faces: %.3f%n", a.maxProbabilityGap());
+        out.flush();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("images", a.images());
         json.put("sameArgmax", a.sameArgmax());
@@ -55,9 +67,7 @@ final class BenchEmotion implements Callable<Integer> {
         json.put("floatAccuracy", a.floatAccuracy());
         json.put("int8Accuracy", a.int8Accuracy());
         json.put("maxProbabilityGap", a.maxProbabilityGap());
-        out.println(new ObjectMapper().writeValueAsString(json));
-        out.flush();
-        return 0;
+        return json;
     }
 
     private static Path defaultFolder() {

@@ -2,9 +2,12 @@ package org.moodbox.vision;
 
 import org.moodbox.models.ModelFiles;
 
-/** Which P/R/O-Net files MTCNN runs: the pinned float32 port, or our int8 quantization of it. */
+/**
+ * Which P/R/O-Net files MTCNN runs: the pinned float32 port (with its PReLUs fused into one operator each at
+ * build time, which makes the nets faster and leaves their outputs as they were), or our int8 quantization.
+ */
 public enum MtcnnNets {
-    FLOAT(ModelFiles.MTCNN_PNET, ModelFiles.MTCNN_RNET, ModelFiles.MTCNN_ONET),
+    FLOAT(ModelFiles.MTCNN_PNET_FUSED, ModelFiles.MTCNN_RNET_FUSED, ModelFiles.MTCNN_ONET_FUSED),
     INT8(ModelFiles.MTCNN_PNET_INT8, ModelFiles.MTCNN_RNET_INT8, ModelFiles.MTCNN_ONET_INT8);
 
     private final String pnet;

@@ -66,6 +66,12 @@ final class DerivedFiles {
             PrepareModels.log("quantized " + derived.installAs() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             return int8;
         }
+        if (derived.by().equals(Int8Quantizer.class.getName() + "#fusePrelu")) {
+            if (inputs.size() != 1) {
+                throw new ModelBuildException(derived.installAs() + ": fusePrelu takes one float model, got " + inputs);
+            }
+            return Int8Quantizer.fusePrelu(read(inputs.get(0)));
+        }
         throw new ModelBuildException("derived file " + derived.installAs() + " names an unknown converter '"
                 + derived.by() + "'");
     }

@@ -155,7 +155,8 @@ class PrepareModelsTest {
             assertThat(f.version()).isNotBlank();
         });
         assertThat(manifest.derived()).extracting(DerivedFile::installAs).containsExactly("emotion-cnn.tflite",
-                "emotion-cnn-int8.tflite", "mtcnn-pnet-int8.tflite", "mtcnn-rnet-int8.tflite", "mtcnn-onet-int8.tflite");
+                "emotion-cnn-int8.tflite", "mtcnn-pnet-int8.tflite", "mtcnn-rnet-int8.tflite", "mtcnn-onet-int8.tflite",
+                "mtcnn-pnet-fused.tflite", "mtcnn-rnet-fused.tflite", "mtcnn-onet-fused.tflite");
         // Every int8 file is made from an earlier entry and names its calibration set.
         assertThat(manifest.derived().subList(1, 5)).allSatisfy(d -> {
             assertThat(d.by()).isEqualTo("org.moodbox.models.quantize.Int8Quantizer");
