@@ -109,7 +109,8 @@ final class BenchVision implements Callable<Integer> {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> pipelines = (Map<String, Map<String, Object>>) figures.get("pipelines");
             for (VisionBench.Result r : results) {
-                pipelines.get(r.label()).put("moodboxOverPeer", round(r.totalMs() / peerMs));
+                pipelines.get(r.label()).put("moodboxOverPeer", round(r.fromPixelsMs() / peerMs));
+                pipelines.get(r.label()).put("moodboxWithDecodeOverPeer", round(r.totalMs() / peerMs));
             }
         }
         out.println(new ObjectMapper().writeValueAsString(figures));
@@ -117,7 +118,11 @@ final class BenchVision implements Callable<Integer> {
         return 0;
     }
 
-    /** Moodbox/peer is Moodbox's median total over the peer's: below 1 means Moodbox is faster. */
+    /**
+     * Moodbox/peer is Moodbox's median time from decoded pixels to tracked faces over the peer's from decoded
+     * pixels to faces with emotions (the peer is handed decoded RGB tensors): below 1 means Moodbox is faster.
+     * The ratio with Moodbox's JPEG decode counted as well is printed beside it.
+     */
     private static void printPeer(PrintWriter out, JsonNode human, List<VisionBench.Result> results) {
         double peerMs = human.get("totalMs").asDouble();
         int peerFound = human.get("facesFound").asInt();
@@ -125,9 +130,11 @@ final class BenchVision implements Callable<Integer> {
                 human.get("peer").asText(), peerMs, human.get("totalP95Ms").asDouble(), peerFound,
                 BenchFrames.VISIBLE_FACES, Math.min(peerFound, BenchFrames.VISIBLE_FACES)
                         / (double) BenchFrames.VISIBLE_FACES, human.get("facesPerPhoto"));
+        out.println("  moodbox/peer from decoded pixels, as the peer is timed (with our JPEG decode too in brackets):");
         for (VisionBench.Result r : results) {
-            out.printf("  moodbox/peer %-27s %.3f (%.1fx faster), recall %.2f vs %.2f%n", r.label(),
-                    r.totalMs() / peerMs, peerMs / r.totalMs(), r.recall(),
+            out.printf("  moodbox/peer %-27s %.3f (%.1fx faster; with decode %.3f, %.1fx), recall %.2f vs %.2f%n",
+                    r.label(), r.fromPixelsMs() / peerMs, peerMs / r.fromPixelsMs(), r.totalMs() / peerMs,
+                    peerMs / r.totalMs(), r.recall(),
                     Math.min(peerFound, BenchFrames.VISIBLE_FACES) / (double) BenchFrames.VISIBLE_FACES);
         }
     }
@@ -153,6 +160,7 @@ final class BenchVision implements Callable<Integer> {
             d.put("classifyMs", round(r.classifyMs()));
             d.put("trackMs", round(r.trackMs()));
             d.put("totalMs", round(r.totalMs()));
+            d.put("fromPixelsMs", round(r.fromPixelsMs()));
             d.put("totalP95Ms", round(r.totalP95Ms()));
             d.put("facesFound", r.found());
             d.put("facesPerPhoto", r.facesPerPhoto());

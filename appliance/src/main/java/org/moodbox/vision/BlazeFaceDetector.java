@@ -11,6 +11,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
@@ -84,7 +85,7 @@ public final class BlazeFaceDetector implements FaceDetector {
             return List.of();
         }
         Letterbox box = letterboxFor(bgr.cols(), bgr.rows());
-        resize(bgr, box.content, box.contentSize, 0, 0, INTER_AREA);
+        resize(bgr, box.content, box.contentSize, 0, 0, box.interpolation);
         square.data().get(pixels);
         for (int i = 0; i < pixels.length; i += 3) {
             // BGR bytes to RGB in [-1, 1], as the MediaPipe graph's tensor conversion does.
@@ -185,6 +186,12 @@ public final class BlazeFaceDetector implements FaceDetector {
         final int padY;
         final Size contentSize;
         final Mat content;
+        /**
+         * Bilinear, as MediaPipe's own OpenCV image-to-tensor step does, up to a 4x reduction (640x480 into
+         * 192 is 3.3x: bilinear costs 0.1 ms there, area averaging 1.7 ms, a sixth of the whole detection);
+         * beyond that bilinear would skip whole pixels of a small face, so area averaging.
+         */
+        final int interpolation;
 
         Letterbox(Mat square, int side, int width, int height) {
             this.width = width;
@@ -195,6 +202,7 @@ public final class BlazeFaceDetector implements FaceDetector {
             this.padX = (side - w) / 2;
             this.padY = (side - h) / 2;
             this.contentSize = new Size(w, h);
+            this.interpolation = scale >= 0.25 ? INTER_LINEAR : INTER_AREA;
             try (Rect rect = new Rect(padX, padY, w, h)) {
                 this.content = square.apply(rect);
             }
