@@ -58,6 +58,9 @@ public final class MtcnnDetector implements FaceDetector {
     };
     private final BatchedNet rnet;
     private final BatchedNet onet;
+    /** The frame at half size, the source of the first pyramid levels; reused while the frame size stays. */
+    private final Mat halfFrame = new Mat();
+    private final Size halfSize = new Size(0, 0);
     private final CropSampler rnetCrops = new CropSampler(24);
     private final CropSampler onetCrops = new CropSampler(48);
     private MtcnnStageTimes lastTimes = MtcnnStageTimes.NONE;
@@ -122,9 +125,19 @@ public final class MtcnnDetector implements FaceDetector {
         double scale = m;
         // Each level is resized from the level two above it (about twice its size), not from the full
         // frame: far fewer pixels read. From the level just above (factor 0.709) the repeated
-        // averaging blurred enough to lose a sample face; from twice the size it does not.
-        Mat twoUp = bgr;
-        Mat oneUp = bgr;
+        // averaging blurred enough to lose a sample face; from twice the size it does not. The first two
+        // levels come from the frame halved by an exact 2x2 average (OpenCV's fast path: 0.1 ms for
+        // 640x480, where area-resizing the whole frame straight to 192x144 and 137x102 took 1.7 and 1.5).
+        Mat start = bgr;
+        if (m <= 0.5) {
+            if (halfSize.width() != width / 2 || halfSize.height() != height / 2) {
+                halfSize.width(width / 2).height(height / 2);
+            }
+            resize(bgr, halfFrame, halfSize, 0, 0, INTER_AREA);
+            start = halfFrame;
+        }
+        Mat twoUp = start;
+        Mat oneUp = start;
         while (minSide >= PNET_CELL) {
             int ws = (int) Math.ceil(width * scale);
             int hs = (int) Math.ceil(height * scale);
@@ -216,6 +229,8 @@ public final class MtcnnDetector implements FaceDetector {
     @Override
     public void close() {
         pnets.values().forEach(PnetScale::close);
+        halfFrame.close();
+        halfSize.close();
         rnet.close();
         onet.close();
         rnetCrops.close();
