@@ -47,6 +47,8 @@ class BenchVisionTest {
                     assertThat(d.has(stage + "Ms")).as(label + " " + stage).isTrue();
                 }
                 assertThat(d.has("totalP95Ms")).isTrue();
+                // From decoded pixels (how the peer is timed) is the total without our decode: never more.
+                assertThat(d.get("fromPixelsMs").asDouble()).isLessThanOrEqualTo(d.get("totalMs").asDouble());
                 assertThat(d.get("facesPerPhoto")).hasSize(6);
                 assertThat(d.get("recall").asDouble()).isBetween(0.0, 1.0);
                 assertThat(d.get("boxRecall").asDouble()).isBetween(0.0, 1.0);
