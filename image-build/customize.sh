@@ -45,8 +45,11 @@ if [[ "$profile" == full ]]; then
     fi
     printf '%s\n' '# Moodbox: the KMS display driver for the kiosk (cage), HDMI audio and the analogue jack.' \
         'dtoverlay=vc4-kms-v3d' 'dtparam=audio=on' 'disable_overscan=1' > "$root/etc/default/raspi-firmware-custom"
+    # The hook acts only inside a package's configure step (it reads DEB_MAINT_PARAMS and exits 0 without
+    # it), so it is told that is where it runs; called bare it did nothing and the card kept the
+    # cmdline.txt written at install time, whose root= was the build machine's mount.
     for kernel in "$root"/boot/vmlinuz-*; do
-        in_root /etc/kernel/postinst.d/z50-raspi-firmware "${kernel##*/vmlinuz-}"
+        in_root env DEB_MAINT_PARAMS=configure /etc/kernel/postinst.d/z50-raspi-firmware "${kernel##*/vmlinuz-}"
     done
 fi
 
