@@ -3,6 +3,8 @@
 # image's own kernel and initrd, and waits until systemd reports the Moodbox service started (READY=1, so the
 # page serves). The disk is opened with -snapshot: the image file itself is not changed. The network is
 # qemu's user mode with restrict=on: the guest reaches nothing outside. The kiosk unit is masked (no display).
+# The network card has no option ROM (romfile=): the kernel is booted directly, so none is needed, and
+# Debian ships the ROM in a separate package (ipxe-qemu) that qemu-system-arm does not pull in.
 #   usage: boot-test.sh [IMAGE] [TIMEOUT_SECONDS]   (default target/moodbox-arm64.img, 1200)
 set -euo pipefail
 HERE="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
@@ -21,7 +23,7 @@ qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 2048 -nographic -no-reboot
     -kernel "$base.vmlinuz" -initrd "$base.initrd" \
     -append "root=LABEL=moodbox-root rw console=ttyAMA0 systemd.mask=moodbox-kiosk.service" \
     -drive "file=$image,format=raw,if=virtio" -snapshot \
-    -netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0 \
+    -netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0,romfile= \
     > "$log" 2>&1 < /dev/null &
 qemu=$!
 trap 'kill "$qemu" 2>/dev/null || true; wait "$qemu" 2>/dev/null || true' EXIT

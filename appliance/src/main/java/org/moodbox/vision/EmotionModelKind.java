@@ -20,7 +20,11 @@ public enum EmotionModelKind {
      * ({@code moodbox bench emotion} prints the figure), so it is not the default.
      */
     CNN_INT8("cnn-int8", ModelFiles.EMOTION_CNN_INT8),
-    /** Moodbox's own DCNN from the models lab, int8 as shipped (per-channel weights, calibrated activations). */
+    /**
+     * Moodbox's own DCNN from the models lab, int8 as shipped (per-channel weights, calibrated activations):
+     * 65.5% on the FER-2013 private test (the mini-Xception 66.5%), 65.5% on its FER+ majority (62.7%), 2.6 ms
+     * a face; it picks its float original's emotion on 98.5% of the faces.
+     */
     DCNN("dcnn", ModelFiles.EMOTION_DCNN),
     /** The same DCNN in float32, as exported before quantization: the yardstick for the int8 one. */
     DCNN_FLOAT("dcnn-float", ModelFiles.EMOTION_DCNN_FLOAT);

@@ -76,7 +76,8 @@ final class AdminChoicesRoutes {
             case CNN -> new Choice(kind.id(), "CNN (float)", "the FER-2013 mini-Xception as trained");
             case CNN_INT8 -> new Choice(kind.id(), "CNN int8", "half the time per face; agrees with the float CNN "
                     + "on about 97% of faces");
-            case DCNN -> new Choice(kind.id(), "DCNN int8 (ours)", "Moodbox's own deeper model, 8-bit as shipped");
+            case DCNN -> new Choice(kind.id(), "DCNN int8 (ours)", "Moodbox's own model: fast, reads the crowd-voted "
+                    + "FER+ emotions best, a little weaker on rare ones (disgust, fear)");
             case DCNN_FLOAT -> new Choice(kind.id(), "DCNN (float)", "our deeper model before quantization; slower");
         };
     }

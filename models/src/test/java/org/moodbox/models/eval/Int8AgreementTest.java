@@ -54,10 +54,11 @@ class Int8AgreementTest {
     @Test
     void ourInt8DcnnPicksItsFloatOriginalsClassOnMostOfThePrivateTest() throws IOException {
         Int8Agreement a = measured("DCNN", ModelFiles.EMOTION_DCNN_FLOAT, ModelFiles.EMOTION_DCNN);
-        // Held at the measured level of the committed model (see models/trained/emotion-dcnn.md).
+        // The committed model measures 98.47% (target 99%, see models/trained/emotion-dcnn.md); the floor holds
+        // that level, so a regression of the quantizer or a worse export fails.
         assertThat(a.agreement()).isGreaterThanOrEqualTo(DCNN_AGREEMENT_FLOOR);
         assertThat(a.int8Accuracy()).isGreaterThan(a.floatAccuracy() - 0.01);
     }
 
-    private static final double DCNN_AGREEMENT_FLOOR = 0.975;
+    private static final double DCNN_AGREEMENT_FLOOR = 0.98;
 }
