@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,16 @@ class QueuedPlayerTest {
     Path dir;
 
     private final List<Long> started = new CopyOnWriteArrayList<>();
-    private final Deque<Track> recommendations = new ArrayDeque<>();
+    private final Deque<Track> recommendations = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final ListAppender<ILoggingEvent> logLines = new ListAppender<>();
     private QueuedPlayer queue;
     private long nextId = 1;
 
     @BeforeEach
     void setUp() {
+        // The player logs from its own thread while the test reads the lines: ListAppender's ArrayList would
+        // throw ConcurrentModificationException now and then (it did, once in a fresh run).
+        logLines.list = new java.util.concurrent.CopyOnWriteArrayList<>();
         logLines.start();
         ((Logger) LoggerFactory.getLogger(QueuedPlayer.class)).addAppender(logLines);
         queue = new QueuedPlayer(new LocalFilePlayer(0.6, AudioOutput.nullSink()), () -> {
