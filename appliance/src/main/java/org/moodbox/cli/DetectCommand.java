@@ -141,26 +141,31 @@ public final class DetectCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Reads {@code --detector} by the detector's own name; picocli reports an unknown one with the names there are. */
-    static final class DetectorName implements picocli.CommandLine.ITypeConverter<DetectorKind> {
+    /** A name picocli reads into a choice; an unknown one is a usage error that lists the names there are. */
+    abstract static class ByName<T> implements picocli.CommandLine.ITypeConverter<T> {
+        abstract T parse(String name);
+
         @Override
-        public DetectorKind convert(String value) {
+        public final T convert(String value) {
             try {
-                return DetectorKind.parse(value);
+                return parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
-    static final class EmotionModelName implements picocli.CommandLine.ITypeConverter<EmotionModelKind> {
+    static final class DetectorName extends ByName<DetectorKind> {
         @Override
-        public EmotionModelKind convert(String value) {
-            try {
-                return EmotionModelKind.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
+        DetectorKind parse(String name) {
+            return DetectorKind.parse(name);
+        }
+    }
+
+    static final class EmotionModelName extends ByName<EmotionModelKind> {
+        @Override
+        EmotionModelKind parse(String name) {
+            return EmotionModelKind.parse(name);
         }
     }
 }

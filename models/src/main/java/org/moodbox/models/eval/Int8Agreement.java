@@ -5,9 +5,9 @@ import org.moodbox.models.quantize.CalibrationSample;
 import org.moodbox.models.quantize.TfliteRunner;
 
 /**
- * How often an int8 emotion model (the mini-Xception's or our DCNN's) picks the same class as its float original on FER-2013 images, both run
- * in the TFLite interpreter, plus each one's accuracy against the FER labels and the largest probability
- * difference. Reported by {@code moodbox bench emotion} and checked by the tests.
+ * How often an int8 emotion model (the mini-Xception's or our DCNN's) picks the same class as its float
+ * original on FER-2013 images, both run in the TFLite interpreter, plus each one's accuracy against the
+ * FER labels and the largest probability difference. Reported by {@code moodbox bench emotion} and checked by the tests.
  */
 public record Int8Agreement(int images, int sameArgmax, int floatCorrect, int int8Correct, double maxProbabilityGap) {
     public static Int8Agreement measure(byte[] floatModel, byte[] int8Model, FerSet data) {
