@@ -20,7 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The demo as a person meets it: the whole appliance (demo camera video, MTCNN and the emotion CNN
+ * The demo as a person meets it: the whole appliance (demo camera video, BlazeFace and the emotion CNN
  * on TFLite, mood tracker, SQLite catalog from a real library scan, recommender, local player to
  * the null sink, Javalin) in a real headless Chromium. The camera's mood reaches the page, cards
  * show, a tap plays and "Now playing" shows the title. The 800x480 screenshot is the README's.

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the appliance in demo mode at http://127.0.0.1:8080.",
-                "The camera is a looping video of the face-api sample photos, the models are MTCNN and the",
-                "emotion CNN, the library is Debian's freely licensed game music."})
+                "The camera is a looping video of the face-api sample photos, the models are BlazeFace and",
+                "the emotion CNN, the library is Debian's freely licensed game music."})
 public final class DemoCommand implements Callable<Integer> {
     /** Freely licensed music from Debian (singularity-music, wesnoth-1.16-music): 57 tracks. */
     public static final List<Path> DEMO_MUSIC = List.of(

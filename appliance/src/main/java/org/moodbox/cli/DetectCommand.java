@@ -40,7 +40,7 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--max-frames", paramLabel = "N", defaultValue = "1000", description = "in videos, stop after N analysed frames (default: ${DEFAULT-VALUE})")
     int maxFrames;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "mtcnn", converter = DetectorName.class,
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "blazeface-full", converter = DetectorName.class,
             description = "face detector: mtcnn, mtcnn-int8, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
     DetectorKind detector;
 

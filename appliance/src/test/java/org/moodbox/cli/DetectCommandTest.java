@@ -43,7 +43,7 @@ class DetectCommandTest {
                     .containsExactly("decode", "detect", "align", "classify", "total");
             for (JsonNode face : line.get("faces")) {
                 assertThat(face.get("box").get("w").asDouble()).isPositive();
-                assertThat(face.get("score").asDouble()).isBetween(0.7, 1.0);
+                assertThat(face.get("score").asDouble()).isBetween(0.5, 1.0); // the default BlazeFace keeps scores >= 0.5
                 assertThat(face.get("landmarks")).hasSize(5);
                 assertThat(face.get("probabilities")).hasSize(7);
                 assertThat(face.get("probabilities").has(face.get("emotion").asText())).isTrue();

@@ -14,7 +14,7 @@ class SettingsTest {
     void defaultsAreValid() {
         Settings s = Settings.defaults();
         assertThat(s.volumeCap()).isEqualTo(0.8);
-        assertThat(s.detector()).isEqualTo(DetectorKind.MTCNN);
+        assertThat(s.detector()).isEqualTo(DetectorKind.BLAZEFACE_FULL);
     }
 
     @Test

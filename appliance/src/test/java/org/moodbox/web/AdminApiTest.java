@@ -168,7 +168,7 @@ class AdminApiTest {
         assertThat(read.at("/excludedArtists/0").asText()).isEqualTo("Noise Co");
         assertThat(read.path("volumeCap").asDouble()).isEqualTo(0.55);
         assertThat(read.at("/screenSchedule/nightDimStart").asText()).isEqualTo("23:00");
-        assertThat(read.path("detector").asText()).isEqualTo("mtcnn"); // untouched by the form: kept
+        assertThat(read.path("detector").asText()).isEqualTo("blazeface-full"); // untouched by the form: kept
         assertThat(SettingsStore.open(data).current()).isEqualTo(settings.current());
         assertThat(settings.current().volumeCap()).isEqualTo(0.55);
     }

@@ -40,11 +40,10 @@ class ImageSmokeIT {
 
     @BeforeAll
     static void buildTheRootFileSystem() throws IOException {
-        // Opt-in: building an arm64 root file system under qemu takes tens of minutes on a 2-core machine, more
-        // than the whole CI budget, so 'mvn verify' leaves it out and './moodbox image-smoke' runs it.
-        assumeThat(Boolean.getBoolean("moodbox.image.smoke"))
-                .as("the image smoke test runs with -Dmoodbox.image.smoke=true (./moodbox image-smoke); skipped")
-                .isTrue();
+        // About four minutes on a quiet 2-core machine (most of it arm64 maintainer scripts under qemu-user), so
+        // it is part of 'mvn verify'; -Dmoodbox.image.smoke=false leaves it out of a quick local run.
+        assumeThat(Boolean.parseBoolean(System.getProperty("moodbox.image.smoke", "true")))
+                .as("-Dmoodbox.image.smoke=false: the image smoke test is skipped").isTrue();
         assumeThat(System.getProperty("user.name")).as("the image build needs root (mmdebstrap root mode, chroot)")
                 .isEqualTo("root");
         for (String tool : List.of("mmdebstrap", "arch-test", "chroot", "mke2fs")) {
