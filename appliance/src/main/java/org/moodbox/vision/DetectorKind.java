@@ -9,9 +9,8 @@ public enum DetectorKind {
     /** Accurate, with five true landmarks; float32 nets. */
     MTCNN("mtcnn"),
     /**
-     * MTCNN on our int8 quantization of the same nets. Measured on x86 with TFLite 2.20: slower than float
-     * (XNNPACK does not take the int8 PRELU, so the graph falls back to reference kernels between
-     * partitions) and one sample face fewer; kept selectable for the bench and for arm64 boards.
+     * MTCNN on our int8 quantization of the same nets (PReLUs float, as XNNPACK runs them): a little faster
+     * than float on one x86 core, and one borderline sample face fewer (20 of 22, float 21).
      */
     MTCNN_INT8("mtcnn-int8"),
     /** BlazeFace full range: group scenes up to about 5 m, several times faster than MTCNN. */

@@ -62,8 +62,8 @@ final class AdminChoicesRoutes {
     private static Choice detector(DetectorKind kind) {
         return switch (kind) {
             case MTCNN -> new Choice(kind.id(), "MTCNN", "five landmarks, about twice as slow as BlazeFace full range");
-            case MTCNN_INT8 -> new Choice(kind.id(), "MTCNN int8", "our 8-bit version; on this kind of CPU not faster, "
-                    + "and it may miss a face the accurate one finds");
+            case MTCNN_INT8 -> new Choice(kind.id(), "MTCNN int8", "our 8-bit version: a little faster, "
+                    + "and it may miss a borderline face the float one finds");
             case BLAZEFACE_FULL -> new Choice(kind.id(), "BlazeFace full range (default)",
                     "groups up to about 5 m, several times faster");
             case BLAZEFACE_SHORT -> new Choice(kind.id(), "BlazeFace short range (fastest)",

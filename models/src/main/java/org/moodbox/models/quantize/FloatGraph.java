@@ -93,8 +93,8 @@ final class FloatGraph {
 
     /**
      * Replaces TensorFlow's decomposed PReLU, {@code relu(x) + alpha * -relu(-x)} (six operators, as in the
-     * facenet MTCNN ports), by one PRELU operator: one int8 kernel instead of six quantization steps, and
-     * fewer passes over the activations in float too.
+     * facenet MTCNN ports), by one PRELU operator: one float kernel XNNPACK runs between the int8 convolutions
+     * instead of six operators with their quantization steps, and fewer passes over the activations.
      */
     FloatGraph fusePrelu() {
         List<Op> result = new ArrayList<>(ops);
