@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.moodbox.catalog.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.LibraryScanner;
-import org.moodbox.catalog.ScanReport;
 import org.moodbox.device.GpioPins;
 import org.moodbox.device.HealthCheck;
 import org.moodbox.device.HttpLivenessCheck;
@@ -54,7 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Appliance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
-    /** Seconds of each track the start-up scan analyses: stable features at several hundred x real time. */
+    /** Seconds of each track a library scan analyses: stable features at several hundred x real time. */
     private static final double SCAN_WINDOW_SECONDS = 60;
     /** No track comes back within this many plays (the recommender shrinks it for small libraries). */
     private static final int NO_REPEAT_WINDOW = 20;
@@ -99,7 +98,7 @@ public final class Appliance implements AutoCloseable {
     /** @param gpioPins pins from the command line, which win over the settings; null: the settings' pins */
     public static Appliance start(ApplianceConfig config, GpioPins gpioPins) {
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
-        systemd.status("starting: scanning the music library");
+        systemd.status("starting");
         // The owner's settings and the admin password hash, before anything that would need closing if they fail.
         SettingsStore settings = SettingsStore.open(config.dataDir());
         AdminSecrets secrets = AdminSecrets.open(config.dataDir());
@@ -110,7 +109,6 @@ public final class Appliance implements AutoCloseable {
         YoutubeCandidates youtube = null;
         BackgroundScan libraryScan = null;
         try {
-            scanLibrary(catalog, libraryFolders(config, settings));
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), VisionChoice.atStart(settings, config.detector()), mood,
                     config.maxFps());
@@ -151,7 +149,8 @@ public final class Appliance implements AutoCloseable {
                     settings, secrets, links, config.host(), config.port());
             spotify.start();
             vision.start();
-            LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks, camera: {})",
+            LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks before the library"
+                            + " scan, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
             web.adminAddress(AdminAddressFile.fromEnvironment(System.getenv()));
@@ -165,6 +164,10 @@ public final class Appliance implements AutoCloseable {
                     new HttpLivenessCheck(URI.create("http://" + loopback(config.host()) + ":" + web.port() + "/"),
                             Duration.ofSeconds(5))), serving);
             systemd.ready(serving);
+            // The library is brought up to date while the box already serves: unchanged files are skipped, and
+            // new tracks reach the kiosk's cards when the scan ends (the admin page shows its progress).
+            libraryScan.onFinished(() -> warnIfEmpty(catalog));
+            libraryScan.start();
             return new Appliance(catalog, vision, player, web, systemd, watchdog, hardware, spotify, youtube,
                     libraryScan);
         } catch (RuntimeException e) {
@@ -218,18 +221,9 @@ public final class Appliance implements AutoCloseable {
         return List.copyOf(folders);
     }
 
-    /** Brings the catalog up to date with the music folders (unchanged files are skipped). */
-    private static void scanLibrary(Catalog catalog, List<Path> folders) {
-        if (!folders.isEmpty()) {
-            ScanReport report = new LibraryScanner(catalog, SCAN_WINDOW_SECONDS)
-                    .scan(folders, ScanProgressLog.INSTANCE);
-            LOG.info("music library: {} files, {} added, {} updated, {} unchanged, {} unreadable ({}x real time)",
-                    report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
-                    Math.round(report.realtimeFactor()));
-            report.failures().forEach(failure -> LOG.warn("skipped: {}", failure));
-        }
+    private static void warnIfEmpty(Catalog catalog) {
         if (catalog.trackCount() == 0) {
-            LOG.warn("the catalog is empty: scan a music folder with 'moodbox library scan DIR'");
+            LOG.warn("the catalog is empty: add a music folder on the admin page or scan one with 'moodbox library scan DIR'");
         }
     }
 

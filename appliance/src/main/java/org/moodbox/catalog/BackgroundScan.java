@@ -2,22 +2,28 @@ package org.moodbox.catalog;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A library scan the owner starts from the phone: it runs on its own thread (a scan of a large library takes
- * minutes, and the kiosk keeps playing meanwhile), one at a time, and publishes where it is after every
- * file, so the admin page can show a progress bar by polling {@link #status()}.
+ * A library scan on its own thread, one at a time: the one the box starts once it serves, and any the owner
+ * starts from the phone. A scan of a large library takes minutes, and the kiosk keeps playing meanwhile
+ * (and a start-up that waited for it could outlast systemd's start timeout). It publishes where it is after
+ * every file, so the admin page can show a progress bar by polling {@link #status()}, and logs it every
+ * {@value #LOG_EVERY} files.
  */
 public final class BackgroundScan implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundScan.class);
+    private static final int LOG_EVERY = 25;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final LibraryScanner scanner;
     private final Supplier<List<Path>> folders;
@@ -69,13 +75,18 @@ public final class BackgroundScan implements AutoCloseable {
     }
 
     private void run(List<Path> roots, Instant startedAt) {
-        LOG.info("library scan started from the admin page: {} folder(s)", roots.size());
+        LOG.info("library scan started: {} folder(s)", roots.size());
         try {
-            ScanReport report = scanner.scan(roots, (done, total, file) ->
-                    status.set(ScanStatus.progress(startedAt, done, total, file)));
+            ScanReport report = scanner.scan(roots, (done, total, file) -> {
+                status.set(ScanStatus.progress(startedAt, done, total, file));
+                if (done % LOG_EVERY == 0 && done > 0) {
+                    LOG.info("scanning music: {}/{}", done, total);
+                }
+            });
             status.set(ScanStatus.finished(startedAt, clock.instant(), report));
-            LOG.info("library scan done: {} files, {} added, {} updated, {} unchanged, {} unreadable",
-                    report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size());
+            LOG.info("library scan done: {} files, {} added, {} updated, {} unchanged, {} unreadable ({}x real time)",
+                    report.found(), report.added(), report.updated(), report.unchanged(), report.failures().size(),
+                    Math.round(report.realtimeFactor()));
         } catch (RuntimeException e) {
             status.set(ScanStatus.failed(startedAt, clock.instant(), String.valueOf(e.getMessage())));
             LOG.warn("library scan failed: {}", e.toString());
@@ -89,8 +100,19 @@ public final class BackgroundScan implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops a running scan after the file it is on (the scanner checks for the interrupt between files) and
+     * waits for that, so the catalog is not closed under a write.
+     */
     @Override
     public void close() {
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("library scan still busy with a file after {} s; closing anyway", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -54,6 +54,12 @@ public final class LibraryScanner {
         double audioSeconds = 0;
         double analysedSeconds = 0;
         for (int i = 0; i < files.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // A background scan told to stop (the box shuts down): the files done so far are stored.
+                failures.add("scan stopped after " + i + " of " + files.size() + " files: interrupted");
+                log.info("scan stopped after {} of {} files: interrupted", i, files.size());
+                break;
+            }
             Path file = files.get(i);
             progress.at(i, files.size(), file);
             try {

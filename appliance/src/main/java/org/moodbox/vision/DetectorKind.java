@@ -19,9 +19,9 @@ public enum DetectorKind {
     BLAZEFACE_SHORT("blazeface-short");
 
     /**
-     * What a new box runs: BlazeFace full range found all 22 sample faces (MTCNN 21) in a fifth of MTCNN's detect
-     * time on one core (README, "Vision: int8 models, choices, figures"); its eye keypoints align the crop as
-     * MTCNN's do. On a Raspberry Pi that is the difference between a mood that follows a face and one that lags.
+     * What a new box runs: BlazeFace full range found all 22 sample faces (MTCNN 21) in under a quarter of
+     * MTCNN's detect time on one core (README, "Vision: int8 models, choices, figures"), and its eye keypoints
+     * level the face crop as MTCNN's landmarks do.
      */
     public static final DetectorKind DEFAULT = BLAZEFACE_FULL;
 
