@@ -2,7 +2,8 @@
 # Boots the built image in qemu-system-aarch64 (virt machine, cortex-a72, TCG: slow but no KVM needed) with the
 # image's own kernel and initrd, waits until systemd reports the Moodbox service started (READY=1, so the
 # page serves), then asks the box for its admin page from the host, as a phone on the network would, and for
-# the kiosk's state, which only the box itself may read. The disk is opened with -snapshot: the image file itself is not changed. The network is
+# the kiosk's state, which only the box itself may read; last it waits for the library scan that follows
+# READY to add the music the image ships. The disk is opened with -snapshot: the image file itself is not changed. The network is
 # qemu's user mode with restrict=on: the guest reaches nothing outside, and the host reaches the box's port 8080
 # at 127.0.0.1:$BOOT_TEST_PORT (default 18080). The kiosk unit is masked (no display).
 # The journal goes to the serial console too, so the log shows what the service itself says while it starts.
@@ -60,4 +61,15 @@ state="$(status_of /api/state)"
 echo "boot-test: from the network, GET /admin: $admin; GET /api/state: $state" >&2
 [[ "$admin" == *" 200"* ]] || { echo "boot-test: the admin page does not answer the network" >&2; exit 1; }
 [[ "$state" == *" 403"* ]] || { echo "boot-test: the kiosk's state must answer only the box itself" >&2; exit 1; }
+
+# The library scan runs after READY: the music the image ships must be found and decoded by the arm64 natives.
+scan=""
+while (( SECONDS - started < timeout_s )) && kill -0 "$qemu" 2>/dev/null; do
+    scan="$(grep -ao 'library scan done: .*' "$log" | head -n 1 | tr -d '\r' || true)"
+    [[ -n "$scan" ]] && break
+    sleep 5
+done
+echo "boot-test: ${scan:-library scan not done} after $((SECONDS - started)) s" >&2
+[[ "$scan" =~ ^library\ scan\ done:\ ([0-9]+)\ files,\ ([0-9]+)\ added.*\ 0\ unreadable ]] && (( BASH_REMATCH[2] > 0 )) \
+    || { echo "boot-test: the shipped music was not scanned into the catalog" >&2; exit 1; }
 echo "boot-test: ok" >&2
