@@ -3,9 +3,10 @@
 # image's own kernel and initrd, waits until systemd reports the Moodbox service started (READY=1, so the
 # page serves), then asks the box for its admin page from the host, as a phone on the network would, and for
 # the kiosk's state, which only the box itself may read; last it waits for the library scan that follows
-# READY to add the music the image ships. The disk is opened with -snapshot: the image file itself is not changed. The network is
-# qemu's user mode with restrict=on: the guest reaches nothing outside, and the host reaches the box's port 8080
-# at 127.0.0.1:$BOOT_TEST_PORT (default 18080). The kiosk unit is masked (no display).
+# READY to add the music the image ships. The disk is opened with -snapshot: the image file itself is not
+# changed. The network is qemu's user mode with restrict=on: the guest reaches nothing outside, and the host
+# reaches the box's port 8080 at 127.0.0.1:$BOOT_TEST_PORT (default 18080). The kiosk unit is masked (no
+# display).
 # The journal goes to the serial console too, so the log shows what the service itself says while it starts.
 # The network card has no option ROM (romfile=): the kernel is booted directly, so none is needed, and
 # Debian ships the ROM in a separate package (ipxe-qemu) that qemu-system-arm does not pull in.
@@ -24,9 +25,10 @@ command -v qemu-system-aarch64 >/dev/null || { echo "boot-test: apt-get install 
 log="$(dirname "$image")/boot-test.log"
 : > "$log"
 started=$SECONDS
+journal_to_console="systemd.journald.forward_to_console=1"
 qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 2048 -nographic -no-reboot \
     -kernel "$base.vmlinuz" -initrd "$base.initrd" \
-    -append "root=LABEL=moodbox-root rw console=ttyAMA0 systemd.mask=moodbox-kiosk.service systemd.journald.forward_to_console=1" \
+    -append "root=LABEL=moodbox-root rw console=ttyAMA0 systemd.mask=moodbox-kiosk.service $journal_to_console" \
     -drive "file=$image,format=raw,if=virtio" -snapshot \
     -netdev "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:$port-:8080" -device virtio-net-pci,netdev=net0,romfile= \
     > "$log" 2>&1 < /dev/null &

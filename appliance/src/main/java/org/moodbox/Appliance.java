@@ -223,7 +223,8 @@ public final class Appliance implements AutoCloseable {
 
     private static void warnIfEmpty(Catalog catalog) {
         if (catalog.trackCount() == 0) {
-            LOG.warn("the catalog is empty: add a music folder on the admin page or scan one with 'moodbox library scan DIR'");
+            LOG.warn("the catalog is empty: add a music folder on the admin page, or scan one with"
+                    + " 'moodbox library scan DIR'");
         }
     }
 

@@ -61,7 +61,8 @@ final class AdminChoicesRoutes {
 
     private static Choice detector(DetectorKind kind) {
         return switch (kind) {
-            case MTCNN -> new Choice(kind.id(), "MTCNN", "five landmarks; about 2.5 times the frame time of BlazeFace full range");
+            case MTCNN -> new Choice(kind.id(), "MTCNN",
+                    "five landmarks; about 2.5 times the frame time of BlazeFace full range");
             case MTCNN_INT8 -> new Choice(kind.id(), "MTCNN int8", "our 8-bit version: a little faster, "
                     + "and it may miss a borderline face the float one finds");
             case BLAZEFACE_FULL -> new Choice(kind.id(), "BlazeFace full range (default)",
