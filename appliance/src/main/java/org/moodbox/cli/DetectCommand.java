@@ -40,9 +40,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--max-frames", paramLabel = "N", defaultValue = "1000", description = "in videos, stop after N analysed frames (default: ${DEFAULT-VALUE})")
     int maxFrames;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "blazeface-full", converter = DetectorName.class,
+    @Option(names = "--detector", paramLabel = "NAME", converter = DetectorName.class,
             description = "face detector: mtcnn, mtcnn-int8, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
-    DetectorKind detector;
+    DetectorKind detector = DetectorKind.DEFAULT; // the appliance's own default, shown by --help
 
     @Option(names = "--emotion-model", paramLabel = "NAME", defaultValue = "cnn", converter = EmotionModelName.class,
             description = "emotion model: cnn, cnn-int8, dcnn or dcnn-float (default: ${DEFAULT-VALUE})")

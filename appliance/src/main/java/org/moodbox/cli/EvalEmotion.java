@@ -59,9 +59,9 @@ public final class EvalEmotion implements Callable<Integer> {
     String model;
     @Option(names = "--model-file", paramLabel = "FILE", description = "an emotion .tflite exported by the lab but not shipped yet (instead of --model)")
     Path modelFile;
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "blazeface-full", converter = DetectCommand.DetectorName.class,
+    @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
             description = "face detector for photos: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
-    DetectorKind detector;
+    DetectorKind detector = DetectorKind.DEFAULT; // the appliance's own default, shown by --help
     @Option(names = "--limit", defaultValue = "0", description = "evaluate the first N images only (0 = all)")
     int limit;
 

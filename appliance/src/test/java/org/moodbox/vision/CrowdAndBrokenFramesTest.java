@@ -45,7 +45,8 @@ class CrowdAndBrokenFramesTest {
 
             assertThat(analysis.problem()).isNull();
             assertThat(analysis.faces()).hasSize(10);
-            float tenthLargest = largestFirst(all)[9];
+            float tenthLargest = all.stream().map(d -> d.box().area()).sorted(Comparator.reverseOrder())
+                    .toList().get(9);
             for (FaceReading face : analysis.faces()) {
                 assertThat(face.face().box().area()).isGreaterThanOrEqualTo(tenthLargest * 0.999f);
                 assertThat(face.emotion().probabilities()).hasSize(7);
@@ -82,18 +83,6 @@ class CrowdAndBrokenFramesTest {
         try (FaceDetector detector = kind.create()) {
             return List.copyOf(detector.detect(frame));
         }
-    }
-
-    private static float[] largestFirst(List<DetectedFace> faces) {
-        float[] negated = new float[faces.size()];
-        for (int i = 0; i < negated.length; i++) {
-            negated[i] = -faces.get(i).box().area();
-        }
-        Arrays.sort(negated);
-        for (int i = 0; i < negated.length; i++) {
-            negated[i] = -negated[i];
-        }
-        return negated;
     }
 
     /** An 800x480 frame of face tiles; tile k shows its face (with context) shrunk by 1% per step. */
