@@ -1,5 +1,8 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.AdminSessions;
+import org.moodbox.web.admin.SignInLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
