@@ -1,5 +1,8 @@
 package org.moodbox.recommend;
 
+import org.moodbox.app.SettingsStrategyPlan;
+import org.moodbox.app.SettingsTrackFilter;
+
 import org.moodbox.model.Strategy;
 
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package org.moodbox.playback;
+package org.moodbox.app;
+
+import org.moodbox.playback.Player;
 
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;

@@ -1,4 +1,7 @@
-package org.moodbox.playback;
+package org.moodbox.app;
+
+import org.moodbox.playback.AudioOutput;
+import org.moodbox.playback.LocalFilePlayer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

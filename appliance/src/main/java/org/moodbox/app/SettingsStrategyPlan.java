@@ -1,4 +1,6 @@
-package org.moodbox.recommend;
+package org.moodbox.app;
+
+import org.moodbox.recommend.StrategyPlan;
 
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,4 +1,6 @@
-package org.moodbox.recommend;
+package org.moodbox.app;
+
+import org.moodbox.recommend.TrackFilter;
 
 import java.util.HashSet;
 import java.util.Objects;

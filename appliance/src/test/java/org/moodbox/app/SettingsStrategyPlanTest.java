@@ -1,4 +1,9 @@
-package org.moodbox.recommend;
+package org.moodbox.app;
+
+import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.StrategyPlan;
+import org.moodbox.recommend.TrackFilter;
+import org.moodbox.recommend.TrackSource;
 import org.moodbox.model.Emotion;
 import org.moodbox.model.Mood;
 import org.moodbox.model.Features;
