@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * HTTP stream would interleave their bytes; a single sender also keeps those threads from waiting on a slow
  * browser. Clients that went away are noticed on the next write (or the periodic ping) and dropped quietly.
  */
-final class SseHub implements AutoCloseable {
+public final class SseHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SseHub.class);
     private static final long PING_SECONDS = 15;
 
@@ -41,7 +41,7 @@ final class SseHub implements AutoCloseable {
      * Keeps the request open, registers the client and sends it the greeting (typically the current state) on
      * the sender thread, so the greeting cannot interleave with a broadcast.
      */
-    void join(SseClient client, Consumer<SseClient> greeting) {
+    public void join(SseClient client, Consumer<SseClient> greeting) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
@@ -59,7 +59,7 @@ final class SseHub implements AutoCloseable {
     }
 
     /** Sends to one client; call from a greeting (already on the sender thread). */
-    void send(SseClient client, String event, Object data) {
+    public void send(SseClient client, String event, Object data) {
         client.sendEvent(event, toJson(data));
     }
 

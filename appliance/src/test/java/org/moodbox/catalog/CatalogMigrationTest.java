@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

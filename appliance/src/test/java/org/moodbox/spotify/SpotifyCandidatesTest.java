@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.recommend.MergedTrackSource;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.Recommendation;
@@ -22,7 +22,7 @@ import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.settings.Settings;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 class SpotifyCandidatesTest {
     @TempDir
@@ -61,7 +61,7 @@ class SpotifyCandidatesTest {
 
             MoodRecommender recommender = new MoodRecommender(
                     new MergedTrackSource(TrackSource.of(catalog), List.of(candidates)), TrackFilter.ANY,
-                    StrategyPlan.always(org.moodbox.recommend.Strategy.MATCH, 3), 0);
+                    StrategyPlan.always(org.moodbox.model.Strategy.MATCH, 3), 0);
             List<Recommendation> cards = recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.now()), 8);
             assertThat(cards).anyMatch(r -> "spotify".equals(r.track().source()));
 

@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.bench.BenchFrames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

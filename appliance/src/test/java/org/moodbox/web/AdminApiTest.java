@@ -1,5 +1,8 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.AdminSessions;
+import org.moodbox.web.admin.SignInLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,18 +107,21 @@ class AdminApiTest {
         assertThat(phone.get("/admin/api/settings").status()).isEqualTo(200);
     }
 
+    /** The admin routes' limit (AdminRoutes.MAX_PASSWORD_LENGTH), as the owner meets it. */
+    private static final int LONGEST_PASSWORD = 200;
+
     /** Exactly the longest password works, for setting it and for signing in; one character more is refused. */
     @Test
     void theLongestPasswordIsAcceptedAndOneCharacterMoreIsNot() throws Exception {
-        String longest = "é" + "correct horse battery staple ".repeat(10).substring(0, AdminRoutes.MAX_PASSWORD_LENGTH - 1);
-        assertThat(longest).hasSize(AdminRoutes.MAX_PASSWORD_LENGTH);
+        String longest = "é" + "correct horse battery staple ".repeat(10).substring(0, LONGEST_PASSWORD - 1);
+        assertThat(longest).hasSize(LONGEST_PASSWORD);
         AdminClient phone = new AdminClient(server.port());
         phone.openSession();
         AdminClient.Reply tooLong = phone.post("/admin/api/setup",
                 "{\"password\":\"" + longest + "x\",\"confirm\":\"" + longest + "x\"}");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().at("/fields/password").asText())
-                .isEqualTo("must have at most " + AdminRoutes.MAX_PASSWORD_LENGTH + " characters");
+                .isEqualTo("must have at most " + LONGEST_PASSWORD + " characters");
         assertThat(data.resolve(AdminSecrets.FILE_NAME)).doesNotExist();
 
         phone.setUp(longest);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.playback.QueuedPlayer;
 import org.moodbox.settings.AdminSecrets;

@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.SpotifyAdminRoutes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.spotify.FakeSpotify;
