@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.Optional;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.scan.LibraryScanner;
@@ -59,6 +58,11 @@ public final class Appliance implements AutoCloseable {
     private static final int NO_REPEAT_WINDOW = 20;
     /** Recommendations looked at for "next": enough that one the box can play (not link-only) is among them. */
     private static final int NEXT_CANDIDATES = 8;
+    /**
+     * Longer than the slowest healthy gap between two frames (the camera reconnect's 10 s pause, an idle room's
+     * 2 s pace, a model being swapped in) and shorter than the unit's WatchdogSec=30.
+     */
+    static final Duration VISION_DEADLINE = Duration.ofSeconds(20);
 
     private final Catalog catalog;
     private final VisionLoop vision;
@@ -203,10 +207,12 @@ public final class Appliance implements AutoCloseable {
         };
     }
 
-    /** The vision loop only stops when the appliance closes; stopped before that, the watchdog should restart us. */
-    private static HealthCheck visionAlive(VisionLoop vision) {
-        return () -> "stopped".equals(vision.status().cameraState())
-                ? Optional.of("vision loop stopped") : Optional.empty();
+    /**
+     * The vision thread is alive and analysed a frame within {@link #VISION_DEADLINE} (or, with the camera
+     * missing, tried to open it): a dead thread or a frozen mood means no watchdog ping, so systemd restarts us.
+     */
+    static HealthCheck visionAlive(VisionLoop vision) {
+        return () -> vision.problem(VISION_DEADLINE);
     }
 
     /** The web server is probed where this machine itself reaches it. */

@@ -1,6 +1,7 @@
 package org.moodbox.spotify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,11 +67,9 @@ class SpotifyCandidatesTest {
 
             // Spotify fails: its cards go, the kiosk keeps the local library, and the notice says why.
             rig.fake.inject("/v1/me", "500");
-            try {
-                rig.web.call("probe", Duration.ZERO, api -> api.getCurrentUsersProfile().build());
-            } catch (SpotifyException expected) {
-                // the health now says unavailable
-            }
+            assertThatThrownBy(() -> rig.web.call("probe", Duration.ZERO, api -> api.getCurrentUsersProfile().build()))
+                    .as("Spotify's 500 reaches the caller (and the health now says unavailable)")
+                    .isInstanceOf(SpotifyException.class);
             assertThat(candidates.candidates()).isEmpty();
             assertThat(recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.now()), 8))
                     .noneMatch(r -> "spotify".equals(r.track().source()));

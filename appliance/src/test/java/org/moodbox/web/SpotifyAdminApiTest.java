@@ -96,6 +96,18 @@ class SpotifyAdminApiTest {
         return phone.post("/admin/api/spotify/finish", JsonBodyOf.field("redirectedTo", pasted));
     }
 
+    /** The box comes up with a torn account file, and the owner's Spotify panel says what happened to the link. */
+    @Test
+    void aCorruptAccountFileLeavesSpotifyUnlinkedAndThePanelSaysWhy() throws Exception {
+        stop();
+        Files.writeString(accountFile, "{\"tokens\": [");
+        start();
+        JsonNode view = signedIn().get("/admin/api/spotify").json();
+        assertThat(view.at("/link/state").asText()).isEqualTo("NOT_CONFIGURED");
+        assertThat(view.at("/link/message").asText()).contains("could not be read because it is not valid JSON")
+                .contains("spotify-account.json.corrupt").contains("Link Spotify again");
+    }
+
     @Test
     void everyRouteNeedsTheOwnerSignedInAndChangesNeedTheToken() throws Exception {
         AdminClient stranger = new AdminClient(server.port());

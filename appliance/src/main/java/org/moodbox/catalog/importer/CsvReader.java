@@ -7,11 +7,18 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV records (quoted fields may hold commas, quotes and line breaks) with the physical line each
- * record starts on, so a bad row can be named by the line a person sees in an editor.
+ * record starts on, so a bad row can be named by the line a person sees in an editor. Lines may end in LF, CRLF
+ * or CR; a line break inside a quoted field always reads as LF.
  */
 public final class CsvReader {
+    /**
+     * @param problem null, or {@link #UNCLOSED_QUOTE}: a quote opened on this line runs to the end of the file, so
+     *                this row swallowed every line after it and the file cannot be split into rows from here on
+     */
     public record Row(long line, List<String> fields, String problem) {
     }
+
+    public static final String UNCLOSED_QUOTE = "quoted field opened but never closed";
 
     private final Reader in;
     /** Our own buffer: Reader.read() per character takes a lock each time, the import's main cost once. */
@@ -40,7 +47,7 @@ public final class CsvReader {
             if (c == -1) {
                 if (quoted) {
                     fields.add(field.toString());
-                    return new Row(start, fields, "quoted field opened but never closed");
+                    return new Row(start, fields, UNCLOSED_QUOTE);
                 }
                 fields.add(field.toString());
                 return new Row(start, fields, null);
@@ -55,10 +62,18 @@ public final class CsvReader {
                         c = n;
                         continue;
                     }
-                } else {
-                    if (c == '\n') {
-                        line++;
+                } else if (c == '\r' || c == '\n') {
+                    // A line break inside quotes is one '\n' whichever system wrote the file: a title typed on
+                    // Windows (CRLF) reads the same as on Linux, and the lines counted are the editor's.
+                    if (c == '\r') {
+                        int n = read();
+                        if (n != '\n') {
+                            unread(n);
+                        }
                     }
+                    line++;
+                    field.append('\n');
+                } else {
                     field.append((char) c);
                 }
             } else if (c == ',') {

@@ -57,6 +57,12 @@ public final class FeatureTableImporter {
                         if (row.fields().size() == 1 && row.fields().get(0).isBlank() && row.problem() == null) {
                             continue;
                         }
+                        if (CsvReader.UNCLOSED_QUOTE.equals(row.problem())) {
+                            // Skipping the row would silently drop every row after it (all inside the quote).
+                            throw new CatalogException(file + " line " + row.line() + ": a quoted field opens there"
+                                    + " and is never closed, so the rows after it cannot be told apart; nothing was"
+                                    + " imported (close the quote, or remove it, and import again)");
+                        }
                         try {
                             writer.upsert(entry(row, columns.size(), index));
                             imported[0]++;

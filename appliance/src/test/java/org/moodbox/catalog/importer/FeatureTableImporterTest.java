@@ -107,6 +107,50 @@ public class FeatureTableImporterTest {
                 .isEqualTo(5000);
     }
 
+    /** Before: the one row was skipped, and with it, unsaid, every row after it (all read as one quoted field). */
+    @Test
+    void aQuoteThatIsNeverClosedImportsNothingAndNamesItsLine() throws Exception {
+        catalog.upsert(CatalogTest.entry("file:///already/there.ogg", "Someone", 0.5, 0.5));
+        String csv = HEADER
+                + row(1, "Fine", "0.5", "0.6")                 // line 2
+                + row(2, "Also fine", "0.4", "0.6")            // line 3
+                + row(3, "\"12\" Remix", "0.3", "0.6")          // line 4: the quote closes after 12
+                + row(4, "\"Unclosed, title", "0.5", "0.6")    // line 5: the quote never closes
+                + row(5, "Swallowed", "0.5", "0.6")            // line 6
+                + row(6, "Swallowed too", "0.5", "0.6");       // line 7
+        Path file = Files.writeString(dir.resolve("table.csv"), csv);
+
+        assertThatThrownBy(() -> new FeatureTableImporter(catalog).importFile(file, ColumnMapping.defaultMapping()))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(file + " line 5: a quoted field opens there and is never closed")
+                .hasMessageContaining("nothing was imported");
+        assertThat(catalog.allTracks()).extracting(Track::uri).containsExactly("file:///already/there.ogg");
+    }
+
+    @Test
+    void aFileWithWindowsLineEndingsImportsExactlyLikeItsUnixTwin() throws Exception {
+        String csv = HEADER
+                + row(1, "Plain", "0.5", "0.6")                           // line 2
+                + row(2, "\"Two\nlines\"", "0.7", "0.2")                   // lines 3-4
+                + row(3, "Bad valence", "high", "0.5")                    // line 5
+                + id(4) + ",Russian,Artist,Al,1999,rock,0.3,0.4,90,0,1000,ru\n"; // line 6: last field 'ru'
+        Path unix = Files.writeString(dir.resolve("unix.csv"), csv);
+        Path windows = Files.writeString(dir.resolve("windows.csv"), csv.replace("\n", "\r\n"));
+        assertThat(Files.readString(windows)).contains("\r\n").doesNotContain("\r\r");
+
+        ImportReport fromUnix = new FeatureTableImporter(catalog).importFile(unix, ColumnMapping.defaultMapping());
+        try (Catalog twin = Catalog.open(dir.resolve("twin.db"))) {
+            ImportReport fromWindows = new FeatureTableImporter(twin).importFile(windows, ColumnMapping.defaultMapping());
+            assertThat(fromWindows.imported()).isEqualTo(fromUnix.imported()).isEqualTo(3);
+            assertThat(fromWindows.skipped()).isEqualTo(fromUnix.skipped())
+                    .containsExactly("line 5: valence 'high' is not a number");
+            assertThat(twin.allTracks()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
+                    .containsExactlyInAnyOrderElementsOf(catalog.allTracks());
+            assertThat(twin.trackByUri("spotify:track:" + id(2)).orElseThrow().title()).isEqualTo("Two\nlines");
+            assertThat(twin.trackByUri("spotify:track:" + id(4)).orElseThrow().language()).isEqualTo("ru");
+        }
+    }
+
     @Test
     void mapsOtherColumnNames() throws Exception {
         Path file = Files.writeString(dir.resolve("moods.csv"),
