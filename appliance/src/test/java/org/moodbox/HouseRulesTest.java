@@ -72,4 +72,10 @@ class HouseRulesTest {
     void roomsFormNoCycle() {
         slices().matching("org.moodbox.(*)..").should().beFreeOfCycles().check(product);
     }
+
+    @Test
+    void packagesFormNoCycleEitherInsideARoom() {
+        // web: WebServer builds the kiosk and admin routes, which share web.shared; none of them looks back.
+        slices().matching("org.moodbox.(**)").should().beFreeOfCycles().check(product);
+    }
 }

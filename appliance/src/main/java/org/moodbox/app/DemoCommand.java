@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.moodbox.app.Appliance;
-import org.moodbox.app.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.camera.DemoVideo;
 import picocli.CommandLine.Command;

@@ -6,8 +6,6 @@ import org.moodbox.cli.DetectCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.moodbox.app.Appliance;
-import org.moodbox.app.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.device.GpioPins;
 import org.moodbox.vision.DetectorKind;

@@ -10,7 +10,7 @@ import org.moodbox.catalog.Catalog;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.web.Handoff;
+import org.moodbox.web.shared.Handoff;
 import org.moodbox.youtube.YoutubeCandidates;
 import org.moodbox.youtube.YoutubeDataApi;
 

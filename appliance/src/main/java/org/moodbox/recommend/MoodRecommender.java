@@ -1,6 +1,5 @@
 package org.moodbox.recommend;
 
-
 import org.moodbox.model.Strategy;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.shared.ApiException;
+
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

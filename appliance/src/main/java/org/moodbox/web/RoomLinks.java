@@ -1,5 +1,11 @@
 package org.moodbox.web;
 
+import org.moodbox.web.shared.ArtistDirectory;
+import org.moodbox.web.shared.CameraPreview;
+import org.moodbox.web.shared.Handoff;
+import org.moodbox.web.shared.TrackFeedback;
+import org.moodbox.web.shared.WebExtension;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,5 +1,11 @@
 package org.moodbox.web;
 
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.SseHub;
+import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.WebExtension;
+
 import org.moodbox.web.admin.AdminCameraRoutes;
 import org.moodbox.web.admin.AdminChoicesRoutes;
 import org.moodbox.web.admin.AdminLibraryRoutes;
@@ -31,7 +37,7 @@ import org.moodbox.playback.Player;
 import org.moodbox.recommend.Recommender;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.web.ApiViews.KioskSettingsView;
+import org.moodbox.web.shared.ApiViews.KioskSettingsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

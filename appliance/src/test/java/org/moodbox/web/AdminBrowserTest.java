@@ -1,4 +1,7 @@
 package org.moodbox.web;
+
+import org.moodbox.web.shared.ArtistDirectory;
+import org.moodbox.web.shared.TrackFeedback;
 import org.moodbox.model.Emotion;
 import org.moodbox.model.Strategy;
 

@@ -1,5 +1,8 @@
 package org.moodbox.web;
 
+import org.moodbox.web.shared.ArtistDirectory;
+import org.moodbox.web.shared.TrackFeedback;
+
 import org.moodbox.web.kiosk.KioskOnly;
 
 import static org.assertj.core.api.Assertions.assertThat;

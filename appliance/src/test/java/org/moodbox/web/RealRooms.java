@@ -1,5 +1,10 @@
 package org.moodbox.web;
 
+import org.moodbox.web.shared.ArtistDirectory;
+import org.moodbox.web.shared.TrackFeedback;
+import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.WebExtension;
+
 import org.moodbox.web.kiosk.KioskOnly;
 
 import java.awt.Color;

@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.shared.Handoff;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

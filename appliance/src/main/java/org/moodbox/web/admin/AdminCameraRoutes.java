@@ -1,7 +1,7 @@
 package org.moodbox.web.admin;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.CameraPreview;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.CameraPreview;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

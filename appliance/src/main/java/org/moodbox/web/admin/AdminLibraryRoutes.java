@@ -1,7 +1,7 @@
 package org.moodbox.web.admin;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.TrackLookup;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.TrackLookup;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

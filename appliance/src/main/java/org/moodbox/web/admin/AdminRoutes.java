@@ -1,7 +1,7 @@
 package org.moodbox.web.admin;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.JsonBody;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.JsonBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package org.moodbox.web.admin;
 
-import org.moodbox.web.LiveState;
-import org.moodbox.web.TrackLookup;
+import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.TrackLookup;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,7 +16,7 @@ import org.moodbox.device.CpuTemperature;
 import org.moodbox.device.RecentProblems;
 import org.moodbox.vision.StageTimings;
 import org.moodbox.vision.VisionStatus;
-import org.moodbox.web.ApiViews.MoodView;
+import org.moodbox.web.shared.ApiViews.MoodView;
 
 /**
  * The owner's status page, {@code GET /admin/api/status}, signed in only: it carries the mood of whoever is at

@@ -1,8 +1,8 @@
 package org.moodbox.web.admin;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.JsonBody;
-import org.moodbox.web.WebExtension;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.JsonBody;
+import org.moodbox.web.shared.WebExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;

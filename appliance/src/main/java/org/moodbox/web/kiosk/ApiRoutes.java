@@ -1,11 +1,11 @@
 package org.moodbox.web.kiosk;
-import org.moodbox.web.ApiViews.PlaybackView;
+import org.moodbox.web.shared.ApiViews.PlaybackView;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.JsonBody;
-import org.moodbox.web.LiveState;
-import org.moodbox.web.SseHub;
-import org.moodbox.web.TrackLookup;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.JsonBody;
+import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.SseHub;
+import org.moodbox.web.shared.TrackLookup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -17,10 +17,10 @@ import org.moodbox.model.Track;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.Player;
 import org.moodbox.model.Emotion;
-import org.moodbox.web.ApiViews.KioskSettingsView;
-import org.moodbox.web.ApiViews.MoodView;
-import org.moodbox.web.ApiViews.RecommendationView;
-import org.moodbox.web.ApiViews.StateView;
+import org.moodbox.web.shared.ApiViews.KioskSettingsView;
+import org.moodbox.web.shared.ApiViews.MoodView;
+import org.moodbox.web.shared.ApiViews.RecommendationView;
+import org.moodbox.web.shared.ApiViews.StateView;
 
 /**
  * The kiosk's JSON API: read the state, follow it live, and the few things a tap can do (play, pause, resume,

@@ -1,7 +1,7 @@
 package org.moodbox.web.kiosk;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.TrackLookup;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.TrackLookup;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;

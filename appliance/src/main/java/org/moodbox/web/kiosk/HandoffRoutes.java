@@ -1,8 +1,8 @@
 package org.moodbox.web.kiosk;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.Handoff;
-import org.moodbox.web.TrackLookup;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.Handoff;
+import org.moodbox.web.shared.TrackLookup;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,6 +1,6 @@
 package org.moodbox.web.kiosk;
 
-import org.moodbox.web.ApiException;
+import org.moodbox.web.shared.ApiException;
 import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

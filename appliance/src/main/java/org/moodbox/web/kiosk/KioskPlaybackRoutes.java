@@ -1,9 +1,9 @@
 package org.moodbox.web.kiosk;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.JsonBody;
-import org.moodbox.web.LiveState;
-import org.moodbox.web.TrackFeedback;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.JsonBody;
+import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.TrackFeedback;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,9 +1,9 @@
 package org.moodbox.web.kiosk;
 
-import org.moodbox.web.ApiException;
-import org.moodbox.web.JsonBody;
-import org.moodbox.web.LiveState;
-import org.moodbox.web.TrackLookup;
+import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.JsonBody;
+import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.TrackLookup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackQueue;
-import org.moodbox.web.ApiViews.TrackView;
+import org.moodbox.web.shared.ApiViews.TrackView;
 
 /**
  * The kiosk's queue: {@code POST /api/queue} to add a track, {@code GET /api/queue} to read it. The next button

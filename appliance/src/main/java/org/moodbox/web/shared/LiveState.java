@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,10 +12,10 @@ import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.Recommender;
-import org.moodbox.web.ApiViews.KioskSettingsView;
-import org.moodbox.web.ApiViews.MoodView;
-import org.moodbox.web.ApiViews.PlaybackView;
-import org.moodbox.web.ApiViews.RecommendationView;
+import org.moodbox.web.shared.ApiViews.KioskSettingsView;
+import org.moodbox.web.shared.ApiViews.MoodView;
+import org.moodbox.web.shared.ApiViews.PlaybackView;
+import org.moodbox.web.shared.ApiViews.RecommendationView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class LiveState implements AutoCloseable {
     private Mood lastSentMood;
     private long lastMoodEventNanos;
 
-    LiveState(MoodFeed moodFeed, Recommender recommender, Player player, SseHub hub, int cardCount) {
+    public LiveState(MoodFeed moodFeed, Recommender recommender, Player player, SseHub hub, int cardCount) {
         this.moodFeed = moodFeed;
         this.recommender = recommender;
         this.player = player;
@@ -63,7 +63,7 @@ public final class LiveState implements AutoCloseable {
     /** Computes the first cards before the server answers, then follows the feeds. */
     private final java.util.concurrent.atomic.AtomicLong playbackVersion = new java.util.concurrent.atomic.AtomicLong();
 
-    void start() {
+    public void start() {
         Mood first = moodFeed.current();
         mood = first;
         lastSentMood = first;
@@ -116,7 +116,7 @@ public final class LiveState implements AutoCloseable {
      * The owner saved settings: the filter the recommender reads may have changed, so the cards are computed
      * again at once (not at the next mood change), and the page gets the settings it acts on.
      */
-    void settingsChanged(KioskSettingsView kioskSettings) {
+    public void settingsChanged(KioskSettingsView kioskSettings) {
         if (!closed) {
             enqueue(() -> {
                 recommendations = safeRecommend(mood);
@@ -129,7 +129,7 @@ public final class LiveState implements AutoCloseable {
     }
 
     /** The library changed (a rescan finished): new tracks may fit the mood better than the cards shown. */
-    void catalogChanged() {
+    public void catalogChanged() {
         if (!closed) {
             enqueue(() -> {
                 recommendations = safeRecommend(mood);

@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import java.util.List;
 import org.moodbox.catalog.Catalog;

@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 /**
  * A request the appliance refuses, with the status and the sentence the client should see.
@@ -20,7 +20,7 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, message);
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 }

@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

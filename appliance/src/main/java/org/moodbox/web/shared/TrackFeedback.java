@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import org.moodbox.catalog.Catalog;
 

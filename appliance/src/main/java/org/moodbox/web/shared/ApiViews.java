@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import java.util.LinkedHashMap;
 import java.util.List;

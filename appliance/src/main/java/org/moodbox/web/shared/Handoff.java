@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,7 +25,7 @@ public record Handoff(Supplier<String> phoneLink, List<OnlineSource> sources, Yo
     }
 
     /** QR codes opening YouTube searches, no online sources: a server without the owner's settings. */
-    static Handoff linksOnly() {
+    public static Handoff linksOnly() {
         return new Handoff(() -> YoutubeSettings.defaults().phoneLink(), List.of(), null, null);
     }
 }

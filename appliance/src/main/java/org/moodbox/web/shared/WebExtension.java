@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

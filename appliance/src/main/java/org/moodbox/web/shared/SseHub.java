@@ -1,4 +1,4 @@
-package org.moodbox.web;
+package org.moodbox.web.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ public final class SseHub implements AutoCloseable {
     });
     private final ObjectMapper json;
 
-    SseHub(ObjectMapper json) {
+    public SseHub(ObjectMapper json) {
         this.json = json;
         sender.scheduleAtFixedRate(() -> forEachClient(c -> c.sendComment("ping")), PING_SECONDS, PING_SECONDS,
                 TimeUnit.SECONDS);
@@ -53,7 +53,7 @@ public final class SseHub implements AutoCloseable {
     }
 
     /** Sends one named event with a JSON body to every client; serialised once. */
-    void broadcast(String event, Object data) {
+    public void broadcast(String event, Object data) {
         String body = toJson(data);
         submit(() -> forEachClient(c -> c.sendEvent(event, body)));
     }
@@ -63,7 +63,7 @@ public final class SseHub implements AutoCloseable {
         client.sendEvent(event, toJson(data));
     }
 
-    int clientCount() {
+    public int clientCount() {
         return clients.size();
     }
 
