@@ -27,6 +27,7 @@ import org.moodbox.spotify.Spotify;
 import org.moodbox.spotify.SpotifyEndpoints;
 import org.moodbox.web.admin.SpotifyAdminRoutes;
 import org.moodbox.recommend.MergedTrackSource;
+import org.moodbox.playback.PlayHistoryPlayer;
 import org.moodbox.playback.QueuedPlayer;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.MoodRecommender;
@@ -136,7 +137,8 @@ public final class Appliance implements AutoCloseable {
             // (never a link-only video).
             player = new QueuedPlayer(new PlayHistoryPlayer(new RoutingPlayer(
                     new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()), spotify.player()),
-                    catalog, () -> mood.current().label()),
+                    (track, moodLabel) -> catalog.recordPlay(track.id(), moodLabel, null),
+                    () -> mood.current().label()),
                     () -> recommender.recommend(mood.current(), NEXT_CANDIDATES).stream()
                             .map(Recommendation::track).filter(track -> !track.linkOnly()).findFirst());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's

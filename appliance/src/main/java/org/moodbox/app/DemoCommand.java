@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
             description = "face detector for this run: mtcnn, mtcnn-int8, blazeface-full or blazeface-short"
-                    + " (default: the owner's setting, mtcnn on a new box; a later save on the admin page wins)")
+                    + " (default: the owner's setting, blazeface-full on a new box; a later save on the admin page wins)")
     DetectorKind detector;
 
     @Override

@@ -3,7 +3,10 @@ package org.moodbox.playback;
 import java.util.function.Consumer;
 import org.moodbox.model.Track;
 
-/** A way to make a track audible: local files now; librespot and Spotify Connect later. */
+/**
+ * A way to make a track audible: local files ({@link LocalFilePlayer}) or, from the Spotify room, Spotify Connect;
+ * decorators ({@link ForwardingPlayer}) add a queue and the play history.
+ */
 public interface Player extends AutoCloseable {
     /** Starts the track at once, replacing whatever plays; returns without waiting for the audio. */
     void play(Track track);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
@@ -27,11 +26,10 @@ import org.slf4j.LoggerFactory;
  * <p>Moving on happens on this class's own thread: the player reports a track's end from its decoding thread,
  * with its lock held, and must not be asked to start the next track from there.
  */
-public final class QueuedPlayer implements Player, PlaybackQueue {
+public final class QueuedPlayer extends ForwardingPlayer implements PlaybackQueue {
     static final int MAX_FAILURES_IN_A_ROW = 5;
     private static final Logger log = LoggerFactory.getLogger(QueuedPlayer.class);
 
-    private final Player player;
     private final Supplier<Optional<Track>> recommended;
     private final Object lock = new Object();
     private final Deque<Track> queue = new ArrayDeque<>();
@@ -52,7 +50,7 @@ public final class QueuedPlayer implements Player, PlaybackQueue {
      *                    the mood now), empty when there is none; called on this class's thread
      */
     public QueuedPlayer(Player player, Supplier<Optional<Track>> recommended) {
-        this.player = Objects.requireNonNull(player);
+        super(player);
         this.recommended = Objects.requireNonNull(recommended);
         player.subscribe(this::stateChanged);
     }
@@ -96,16 +94,6 @@ public final class QueuedPlayer implements Player, PlaybackQueue {
     }
 
     @Override
-    public void pause() {
-        player.pause();
-    }
-
-    @Override
-    public void resume() {
-        player.resume();
-    }
-
-    @Override
     public void stop() {
         synchronized (lock) {
             if (current != null && player.state().status() != Status.STOPPED) {
@@ -113,31 +101,6 @@ public final class QueuedPlayer implements Player, PlaybackQueue {
             }
             player.stop();
         }
-    }
-
-    @Override
-    public void setVolume(double volume) {
-        player.setVolume(volume);
-    }
-
-    @Override
-    public void setVolumeCap(double cap) {
-        player.setVolumeCap(cap);
-    }
-
-    @Override
-    public double volumeCap() {
-        return player.volumeCap();
-    }
-
-    @Override
-    public PlaybackState state() {
-        return player.state();
-    }
-
-    @Override
-    public void subscribe(Consumer<PlaybackState> listener) {
-        player.subscribe(listener);
     }
 
     @Override

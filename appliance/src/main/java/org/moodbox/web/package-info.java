@@ -27,6 +27,9 @@
  * Every error is {@code {"error": "..."}} with a sentence for a person. Only mood numbers pass through
  * here: no frame, no face crop, no face box ever reaches a page. The kiosk API has no authentication (the
  * touchscreen on 127.0.0.1 uses it); the admin API has sign-in, sessions and CSRF tokens.
+ *
+ * <p>This package holds the server alone: the routes live in {@code web.kiosk} and {@code web.admin}, over what
+ * they share in {@code web.shared}. It knows no inference internals: moods arrive as records.
  */
 package org.moodbox.web;
 

@@ -7,5 +7,7 @@
  * {@link org.moodbox.recommend.OnlineSource}: it searches the YouTube Data API v3 by mood words, languages
  * and favourite artists in the background, within a daily quota it accounts for in SQLite, and files the
  * videos into the catalog as link-only tracks.
+ *
+ * <p>It sees no pixels, and never the settings store: app hands it the owner's YouTube settings.
  */
 package org.moodbox.youtube;

@@ -28,6 +28,7 @@ import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
+import org.moodbox.playback.PlayHistoryPlayer;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.MoodRecommender;
@@ -67,8 +68,8 @@ class BoxControlsTest {
                     new Features(0.3 + 0.1 * i, 0.3, null, "estimated"), null, null));
         }
         MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-        player = new PlayHistoryPlayer(new LocalFilePlayer(0.8, AudioOutput.nullSink()), catalog,
-                () -> mood.current().label());
+        player = new PlayHistoryPlayer(new LocalFilePlayer(0.8, AudioOutput.nullSink()),
+                (track, moodLabel) -> catalog.recordPlay(track.id(), moodLabel, null), () -> mood.current().label());
         MoodRecommender recommender = new MoodRecommender(TrackSource.of(catalog), () -> TrackFilter.ANY,
                 StrategyPlan.defaults(), PlayHistory.DEFAULT_WINDOW);
         controls = new BoxControls(player, recommender, mood, catalog, List.of(presence::add));

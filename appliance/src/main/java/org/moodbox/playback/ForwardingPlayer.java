@@ -1,32 +1,23 @@
-package org.moodbox.app;
+package org.moodbox.playback;
 
+import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.moodbox.catalog.Catalog;
 import org.moodbox.model.Track;
-import org.moodbox.playback.PlaybackState;
-import org.moodbox.playback.Player;
 
 /**
- * A player that writes the catalog's play history: one row per {@link #play}, with the mood it was chosen
- * for. Recording the request, not the player's state events, counts each start once however many times the
- * player announces PLAYING for it (on the tap, then again when the sound device is open).
+ * A player that passes every call on to another: a decorator overrides only what it adds (the queue its
+ * moving on, the history its recording), like Mopidy's playback base with defaults.
  */
-final class PlayHistoryPlayer implements Player {
-    private final Player player;
-    private final Catalog catalog;
-    private final Supplier<String> moodLabel;
+public abstract class ForwardingPlayer implements Player {
+    protected final Player player;
 
-    PlayHistoryPlayer(Player player, Catalog catalog, Supplier<String> moodLabel) {
-        this.player = player;
-        this.catalog = catalog;
-        this.moodLabel = moodLabel;
+    protected ForwardingPlayer(Player player) {
+        this.player = Objects.requireNonNull(player);
     }
 
     @Override
     public void play(Track track) {
         player.play(track);
-        catalog.recordPlay(track.id(), moodLabel.get(), null);
     }
 
     @Override
