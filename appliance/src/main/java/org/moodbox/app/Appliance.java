@@ -37,6 +37,7 @@ import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
+import org.moodbox.vision.CameraState;
 import org.moodbox.vision.VisionLoop;
 import org.moodbox.web.shared.ArtistDirectory;
 import org.moodbox.web.RoomLinks;
@@ -152,7 +153,7 @@ public final class Appliance implements AutoCloseable {
                     ArtistDirectory.of(catalog), TrackFeedback.of(catalog))
                     .with(YoutubeSource.handoff(settings, youtube), List.of(new SpotifyAdminRoutes(spotify)));
             WebServer web = new WebServer(mood, recommender,
-                    player, catalog, TrackLookup.of(catalog), () -> "running".equals(eyes.status().cameraState()),
+                    player, catalog, TrackLookup.of(catalog), () -> eyes.status().cameraState() == CameraState.RUNNING,
                     settings, secrets, links, config.host(), config.port());
             spotify.start();
             vision.start();
@@ -203,8 +204,8 @@ public final class Appliance implements AutoCloseable {
     /** The LED at the box: on while the camera is read, blinking while it is lost. */
     private static LedState ledState(VisionStatus status) {
         return switch (status.cameraState()) {
-            case "running" -> LedState.ON;
-            case "reconnecting" -> LedState.BLINKING;
+            case RUNNING -> LedState.ON;
+            case RECONNECTING -> LedState.BLINKING;
             default -> LedState.OFF;
         };
     }

@@ -45,12 +45,6 @@ public enum Emotion {
 
     /** Parses a label such as "happy" or "HAPPY"; a clear error names the valid ones. */
     public static Emotion parse(String label) {
-        for (Emotion e : values()) {
-            if (e.label().equalsIgnoreCase(label.trim())) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown emotion '" + label
-                + "': expected one of angry, disgust, fear, happy, sad, surprise, neutral");
+        return EnumNames.parse(Emotion.class, Emotion::label, label, "emotion");
     }
 }

@@ -1,6 +1,5 @@
 package org.moodbox.model;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -25,12 +24,6 @@ public enum Strategy {
 
     /** Parses "match", "lift" or "calm" (any case); a clear error names the strategies that exist. */
     public static Strategy parse(String name) {
-        for (Strategy s : values()) {
-            if (s.name().equalsIgnoreCase(name.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown strategy '" + name + "': expected "
-                + Arrays.stream(values()).map(Strategy::label).toList());
+        return EnumNames.parse(Strategy.class, Strategy::label, name, "strategy");
     }
 }

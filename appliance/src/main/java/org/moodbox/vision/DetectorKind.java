@@ -1,8 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.model.EnumNames;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The face detectors a pipeline can be built with, by the names the CLI and settings use. */
 public enum DetectorKind {
@@ -37,13 +36,7 @@ public enum DetectorKind {
 
     /** The kind named {@code name} (case-insensitive), or an error that lists the names there are. */
     public static DetectorKind parse(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (DetectorKind kind : values()) {
-            if (kind.id.equals(wanted)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown detector '" + name + "'; choose one of " + names());
+        return EnumNames.parse(DetectorKind.class, DetectorKind::id, name, "detector");
     }
 
     /** The kind whose id is exactly {@code id}: the settings file stores ids as written, case included. */
@@ -52,7 +45,7 @@ public enum DetectorKind {
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(DetectorKind::id).collect(Collectors.joining(", "));
+        return EnumNames.list(DetectorKind.class, DetectorKind::id);
     }
 
     /** A new detector of this kind; the caller owns (and closes) it. */

@@ -1,9 +1,8 @@
 package org.moodbox.vision;
 
+import org.moodbox.model.EnumNames;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.moodbox.models.ModelFiles;
 
 /**
@@ -51,9 +50,7 @@ public enum EmotionModelKind {
 
     /** The kind named {@code name} (case-insensitive), or an error that lists the names there are. */
     public static EmotionModelKind parse(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        return byId(wanted).orElseThrow(() -> new IllegalArgumentException("unknown emotion model '" + name
-                + "'; choose one of " + names()));
+        return EnumNames.parse(EmotionModelKind.class, EmotionModelKind::id, name, "emotion model");
     }
 
     /** The kind whose id is exactly {@code id}: the settings file stores ids as written. */
@@ -62,7 +59,7 @@ public enum EmotionModelKind {
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(EmotionModelKind::id).collect(Collectors.joining(", "));
+        return EnumNames.list(EmotionModelKind.class, EmotionModelKind::id);
     }
 
     /** A new classifier of this kind; the caller owns (and closes) it. */

@@ -79,7 +79,7 @@ public final class VisionLoop implements AutoCloseable {
         this.sink = sink;
         this.frameIntervalNanos = (long) (1e9 / maxFps);
         this.idleIntervalNanos = idleInterval.toNanos();
-        this.status = new VisionStatus("starting", camera.describe(), null, 0, null, 0, pipeline.describe(), 0);
+        this.status = new VisionStatus(CameraState.STARTING, camera.describe(), null, 0, null, 0, pipeline.describe(), 0);
         this.thread = new Thread(this::loop, "vision");
         thread.setDaemon(true);
     }
@@ -144,7 +144,7 @@ public final class VisionLoop implements AutoCloseable {
             loopUntilClosed();
         } catch (Throwable e) { // an Error, or a bug outside the frame's own try: the thread ends, and says so
             LOG.error("vision loop stopped: the mood no longer follows the camera", e);
-            status = new VisionStatus("failed", camera.describe(), "vision loop stopped: " + e, 0,
+            status = new VisionStatus(CameraState.FAILED, camera.describe(), "vision loop stopped: " + e, 0,
                     status.lastTimings(), 0, pipeline.describe(), status.failedAttempts());
         } finally {
             synchronized (this) {
@@ -175,7 +175,7 @@ public final class VisionLoop implements AutoCloseable {
                     break;
                 }
                 failedAttempts++;
-                String state = everDelivered ? "reconnecting" : "no camera";
+                CameraState state = everDelivered ? CameraState.RECONNECTING : CameraState.NO_CAMERA;
                 String message = (everDelivered ? "camera lost: " : "no frames from " + camera.describe() + ": ")
                         + e.getMessage() + "; trying again in " + Math.max(1, backoff / 1000) + " s";
                 if (failedAttempts <= 3 || failedAttempts % 30 == 0) {
@@ -187,7 +187,7 @@ public final class VisionLoop implements AutoCloseable {
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
-        status = new VisionStatus("stopped", camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0);
+        status = new VisionStatus(CameraState.STOPPED, camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0);
     }
 
     /** A camera whose driver throws anything at all is a camera that failed: reconnected, not fatal. */
@@ -236,7 +236,7 @@ public final class VisionLoop implements AutoCloseable {
             fps = fps == 0 ? instant : fps * 0.9 + instant * 0.1;
             last = now;
             String problem = analysis.problem() != null ? analysis.problem() : pipelineProblem;
-            status = new VisionStatus("running", source.describe(), problem, fps, analysis.timings(),
+            status = new VisionStatus(CameraState.RUNNING, source.describe(), problem, fps, analysis.timings(),
                     analysis.faces().size(), pipeline.describe(), 0);
             pauseUntilNextFrame(start);
         }
@@ -254,7 +254,7 @@ public final class VisionLoop implements AutoCloseable {
         } else if (failedFrames <= 3 || failedFrames % 100 == 0) {
             LOG.warn("vision: {}", message);
         }
-        status = new VisionStatus("running", source.describe(), message, fps, status.lastTimings(), 0,
+        status = new VisionStatus(CameraState.RUNNING, source.describe(), message, fps, status.lastTimings(), 0,
                 pipeline.describe(), 0);
     }
 
@@ -274,7 +274,7 @@ public final class VisionLoop implements AutoCloseable {
     public Optional<String> problem(Duration deadline) {
         if (!thread.isAlive()) {
             VisionStatus now = status;
-            return Optional.of(now.message() != null && "failed".equals(now.cameraState())
+            return Optional.of(now.message() != null && now.cameraState() == CameraState.FAILED
                     ? now.message() : "vision loop stopped");
         }
         long quietNanos = System.nanoTime() - lastProgressNanos;

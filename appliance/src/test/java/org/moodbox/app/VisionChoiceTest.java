@@ -1,5 +1,6 @@
 package org.moodbox.app;
 
+import org.moodbox.vision.CameraState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ class VisionChoiceTest {
     private static void waitFor(VisionLoop loop, String pipeline) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline
-                && !(pipeline.equals(loop.status().pipeline()) && "running".equals(loop.status().cameraState()))) {
+                && !(pipeline.equals(loop.status().pipeline()) && loop.status().cameraState() == CameraState.RUNNING)) {
             Thread.sleep(20);
         }
     }

@@ -1,5 +1,6 @@
 package org.moodbox.app;
 
+import org.moodbox.vision.CameraState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class VisionHealthTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> check.problem().isPresent());
             assertThat(check.problem()).contains(
                     "vision loop stopped: java.lang.OutOfMemoryError: Java heap space (thrown by the test)");
-            assertThat(loop.status().cameraState()).isEqualTo("failed");
+            assertThat(loop.status().cameraState()).isEqualTo(CameraState.FAILED);
         }
     }
 }

@@ -35,7 +35,7 @@ class VisionLoopChoiceTest {
             }
             VisionStatus status = loop.status();
             assertThat(opens.get()).isGreaterThanOrEqualTo(3);
-            assertThat(status.cameraState()).isEqualTo("no camera");
+            assertThat(status.cameraState()).isEqualTo(CameraState.NO_CAMERA);
             assertThat(status.message()).contains("no frames from USB camera /dev/video7")
                     .contains("No such file or directory").contains("trying again in");
             assertThat(status.failedAttempts()).isGreaterThanOrEqualTo(2);
@@ -57,7 +57,7 @@ class VisionLoopChoiceTest {
             int before = frames.get();
             waitFor(() -> loop.status().pipeline().equals("blazeface-full + cnn-int8") && frames.get() > before + 2);
             assertThat(loop.status().pipeline()).isEqualTo("blazeface-full + cnn-int8");
-            assertThat(loop.status().cameraState()).isEqualTo("running");
+            assertThat(loop.status().cameraState()).isEqualTo(CameraState.RUNNING);
             assertThat(loop.status().message()).isNull();
         }
     }

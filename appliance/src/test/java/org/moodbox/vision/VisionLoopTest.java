@@ -50,11 +50,11 @@ class VisionLoopTest {
         try (VisionLoop loop = new VisionLoop(flaky, FAST, a -> analysed.incrementAndGet(), 30)) {
             loop.start();
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
-                statesSeen.add(loop.status().cameraState());
+                statesSeen.add(loop.status().cameraState().label());
                 return opens.get() >= 3 && analysed.get() >= 6;
             });
             assertThat(statesSeen).contains("reconnecting");
-            await().atMost(PATIENCE).until(() -> loop.status().cameraState().equals("running"));
+            await().atMost(PATIENCE).until(() -> loop.status().cameraState() == CameraState.RUNNING);
             assertThat(loop.problem(PATIENCE)).as("a camera that came back is healthy").isEmpty();
         }
     }
@@ -101,7 +101,7 @@ class VisionLoopTest {
         try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST, sink, 30)) {
             loop.start();
             await().atMost(PATIENCE).until(() -> delivered.get() >= 8);
-            assertThat(loop.status().cameraState()).isEqualTo("running");
+            assertThat(loop.status().cameraState()).isEqualTo(CameraState.RUNNING);
             assertThat(loop.problem(PATIENCE)).isEmpty();
         }
     }
@@ -114,7 +114,7 @@ class VisionLoopTest {
         try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST, broken, 30)) {
             loop.start();
             await().atMost(PATIENCE).until(() -> loop.status().message() != null);
-            assertThat(loop.status().cameraState()).as("the camera itself delivers").isEqualTo("running");
+            assertThat(loop.status().cameraState()).as("the camera itself delivers").isEqualTo(CameraState.RUNNING);
             assertThat(loop.status().message()).contains("a frame could not be analysed")
                     .contains("IllegalStateException: mood tracker bug");
             Duration deadline = Duration.ofMillis(300);
@@ -132,7 +132,7 @@ class VisionLoopTest {
         };
         try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST, fatal, 30)) {
             loop.start();
-            await().atMost(PATIENCE).until(() -> loop.status().cameraState().equals("failed"));
+            await().atMost(PATIENCE).until(() -> loop.status().cameraState() == CameraState.FAILED);
             assertThat(loop.status().message()).isEqualTo(
                     "vision loop stopped: java.lang.LinkageError: native library unloaded");
             await().atMost(PATIENCE).until(() -> loop.problem(PATIENCE).isPresent());
@@ -188,7 +188,7 @@ class VisionLoopTest {
             });
             assertThat(opens.get()).isEqualTo(3);
             assertThat(messages).anyMatch(m -> m.contains("IllegalArgumentException: driver rejected the format"));
-            assertThat(loop.status().cameraState()).isEqualTo("running");
+            assertThat(loop.status().cameraState()).isEqualTo(CameraState.RUNNING);
         }
     }
 
@@ -212,7 +212,7 @@ class VisionLoopTest {
         try (VisionLoop loop = new VisionLoop(hung, FAST, a -> { }, 30)) {
             loop.start();
             await().atMost(PATIENCE).until(() -> opens.get() >= 3);
-            assertThat(loop.status().cameraState()).isEqualTo("no camera");
+            assertThat(loop.status().cameraState()).isEqualTo(CameraState.NO_CAMERA);
             assertThat(loop.status().message()).contains("hung CSI camera sent no frame within 300 ms")
                     .contains("'sleep' was stopped").contains("trying again in");
             assertThat(loop.problem(PATIENCE)).as("reconnecting is progress, not a hang").isEmpty();

@@ -53,7 +53,7 @@ public final class AdminCameraRoutes {
         view.put("devices", videoDevices());
         VisionStatus status = vision == null ? null : vision.get();
         view.put("running", status == null ? null : status.camera());
-        view.put("state", status == null ? null : status.cameraState());
+        view.put("state", status == null ? null : status.cameraState().label());
         view.put("canPreview", preview != null);
         ctx.json(view);
     }

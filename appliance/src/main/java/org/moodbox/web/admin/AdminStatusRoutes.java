@@ -61,7 +61,7 @@ public final class AdminStatusRoutes {
 
     private static Map<String, Object> visionView(VisionStatus status) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("cameraState", status.cameraState());
+        view.put("cameraState", status.cameraState().label());
         view.put("camera", status.camera());
         view.put("message", status.message());
         view.put("framesPerSecond", round(status.framesPerSecond()));
