@@ -462,7 +462,7 @@ public final class FloatGraph {
         return b.inputs(inputs).outputs(outs).build();
     }
 
-    static int fusedActivation(Op op) {
+    public static int fusedActivation(Op op) {
         if (op.options == null || op.options.getValue() == null) {
             return 0;
         }
