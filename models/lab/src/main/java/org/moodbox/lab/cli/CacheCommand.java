@@ -29,6 +29,8 @@ public final class CacheCommand implements Callable<Integer> {
     @Option(names = "--copies", defaultValue = "3", description = "augmented copies of the training rows (default: ${DEFAULT-VALUE})")
     int copies;
     @Option(names = "--seed", defaultValue = "20161115") long seed;
+    @Option(names = "--limit", defaultValue = "0", description = "only the first N training rows and test faces (smoke tests)")
+    int limit;
 
     @Override
     public Integer call() throws Exception {
@@ -40,17 +42,22 @@ public final class CacheCommand implements Callable<Integer> {
         FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
         TrainingRows cleaned = TrainingRows.select(train, List.of(publicTest, privateTest));
         int[] rows = FerPlusRows.select(train, cleaned.rows());
-        System.out.println(cleaned.counts() + "; of those, " + (cleaned.rows().length - rows.length)
-                + " whose FER+ majority is contempt, unknown or not-a-face dropped; " + rows.length + " cached");
+        int[] all = rows;
+        if (limit > 0 && limit < rows.length) {
+            rows = Arrays.copyOf(rows, limit);
+        }
+        System.out.println(cleaned.counts() + "; of those, " + (cleaned.rows().length - all.length)
+                + " whose FER+ majority is contempt, unknown or not-a-face dropped; " + all.length + " usable, " + rows.length
+                + " cached");
         Path rowFile = run.resolve("train-rows.txt");
         if (Files.exists(rowFile) && !Arrays.equals(FerPlusRows.read(run), rows)) {
             throw new IllegalStateException(rowFile + " lists other rows: start a new run directory");
         }
         FerPlusRows.write(run, rows);
         Files.writeString(run.resolve("cache-command.txt"), "fnet-cache --data " + data + " --run " + run
-                + " --mobilefacenet " + mobileFaceNet + " --copies " + copies + " --seed " + seed + "\n");
+                + " --mobilefacenet " + mobileFaceNet + " --copies " + copies + " --seed " + seed + " --limit " + limit + "\n");
         new FeatureCache(run, Files.readAllBytes(mobileFaceNet), seed, System.out)
-                .build(FeatureCache.parts(train, rows, publicTest, privateTest, copies));
+                .build(FeatureCache.parts(train, rows, publicTest, privateTest, copies, limit));
         return 0;
     }
 }

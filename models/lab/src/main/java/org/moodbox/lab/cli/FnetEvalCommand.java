@@ -43,12 +43,16 @@ public final class FnetEvalCommand implements Callable<Integer> {
             net.block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 128, 7, 7));
             Checkpoints.load(net.block, model.getNDManager(), cache.resolve(name).resolve(checkpoint));
             var m = model.getNDManager();
-            float[][] pub = Predict.probabilities(net.block, m, FeatureCache.load(cache, "publictest", publicTest.count()));
-            float[][] priv = Predict.probabilities(net.block, m, FeatureCache.load(cache, "privatetest", privateTest.count()));
-            float[][] privFlip = Predict.probabilities(net.block, m,
-                    FeatureCache.load(cache, "privatetest-flip", privateTest.count()));
+            float[][] pub = Predict.probabilities(net.block, m, FeatureCache.loadSplit(cache, "publictest", publicTest));
+            float[][] priv = Predict.probabilities(net.block, m, FeatureCache.loadSplit(cache, "privatetest", privateTest));
             row("float (DJL)", Scores.of(priv, privateTest));
-            row("float, flip-averaged", Scores.of(Predict.average(priv, privFlip), privateTest));
+            if (FeatureCache.cached(cache, "privatetest-flip", privateTest.count())) {
+                float[][] privFlip = Predict.probabilities(net.block, m,
+                        FeatureCache.loadSplit(cache, "privatetest-flip", privateTest));
+                row("float, flip-averaged", Scores.of(Predict.average(priv, privFlip), privateTest));
+            } else {
+                System.out.println("flip averaging: privatetest-flip is not cached (fnet-cache writes it after train-1)");
+            }
             double t = TemperatureScaling.fit(pub, publicTest);
             float[][] calibrated = TemperatureScaling.apply(priv, t);
             System.out.printf("temperature fitted on PublicTest: T = %.3f; PrivateTest ECE (FER+ majority, 15 bins) before %.4f,"

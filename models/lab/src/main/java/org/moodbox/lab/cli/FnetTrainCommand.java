@@ -39,6 +39,8 @@ public final class FnetTrainCommand implements Callable<Integer> {
     @Option(names = "--label-smoothing", defaultValue = "0.02") float labelSmoothing;
     @Option(names = "--copies", defaultValue = "3", description = "augmented cache copies to cycle through") int copies;
     @Option(names = "--seed", defaultValue = "20161115") long seed;
+    @Option(names = "--head-lr-factor", defaultValue = "10", description = "dense layer's learning rate / the tail's")
+    float headLrFactor;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +58,7 @@ public final class FnetTrainCommand implements Callable<Integer> {
             }
         } else {
             start = FaceNetRun.fresh(new FaceNetRun.Options(freezeTail, init, epochs, batch, lr, minLr, warmupEpochs,
-                    weightDecay, dropout, classWeightPower, labelSmoothing, copies, seed));
+                    weightDecay, dropout, classWeightPower, labelSmoothing, copies, seed, headLrFactor));
         }
         FerSet train = FerSet.load(data, FerSplit.TRAIN);
         FerSet publicTest = FerSet.load(data, FerSplit.PUBLICTEST);

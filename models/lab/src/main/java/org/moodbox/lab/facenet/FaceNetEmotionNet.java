@@ -26,7 +26,7 @@ public final class FaceNetEmotionNet {
         this.dense = Linear.builder().setUnits(FaceNetEmotionGraph.CLASSES).build();
         this.block = new SequentialBlock()
                 .add(tail)
-                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().mean(new int[] {2, 3})), "global_average_pool"))
+                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().mean(new int[] {3}).mean(new int[] {2})), "global_average_pool"))
                 .add(Dropout.builder().optRate(dropout).build())
                 .add(dense);
     }

@@ -17,11 +17,14 @@ import java.util.List;
  * @param freezeTail true: only the dense layer learns (linear probe on the pretrained block)
  * @param init       weights to start from (another run's best.params: probe, then fine-tune), or "" for pretrained
  * @param copies     augmented cache copies to cycle through (epoch e reads train-((e-1) mod (copies+1)))
+ * @param headLrFactor the dense layer's learning rate over the tail's: the pretrained weights are small
+ *                   (|w| about 0.02) and Adam moves every weight by about the learning rate a step, so the tail
+ *                   needs a far smaller rate than a freshly initialised head
  */
 public record FaceNetRun(Options options, int epochsDone, long step, double best, int bestEpoch, List<Epoch> history) {
     public record Options(boolean freezeTail, String init, int epochs, int batch, float lr, float minLr,
                           float warmupEpochs, float weightDecay, float dropout, float classWeightPower,
-                          float labelSmoothing, int copies, long seed) {
+                          float labelSmoothing, int copies, long seed, float headLrFactor) {
     }
 
     public record Epoch(int epoch, String trainPart, double loss, double trainAcc, double valFerPlusAcc,

@@ -60,22 +60,28 @@ public final class FaceNetTrainer {
         CosineSchedule schedule = new CosineSchedule(o.lr(), o.minLr(), Math.round(o.warmupEpochs() * batches),
                 (long) o.epochs() * batches, start.step());
         FaceNetEmotionNet net = new FaceNetEmotionNet(tailGraph, o.dropout());
-        FeatureCache.Loaded validation = FeatureCache.load(run.getParent(), "publictest",
-                publicTest.count());
+        FeatureCache.Loaded validation = FeatureCache.loadSplit(run.getParent(), "publictest", publicTest);
         try (Model model = Model.newInstance("fnet", Device.cpu())) {
             model.setBlock(net.block);
-            Optimizer adam = Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(o.weightDecay()).build();
+            // Weights are loaded before the trainer exists: a trainer keeps the arrays it first saw, so weights
+            // loaded after trainer.initialize() would be shown to evaluation but not to training.
+            if (start.epochsDone() > 0) {
+                Checkpoints.load(net.block, model.getNDManager(), epochFile(start.epochsDone()));
+                log.printf("resumed after epoch %d, schedule step %d%n", start.epochsDone(), start.step());
+            } else if (!o.init().isEmpty()) {
+                Checkpoints.load(net.block, model.getNDManager(), Path.of(o.init()));
+                log.printf("started from %s%n", o.init());
+            }
+            java.util.Set<String> head = new java.util.HashSet<>();
+            net.dense.getParameters().values().forEach(p -> head.add(p.getId()));
+            float factor = o.headLrFactor() > 0 ? o.headLrFactor() : 1f;
+            ai.djl.training.tracker.ParameterTracker rates = (parameterId, updates) ->
+                    schedule.getNewValue(updates) * (head.contains(parameterId) ? factor : 1f);
+            Optimizer adam = Optimizer.adamW().optLearningRateTracker(rates).optWeightDecays(o.weightDecay()).build();
             DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftLoss()).optOptimizer(adam)
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(o.batch(), 128, 7, 7));
-                if (start.epochsDone() > 0) {
-                    Checkpoints.load(net.block, model.getNDManager(), epochFile(start.epochsDone()));
-                    log.printf("resumed after epoch %d, schedule step %d%n", start.epochsDone(), start.step());
-                } else if (!o.init().isEmpty()) {
-                    Checkpoints.load(net.block, model.getNDManager(), Path.of(o.init()));
-                    log.printf("started from %s%n", o.init());
-                }
                 net.freezeTail(o.freezeTail());
                 log.printf("%d training rows, %d batches of %d; tail %s; class weights %s%n", rows.length, batches,
                         o.batch(), o.freezeTail() ? "frozen (linear probe)" : "trained", java.util.Arrays.toString(classWeights));
@@ -155,6 +161,13 @@ public final class FaceNetTrainer {
         Path cache = run.getParent();
         if (FeatureCache.facesIn(cache.resolve(partName + ".bf16")) == rows.length) {
             return FeatureCache.load(cache, partName, rows.length);
+        }
+        // the newest complete augmented copy, else the plain faces
+        for (int c = 9; c >= 1; c--) {
+            if (FeatureCache.facesIn(cache.resolve("train-" + c + ".bf16")) == rows.length) {
+                log.printf("cache part %s is not complete yet: this epoch reads train-%d%n", partName, c);
+                return FeatureCache.load(cache, "train-" + c, rows.length);
+            }
         }
         log.printf("cache part %s is not complete yet: this epoch reads train-0 (plain)%n", partName);
         return FeatureCache.load(cache, "train-0", rows.length);

@@ -167,23 +167,38 @@ public final class FeatureCache {
         return new Loaded(v, (int) faces);
     }
 
+    public static boolean cached(Path run, String name, int faces) {
+        return facesIn(run.resolve(name + ".bf16")) == faces;
+    }
+
+    /** A test split's cached part: all of it, or the first faces of a run made with a limit. */
+    public static Loaded loadSplit(Path run, String name, FerSet set) throws IOException {
+        long faces = facesIn(run.resolve(name + ".bf16"));
+        return load(run, name, (int) Math.min(set.count(), Math.max(1, faces)));
+    }
+
     /** The parts of a run with {@code augmentedCopies} augmented copies of the training rows. */
     public static List<Part> parts(FerSet train, int[] trainRows, FerSet publicTest, FerSet privateTest,
-                                   int augmentedCopies) {
+                                   int augmentedCopies, int testLimit) {
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("publictest", publicTest, all(publicTest), Variation.PLAIN));
-        parts.add(new Part("privatetest", privateTest, all(privateTest), Variation.PLAIN));
+        parts.add(new Part("publictest", publicTest, all(publicTest, testLimit), Variation.PLAIN));
+        parts.add(new Part("privatetest", privateTest, all(privateTest, testLimit), Variation.PLAIN));
         parts.add(new Part("train-0", train, trainRows, Variation.PLAIN));
-        parts.add(new Part("privatetest-flip", privateTest, all(privateTest), Variation.FLIPPED));
-        parts.add(new Part("publictest-flip", publicTest, all(publicTest), Variation.FLIPPED));
+        // the first augmented copy before the flipped test faces: training can start using it sooner
         for (int c = 1; c <= augmentedCopies; c++) {
             parts.add(new Part("train-" + c, train, trainRows, Variation.AUGMENTED));
+            if (c == 1) {
+                parts.add(new Part("privatetest-flip", privateTest, all(privateTest, testLimit), Variation.FLIPPED));
+            }
+        }
+        if (augmentedCopies == 0) {
+            parts.add(new Part("privatetest-flip", privateTest, all(privateTest, testLimit), Variation.FLIPPED));
         }
         return parts;
     }
 
-    static int[] all(FerSet set) {
-        int[] r = new int[set.count()];
+    static int[] all(FerSet set, int limit) {
+        int[] r = new int[limit > 0 ? Math.min(limit, set.count()) : set.count()];
         for (int i = 0; i < r.length; i++) {
             r[i] = i;
         }

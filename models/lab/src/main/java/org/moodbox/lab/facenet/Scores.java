@@ -26,6 +26,10 @@ public record Scores(double ferPlusAccuracy, double ferPlusMacroF1, int ferPlusC
         return new Scores(accuracy(plus), macroF1(plus), counted, accuracy(fer), macroF1(fer), plus, fer);
     }
 
+    public static int argmaxOf(float[] v) {
+        return argmax(v);
+    }
+
     static int argmax(float[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
