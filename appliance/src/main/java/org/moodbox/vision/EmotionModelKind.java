@@ -27,7 +27,15 @@ public enum EmotionModelKind {
      */
     DCNN("dcnn", ModelFiles.EMOTION_DCNN),
     /** The same DCNN in float32, as exported before quantization: the yardstick for the int8 one. */
-    DCNN_FLOAT("dcnn-float", ModelFiles.EMOTION_DCNN_FLOAT);
+    DCNN_FLOAT("dcnn-float", ModelFiles.EMOTION_DCNN_FLOAT),
+    /**
+     * Moodbox's face-pretrained network (models/trained/emotion-fnet.md): MobileFaceNet's face-recognition
+     * trunk with a tail and head fine-tuned by the models lab on the FER+ votes, int8 as shipped, calibrated
+     * probabilities. Takes the same 48x48 grey crop as the DCNN and resizes it inside the network.
+     */
+    FNET("fnet", ModelFiles.EMOTION_FNET),
+    /** The same network in float32: the yardstick for the int8 one. */
+    FNET_FLOAT("fnet-float", ModelFiles.EMOTION_FNET_FLOAT);
 
     /** Float until an int8 model agrees with it on at least 99% of the FER-2013 private test. */
     public static final EmotionModelKind DEFAULT = CNN;
