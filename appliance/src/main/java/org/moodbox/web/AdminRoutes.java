@@ -86,8 +86,12 @@ final class AdminRoutes {
         ctx.attribute(SESSION, session);
     }
 
-    /** Browsers send Origin with every POST/PUT; a missing one is a non-browser client, which the token still checks. */
-    private static boolean sameOrigin(Context ctx) {
+    /**
+     * Browsers send Origin with every POST/PUT; a missing one is a non-browser client, which the token still
+     * checks. Scheme, host and port must all be this request's: the Host itself was already checked to name
+     * this box ({@link HostCheck}), so a page from any other origin is refused.
+     */
+    static boolean sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null) {
             return true;
@@ -95,7 +99,8 @@ final class AdminRoutes {
         try {
             URI uri = URI.create(origin);
             String host = ctx.header("Host");
-            return host != null && host.equalsIgnoreCase(uri.getAuthority());
+            return host != null && ctx.scheme().equalsIgnoreCase(uri.getScheme())
+                    && host.equalsIgnoreCase(uri.getRawAuthority()) && uri.getRawPath().isEmpty();
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -131,6 +131,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             ApiErrors.install(config);
+            new HostCheck(host, HostCheck.systemHostName(), () -> adminAddress.get()).install(config);
             KioskOnly.install(config, kioskClient);
             PageRoutes.install(config);
             api.register(config.routes);
