@@ -29,6 +29,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Cards on the kiosk: two screens of four at 800x480, one screen of 4x2 on larger displays. */
     static final int CARD_COUNT = 8;
+    /** How long a request body may take to arrive ({@link SlowBodies}); the pages send theirs at once. */
+    static final java.time.Duration BODY_DEADLINE = java.time.Duration.ofSeconds(5);
 
     private final SseHub hub;
     private final LiveState live;
@@ -130,6 +132,7 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.jetty.host = host;
             config.jetty.port = port;
+            SlowBodies.install(config, BODY_DEADLINE);
             ApiErrors.install(config);
             new HostCheck(host, HostCheck.systemHostName(), () -> adminAddress.get()).install(config);
             KioskOnly.install(config, kioskClient);
