@@ -153,7 +153,7 @@ final class AdminRoutes {
 
     private void signIn(Context ctx) {
         String client = ctx.ip();
-        OptionalLong blocked = limiter.blockedForSeconds(client);
+        OptionalLong blocked = limiter.admit(client);
         if (blocked.isPresent()) {
             ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
             throw new ApiException(429, "too many wrong passwords; try again in " + blocked.getAsLong() + " s");
@@ -189,7 +189,7 @@ final class AdminRoutes {
     private void changePassword(Context ctx) {
         signedIn(ctx);
         String client = ctx.ip();
-        OptionalLong blocked = limiter.blockedForSeconds(client);
+        OptionalLong blocked = limiter.admit(client);
         if (blocked.isPresent()) {
             ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
             throw new ApiException(429, "too many wrong passwords; try again in " + blocked.getAsLong() + " s");
