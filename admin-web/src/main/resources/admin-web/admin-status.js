@@ -83,7 +83,7 @@
       when.dateTime = p.at;
       when.textContent = `${new Date(p.at).toLocaleString()} · ${p.level} · ${p.logger}`;
       const text = document.createElement('span');
-      text.textContent = p.message;
+      text.textContent = p.count > 1 ? `${p.message} (×${p.count})` : p.message;
       item.append(when, text);
       return item;
     }));
