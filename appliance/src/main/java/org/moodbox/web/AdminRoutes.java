@@ -33,6 +33,7 @@ final class AdminRoutes {
     /** PBKDF2 hashes any length, but nobody types more, and it caps the work an anonymous request can cause. */
     static final int MAX_PASSWORD_LENGTH = 200;
     private static final String SESSION = "moodbox.adminSession";
+    static final int MAX_FIELD_ERRORS = 20;
 
     private final SettingsStore settings;
     private final AdminSecrets secrets;
@@ -235,11 +236,9 @@ final class AdminRoutes {
 
     private void putSettings(Context ctx) {
         signedIn(ctx);
-        JsonNode changes;
-        try {
-            changes = json.readTree(ctx.body());
-        } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON; send the settings as a JSON object");
+        JsonNode changes = JsonInput.parse(json, ctx.body());
+        if (changes == null) {
+            throw ApiException.badRequest("request body is not one valid JSON value; send the settings as a JSON object");
         }
         try {
             Map<String, String> problems = SettingsChecks.onTheBox(changes, settings.current());
@@ -277,7 +276,13 @@ final class AdminRoutes {
         }
     }
 
+    /** At most {@value #MAX_FIELD_ERRORS} fields are listed: 50,000 unknown keys once made a 10 MB answer. */
     private static void fieldErrors(Context ctx, String message, Map<String, String> fields) {
-        ctx.status(400).json(Map.of("error", message, "fields", fields));
+        Map<String, String> shown = new LinkedHashMap<>();
+        fields.entrySet().stream().limit(MAX_FIELD_ERRORS).forEach(e -> shown.put(e.getKey(), e.getValue()));
+        if (fields.size() > MAX_FIELD_ERRORS) {
+            shown.put("…", "and " + (fields.size() - MAX_FIELD_ERRORS) + " more problems");
+        }
+        ctx.status(400).json(Map.of("error", message, "fields", shown));
     }
 }

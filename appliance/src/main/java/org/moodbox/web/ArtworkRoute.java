@@ -40,10 +40,7 @@ final class ArtworkRoute {
     }
 
     private static long parseId(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no track with id '" + raw + "'");
-        }
+        return JsonInput.asciiId(raw).orElseThrow(() -> ApiException.notFound("no track with id '"
+                + ApiErrors.shortened(raw) + "'"));
     }
 }

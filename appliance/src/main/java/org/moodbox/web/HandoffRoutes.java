@@ -58,12 +58,8 @@ final class HandoffRoutes {
 
     private Track track(Context ctx) {
         String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no track with id '" + raw + "'");
-        }
+        long id = JsonInput.asciiId(raw).orElseThrow(() -> ApiException.notFound("no track with id '"
+                + ApiErrors.shortened(raw) + "'"));
         return tracks.byId(id).orElseThrow(() -> ApiException.notFound("no track with id " + id
                 + " (the catalog may have changed; take new cards)"));
     }

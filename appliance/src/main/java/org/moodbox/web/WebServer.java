@@ -98,7 +98,9 @@ public final class WebServer implements AutoCloseable {
         Objects.requireNonNull(tracks, "tracks");
         Objects.requireNonNull(cameraOn, "cameraOn");
         Objects.requireNonNull(host, "host");
-        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // A body is exactly one JSON value: {"volumeCap":0.5}{"x":1} is refused, not half-read.
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.hub = new SseHub(json);
         this.live = new LiveState(moodFeed, recommender, player, hub, CARD_COUNT);
         live.start();
