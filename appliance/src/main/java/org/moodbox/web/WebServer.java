@@ -114,6 +114,9 @@ public final class WebServer implements AutoCloseable {
         // they are for every caller.
         QueueRoutes queue = player instanceof org.moodbox.playback.PlaybackQueue q
                 ? new QueueRoutes(q, live, tracks, json) : null;
+        if (queue != null) {
+            queue.clearOnMoodChange(moodFeed);
+        }
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
         KioskPlaybackRoutes kioskPlayback = new KioskPlaybackRoutes(live, player, links.feedback(), json);
         AdminRoutes admin = settings == null ? null
@@ -155,6 +158,9 @@ public final class WebServer implements AutoCloseable {
                 new AdminLibraryRoutes(gate, links.library(), links.installerFolders(), tracks)
                         .register(config.routes);
                 new AdminChoicesRoutes(gate, links.artists()).register(config.routes);
+                if (queue != null) {
+                    queue.registerOwner(config.routes, gate);
+                }
             }
             handoffRoutes.register(config.routes);
             if (youtubeAdmin != null) {
