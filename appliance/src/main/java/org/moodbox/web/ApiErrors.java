@@ -26,6 +26,11 @@ final class ApiErrors {
         // Javalin's own refusals (unknown endpoint, 405) keep their status and message, in the same shape.
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (org.moodbox.device.StorageFull.noticeIf(e)) {
+                LOG.warn("{} {} failed: storage full ({})", ctx.method(), ctx.path(), e.getMessage());
+                write(ctx, 507, org.moodbox.device.StorageFull.MESSAGE + "; nothing was changed");
+                return;
+            }
             Throwable broken = brokenRequest(e);
             if (broken != null) {
                 LOG.warn("{} {} from {}: the request body broke off or is malformed ({})", ctx.method(), ctx.path(),
