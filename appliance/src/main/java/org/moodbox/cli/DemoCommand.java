@@ -1,13 +1,13 @@
 package org.moodbox.cli;
+import org.moodbox.vision.DetectorKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.moodbox.Appliance;
-import org.moodbox.ApplianceConfig;
+import org.moodbox.app.Appliance;
+import org.moodbox.app.ApplianceConfig;
 import org.moodbox.camera.CameraSpec;
-import org.moodbox.vision.DetectorKind;
 import org.moodbox.camera.DemoVideo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

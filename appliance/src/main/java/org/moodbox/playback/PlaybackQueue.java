@@ -2,7 +2,7 @@ package org.moodbox.playback;
 
 import java.util.List;
 import java.util.Optional;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * What "next" means on the box, for every way of asking: the kiosk's next button ({@code POST /api/next}),

@@ -1,13 +1,15 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

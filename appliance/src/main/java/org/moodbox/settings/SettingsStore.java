@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -107,17 +106,11 @@ public final class SettingsStore {
         return new SettingsStore(file, Settings.defaults(), problem);
     }
 
-    /** settings.json.corrupt, or .corrupt.1, .corrupt.2 ... : an older corrupt file is never replaced. */
     private static Path moveAside(Path file) {
-        for (int n = 0; ; n++) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt" + (n == 0 ? "" : "." + n));
-            try {
-                return Files.move(file, aside);
-            } catch (FileAlreadyExistsException e) {
-                // try the next name
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot move the unreadable " + file + " aside: " + e.getMessage(), e);
-            }
+        try {
+            return AtomicFile.moveAside(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the unreadable " + file + " aside: " + e.getMessage(), e);
         }
     }
 

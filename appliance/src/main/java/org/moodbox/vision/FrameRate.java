@@ -12,6 +12,11 @@ final class FrameRate {
     private boolean hasLast;
     private double fps;
 
+    /** The rate so far (0 before the second frame). */
+    double current() {
+        return fps;
+    }
+
     /** Records a frame delivered at {@code nanos} (System.nanoTime()) and returns the smoothed rate (0 until two). */
     double frameAt(long nanos) {
         if (hasLast && nanos > lastNanos) {

@@ -58,15 +58,9 @@ final class ApiErrors {
         return null;
     }
 
-    /** Error texts can quote what the client sent; a huge quote must not make a huge answer. */
-    static final int MAX_MESSAGE = 1000;
-
     static void write(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message == null ? "request failed (" + status + ")"
-                : shortened(message)));
+                : ApiException.shortened(message)));
     }
 
-    static String shortened(String text) {
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
-    }
 }

@@ -76,7 +76,7 @@ final class HostCheck {
         if (host == null) {
             return false;
         }
-        if (fixedNames.contains(host) || KioskOnly.isLoopback(host) || host.equals(adminHost())) {
+        if (fixedNames.contains(host) || org.moodbox.web.kiosk.KioskOnly.isLoopback(host) || host.equals(adminHost())) {
             return true;
         }
         return allInterfaces && interfaceAddresses().contains(host);

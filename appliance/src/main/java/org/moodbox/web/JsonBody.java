@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * Reads the small JSON objects the pages post and says precisely what was wrong when they are not right,
  * with an example of the expected body (a client developer reads these messages, not a stack trace).
  */
-final class JsonBody {
+public final class JsonBody {
     private final JsonNode root;
     private final String example;
 
@@ -18,7 +18,7 @@ final class JsonBody {
         this.example = example;
     }
 
-    static JsonBody of(Context ctx, ObjectMapper json, String example) {
+    public static JsonBody of(Context ctx, ObjectMapper json, String example) {
         String body = ctx.body();
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("request body is empty; send JSON like " + example);
@@ -34,7 +34,7 @@ final class JsonBody {
     }
 
     /** A whole number; JSON numbers and digit strings are both accepted ("42" comes from data attributes). */
-    long requiredLong(String field) {
+    public long requiredLong(String field) {
         JsonNode node = required(field);
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
@@ -49,7 +49,7 @@ final class JsonBody {
                 + example);
     }
 
-    double requiredDouble(String field) {
+    public double requiredDouble(String field) {
         JsonNode node = required(field);
         if (!node.isNumber()) {
             throw ApiException.badRequest("'" + field + "' must be a number, got " + node + "; send JSON like "
@@ -58,7 +58,7 @@ final class JsonBody {
         return node.doubleValue();
     }
 
-    String requiredText(String field) {
+    public String requiredText(String field) {
         JsonNode node = required(field);
         if (!node.isTextual() || node.textValue().isBlank()) {
             throw ApiException.badRequest("'" + field + "' must be a non-empty string; send JSON like " + example);
@@ -67,7 +67,7 @@ final class JsonBody {
     }
 
     /** Text, or "" when absent or null: for forms whose empty fields get a per-field message, not a 400. */
-    String optionalText(String field) {
+    public String optionalText(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return "";

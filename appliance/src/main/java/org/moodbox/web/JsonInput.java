@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * in any text (it would be stored as "?"), and ids of ASCII digits only (Java's parser also reads Arabic-Indic
  * and other Unicode digits, so {@code "٣"} played track 3).
  */
-final class JsonInput {
+public final class JsonInput {
     private static final Pattern ASCII_ID = Pattern.compile("[0-9]{1,18}");
 
     private JsonInput() {
     }
 
     /** @return the parsed document, or null when the body is not exactly one JSON value */
-    static JsonNode parse(ObjectMapper json, String body) {
+    public static JsonNode parse(ObjectMapper json, String body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -37,7 +37,7 @@ final class JsonInput {
     }
 
     /** A track id written as ASCII digits, or empty. */
-    static OptionalLong asciiId(String raw) {
+    public static OptionalLong asciiId(String raw) {
         if (raw == null || !ASCII_ID.matcher(raw).matches()) {
             return OptionalLong.empty();
         }
@@ -75,7 +75,7 @@ final class JsonInput {
         return null;
     }
 
-    static boolean hasLoneSurrogate(String text) {
+    public static boolean hasLoneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * a stream whose write has not finished within {@link #WRITE_DEADLINE}, or whose queue passes
  * {@value #MAX_PENDING} events, is dropped: its connection is closed, which also ends the blocked write.
  */
-final class SseHub implements AutoCloseable {
+public final class SseHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SseHub.class);
     private static final long PING_SECONDS = 15;
     static final Duration WRITE_DEADLINE = Duration.ofSeconds(5);
@@ -62,7 +62,7 @@ final class SseHub implements AutoCloseable {
      * Keeps the request open, registers the client and sends it the greeting (typically the current state) as
      * its stream's first event, so the greeting cannot interleave with a broadcast.
      */
-    void join(SseClient client, Consumer<SseClient> greeting) {
+    public void join(SseClient client, Consumer<SseClient> greeting) {
         client.keepAlive();
         Stream stream = new Stream(client);
         client.onClose(() -> streams.remove(stream));
@@ -81,7 +81,7 @@ final class SseHub implements AutoCloseable {
     }
 
     /** Sends to one client; call from a greeting (already on that client's stream). */
-    void send(SseClient client, String event, Object data) {
+    public void send(SseClient client, String event, Object data) {
         client.sendEvent(event, toJson(data));
     }
 

@@ -1,5 +1,22 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.AdminCameraRoutes;
+import org.moodbox.web.admin.AdminChoicesRoutes;
+import org.moodbox.web.admin.AdminLibraryRoutes;
+import org.moodbox.web.admin.AdminRoutes;
+import org.moodbox.web.admin.AdminStatusRoutes;
+import org.moodbox.web.kiosk.ApiRoutes;
+import org.moodbox.web.admin.ArtistLanguageRoutes;
+import org.moodbox.web.kiosk.ArtworkRoute;
+import org.moodbox.web.kiosk.BoxRoutes;
+import org.moodbox.web.kiosk.HandoffRoutes;
+import org.moodbox.web.kiosk.KioskOnly;
+import org.moodbox.web.kiosk.KioskPlaybackRoutes;
+import org.moodbox.web.admin.OwnerGate;
+import org.moodbox.web.admin.PasswordHasher;
+import org.moodbox.web.kiosk.QueueRoutes;
+import org.moodbox.web.admin.YoutubeAdminRoutes;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
@@ -159,7 +176,7 @@ public final class WebServer implements AutoCloseable {
                         .register(config.routes);
                 new AdminChoicesRoutes(gate, links.artists()).register(config.routes);
                 if (queue != null) {
-                    queue.registerOwner(config.routes, gate);
+                    queue.registerOwner(config.routes, gate::check);
                 }
             }
             handoffRoutes.register(config.routes);

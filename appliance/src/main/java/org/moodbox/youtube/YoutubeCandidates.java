@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 import org.moodbox.catalog.Artwork;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.recommend.OnlineSource;
 import org.moodbox.recommend.SourceNotice;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.YoutubeSettings;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

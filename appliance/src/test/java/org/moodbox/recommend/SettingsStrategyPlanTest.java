@@ -1,4 +1,9 @@
 package org.moodbox.recommend;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Features;
+import org.moodbox.model.Strategy;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
 
 /** The owner's strategy per emotion, saved in a real settings store, shapes the very next recommendations. */
 class SettingsStrategyPlanTest {

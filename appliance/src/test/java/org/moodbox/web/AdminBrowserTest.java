@@ -1,4 +1,8 @@
 package org.moodbox.web;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.Strategy;
+
+import org.moodbox.web.kiosk.KioskOnly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.BackgroundScan;
-import org.moodbox.catalog.LibraryScanner;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.catalog.scan.BackgroundScan;
+import org.moodbox.catalog.scan.LibraryScanner;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;

@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.kiosk.KioskOnly;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.BackgroundScan;
-import org.moodbox.catalog.LibraryScanner;
+import org.moodbox.catalog.scan.BackgroundScan;
+import org.moodbox.catalog.scan.LibraryScanner;
 import org.moodbox.catalog.TestAudio;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.model.Strategy;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -22,7 +22,7 @@ import org.moodbox.device.StorageFull;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * A really full disk: the data folder on a small tmpfs filled to the last byte (needs root to mount; skipped

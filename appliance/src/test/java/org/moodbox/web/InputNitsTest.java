@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.settings.AdminSecrets;
+import org.moodbox.web.admin.AdminRoutes;
+import org.moodbox.web.admin.AdminSessions;
 import org.moodbox.settings.SettingsStore;
 
 /** Hostile JSON bodies over real HTTP: each is refused with a short, clear 400, and nothing changes. */

@@ -23,7 +23,7 @@ import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.recommend.SettingsTrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * Settings the owner saves on the phone reach the running rooms, wired as the appliance wires them: the

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.playback.QueuedPlayer;
 import org.moodbox.settings.AdminSecrets;
@@ -125,7 +125,7 @@ class MusicAdminAndQueueApiTest {
     void theQueueIsBoundedAndClearedByANewMoodAndByTheOwner() throws Exception {
         AdminClient kiosk = new AdminClient(server.port());
         Track track = rooms.catalog.allTracks().get(0);
-        rooms.moodTracker.override(org.moodbox.vision.Emotion.HAPPY);
+        rooms.moodTracker.override(org.moodbox.model.Emotion.HAPPY);
         for (int i = 0; i < org.moodbox.playback.PlaybackQueue.MAX_QUEUED; i++) {
             assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
         }
@@ -134,7 +134,7 @@ class MusicAdminAndQueueApiTest {
         assertThat(full.json().path("error").asText()).contains("full");
         assertThat(queue.upcoming()).hasSize(org.moodbox.playback.PlaybackQueue.MAX_QUEUED);
 
-        rooms.moodTracker.override(org.moodbox.vision.Emotion.SAD);
+        rooms.moodTracker.override(org.moodbox.model.Emotion.SAD);
         assertThat(queue.upcoming()).as("a new mood empties the queue").isEmpty();
 
         assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.settings.AdminSecrets;
+import org.moodbox.web.admin.AdminRoutes;
+import org.moodbox.web.admin.AdminSessions;
 import org.moodbox.settings.SettingsStore;
 
 /** Anonymous visitors, however many, cannot sign the owner out (real HTTP on loopback, bounded loop). */

@@ -1,0 +1,24 @@
+package org.moodbox.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.moodbox.camera.CameraSpec;
+import org.moodbox.vision.DetectorKind;
+
+/**
+ * How one appliance process is put together.
+ *
+ * @param libraryFolders music folders scanned (incrementally) at start
+ * @param maxFps         analysed frames per second at most: the mood needs a few, the CPU is shared
+ * @param volumeCap      the owner's loudest allowed volume, 0..1
+ * @param detector       the face detector for this run (the {@code --detector} option), or null to run the
+ *                       owner's saved choice; either way, a detector the owner saves later takes over
+ */
+public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
+                              double maxFps, double volumeCap, DetectorKind detector) {
+    /** With the owner's saved detector. */
+    public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
+                           double maxFps, double volumeCap) {
+        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, null);
+    }
+}
