@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real session store behind real HTTP (cookies as a browser keeps them), on a clock the test moves: the
- * 30-minute idle expiry and the eviction at {@link AdminSessions#MAX_SESSIONS}, without waiting half an hour.
+ * 30-minute idle expiry and the eviction at {@link AdminSessions#MAX_ANONYMOUS}, without waiting half an hour.
  */
 class AdminSessionsTest {
     private final HandClock clock = new HandClock(Instant.parse("2026-12-07T20:00:00Z"));
@@ -64,7 +64,7 @@ class AdminSessionsTest {
     void atTheLimitTheSessionIdleLongestMakesRoomForANewOne() throws Exception {
         List<Browser> browsers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < AdminSessions.MAX_SESSIONS; i++) {
+        for (int i = 0; i < AdminSessions.MAX_ANONYMOUS; i++) {
             Browser b = new Browser();
             tokens.add(b.get("/admin/start"));
             browsers.add(b);
