@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.Optional;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogBackup;
