@@ -1,7 +1,7 @@
 package org.moodbox.recommend;
 
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
 
 /**
  * Where each strategy aims, as a point on the percentile plane (0..1 valence, 0..1 energy), and where a

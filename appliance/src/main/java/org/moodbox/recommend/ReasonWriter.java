@@ -1,6 +1,8 @@
 package org.moodbox.recommend;
 
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Strategy;
+
+import org.moodbox.model.Mood;
 
 /**
  * The one line on a card: what the song is like, in everyday words, and why it fits. Words come from the

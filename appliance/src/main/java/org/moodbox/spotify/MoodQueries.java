@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The searches that stand in for Spotify's withdrawn recommendations: mood words for each emotion, in each
@@ -52,7 +52,7 @@ final class MoodQueries {
      * the emotion's own anchor where the word is the emotion (happy, sad, angry), else the mood the word
      * names (fear searches "calm": calm music, V .74 E .08 as the recommender's calm anchor).
      */
-    static org.moodbox.catalog.Features estimate(Emotion emotion) {
+    static org.moodbox.model.Features estimate(Emotion emotion) {
         double[] ve = switch (emotion) {
             case HAPPY, SAD -> new double[] {emotion.valence(), emotion.arousal()};
             case ANGRY -> new double[] {0.19, 0.85};
@@ -61,7 +61,7 @@ final class MoodQueries {
             case DISGUST -> new double[] {0.70, 0.30};
             case NEUTRAL -> new double[] {0.60, 0.20};
         };
-        return new org.moodbox.catalog.Features(ve[0], ve[1], null, "estimated");
+        return new org.moodbox.model.Features(ve[0], ve[1], null, "estimated");
     }
 
     /** The emotion a playlist's name speaks of (any known language), or null. */

@@ -1,7 +1,7 @@
 package org.moodbox.youtube;
 
 import java.util.List;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The words a search uses for a kind of music, and where on the valence/energy plane that music sits.
