@@ -44,8 +44,8 @@ final class BenchEmotion implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cnn", pair(out, "emotion CNN (mini-Xception)", ModelFiles.EMOTION_CNN, ModelFiles.EMOTION_CNN_INT8, test));
         json.put("dcnn", pair(out, "emotion DCNN (ours)", ModelFiles.EMOTION_DCNN_FLOAT, ModelFiles.EMOTION_DCNN, test));
-        json.put("fnet", pair(out, "face-pretrained emotion net (ours, MobileFaceNet trunk)", ModelFiles.EMOTION_FNET_FLOAT,
-                ModelFiles.EMOTION_FNET, test));
+        json.put("fnet", pair(out, "face-pretrained emotion net (ours, MobileFaceNet trunk)", ModelFiles.EMOTION_FNET,
+                ModelFiles.EMOTION_FNET_INT8, test));
         out.println(new ObjectMapper().writeValueAsString(json));
         out.flush();
         return 0;

@@ -45,7 +45,7 @@ public final class DetectCommand implements Callable<Integer> {
     DetectorKind detector = DetectorKind.DEFAULT; // the appliance's own default, shown by --help
 
     @Option(names = "--emotion-model", paramLabel = "NAME", converter = EmotionModelName.class,
-            description = "emotion model: cnn, cnn-int8, dcnn, dcnn-float, fnet or fnet-float (default: ${DEFAULT-VALUE})")
+            description = "emotion model: cnn, cnn-int8, dcnn, dcnn-float or fnet (default: ${DEFAULT-VALUE})")
     EmotionModelKind emotionModel = EmotionModelKind.DEFAULT; // the appliance's own default, shown by --help
 
     @picocli.CommandLine.Spec
