@@ -9,8 +9,8 @@ import java.util.List;
  * RFC 4180 CSV records (quoted fields may hold commas, quotes and line breaks) with the physical line each
  * record starts on, so a bad row can be named by the line a person sees in an editor.
  */
-final class CsvReader {
-    record Row(long line, List<String> fields, String problem) {
+public final class CsvReader {
+    public record Row(long line, List<String> fields, String problem) {
     }
 
     private final Reader in;
@@ -21,12 +21,12 @@ final class CsvReader {
     private long line = 1;
     private int peeked = -2;
 
-    CsvReader(Reader in) {
+    public CsvReader(Reader in) {
         this.in = in;
     }
 
     /** The next record, or null at the end. A structural problem (unclosed quote) is returned, not thrown. */
-    Row next() throws IOException {
+    public Row next() throws IOException {
         int c = read();
         if (c == -1) {
             return null;
