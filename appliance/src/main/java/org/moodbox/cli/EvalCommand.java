@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
  * {@code moodbox eval mood-model ...}: the perceived-mood model fitted and checked on mood-labelled music.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measures models on labelled data.",
-        subcommands = {EvalEmotion.class, EvalMoodModel.class})
+        subcommands = {EvalEmotion.class, EvalMoodModel.class, EvalMusic.class})
 public final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>{@code data_moods_686.csv.gz}: Happy, Sad, Calm, Energetic (happy, sad, calm, energetic points).</li>
  *   <li>TidyTuesday {@code spotify_songs}: tracks of playlists whose names carry a mood word: sad; happy;
- *       chill, lofi, lounge, soft (chill); workout, gym, party (energetic); dark.</li>
+ *       chill, lofi, lounge, soft (chill); workout, gym (energetic, arousal only); party (energetic); dark.</li>
  * </ul>
  * Every (table, mood) group weighs the same, so 1,000 workout tracks do not drown 90 sad ones. Each output is
  * a weighted ridge regression (lambda {@value #RIDGE} per unit weight), then stretched so that the groups'
@@ -50,12 +50,15 @@ public final class EvalMoodModel implements Callable<Integer> {
     static final double RIDGE = 0.05;
     static final int FOLDS = 5;
     /**
-     * Moods whose word says nothing reliable about how pleasant the music sounds: "calm" is a pleasant word
-     * (V .74) but music filed as calm or chill (ambient, piano, lofi) is not pleasant by its sound (the 686
-     * table's Calm tracks have Spotify valence .15). Asked to put them at .74, the fit learned "quiet means
-     * happy". They teach arousal only.
+     * Groups whose word says how active the music is but nothing reliable about how pleasant it sounds; they
+     * teach arousal only. "Calm" is a pleasant word (V .74), but music filed as calm or chill (ambient, piano,
+     * lofi) is not pleasant by its sound (the 686 table's Calm tracks have Spotify valence .15): asked to put
+     * them at .74, the fit learned "quiet means happy". "Energetic" and "workout" name energy, and workout
+     * music is as often grim as cheerful (hard rock, gangster rap workouts): asked to put it at .81, the fit
+     * learned "loud means happy" and left no room for angry music.
      */
-    static final java.util.Set<MoodPoint> NO_VALENCE_LABEL = java.util.EnumSet.of(MoodPoint.CALM, MoodPoint.CHILL);
+    static final java.util.Set<String> AROUSAL_ONLY = java.util.Set.of("686 Calm", "playlist chill", "686 Energetic",
+            "playlist workout");
 
     @Option(names = "--tables", required = true, paramLabel = "DIR", description = "the shared music tables folder")
     Path tables;
@@ -65,6 +68,10 @@ public final class EvalMoodModel implements Callable<Integer> {
 
     /** One labelled track. {@code group} names its table and mood, {@code fold} its cross-validation fold. */
     record Example(Features features, MoodPoint mood, String group, int fold) {
+        /** Whether the group's word says how pleasant the music is, not only how active (see {@link #AROUSAL_ONLY}). */
+        boolean saysValence() {
+            return !AROUSAL_ONLY.contains(group);
+        }
     }
 
     @Override
@@ -217,7 +224,7 @@ public final class EvalMoodModel implements Callable<Integer> {
             double[] b = new double[d];
             double totalWeight = 0;
             for (int i = 0; i < x.length; i++) {
-                if (axis == 0 && NO_VALENCE_LABEL.contains(examples.get(i).mood())) {
+                if (axis == 0 && !examples.get(i).saysValence()) {
                     continue;
                 }
                 double y = target(examples.get(i).mood(), axis);
@@ -231,6 +238,18 @@ public final class EvalMoodModel implements Callable<Integer> {
             }
             for (int r = 1; r < d; r++) {
                 a[r][r] += RIDGE * totalWeight; // not the intercept
+            }
+            if (axis == 0) {
+                for (int r = 0; r < d; r++) {
+                    if (!PerceivedMood.valenceReads(r, full)) { // an input valence leaves out: coefficient 0
+                        java.util.Arrays.fill(a[r], 0);
+                        for (int c = 0; c < d; c++) {
+                            a[c][r] = 0;
+                        }
+                        a[r][r] = 1;
+                        b[r] = 0;
+                    }
+                }
             }
             double[] coef = solve(a, b);
             result[axis] = stretch(coef, examples, x, w, axis);
@@ -247,7 +266,7 @@ public final class EvalMoodModel implements Callable<Integer> {
     private static double[] stretch(double[] coef, List<Example> examples, double[][] x, double[] w, int axis) {
         Map<String, double[]> groups = new LinkedHashMap<>();
         for (int i = 0; i < x.length; i++) {
-            if (axis == 0 && NO_VALENCE_LABEL.contains(examples.get(i).mood())) {
+            if (axis == 0 && !examples.get(i).saysValence()) {
                 continue;
             }
             double[] g = groups.computeIfAbsent(examples.get(i).group(), k -> new double[3]);
@@ -347,7 +366,8 @@ public final class EvalMoodModel implements Callable<Integer> {
         m.put(Pattern.compile("\\bhappy\\b"), MoodPoint.HAPPY);
         m.put(Pattern.compile("\\bdark\\b"), MoodPoint.DARK);
         m.put(Pattern.compile("\\b(chill|lofi|lo-fi|lounge|soft)"), MoodPoint.CHILL);
-        m.put(Pattern.compile("\\b(workout|gym|party)\\b"), MoodPoint.ENERGETIC);
+        m.put(Pattern.compile("\\b(workout|gym)\\b"), MoodPoint.ENERGETIC);
+        m.put(Pattern.compile("\\bparty\\b"), MoodPoint.ENERGETIC);
         return m;
     }
 
@@ -358,8 +378,9 @@ public final class EvalMoodModel implements Callable<Integer> {
             for (Map.Entry<Pattern, MoodPoint> e : PLAYLIST_WORDS.entrySet()) {
                 if (e.getKey().matcher(name).find()) {
                     String mode = f.get(columns.get("mode"));
+                    String word = e.getKey().pattern().contains("workout") ? "workout" : e.getValue().word();
                     out.add(new Example(features(columns, f, mode.isEmpty() ? null : (int) Double.parseDouble(mode)),
-                            e.getValue(), "playlist " + e.getValue().word(),
+                            e.getValue(), "playlist " + word,
                             Math.floorMod(f.get(columns.get("playlist_id")).hashCode(), FOLDS)));
                     return;
                 }

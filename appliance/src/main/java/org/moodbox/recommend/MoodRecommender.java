@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
@@ -12,28 +13,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ranks catalog tracks by how close they sit to a target on the valence/energy plane.
+ * Ranks catalog tracks by how close their perceived mood ({@link PerceivedMood}: valence and arousal on the
+ * absolute 0..1 scale of the emotion anchors) sits to a target.
  *
  * <p>The target comes from the mood and the owner's {@link StrategyPlan} ({@link MoodTargets}): match aims at
- * the mood's (valence, arousal), calm at the calm anchor, lift starts at the mood and moves toward its goal
- * one step per track. Targets are read as percentiles among the candidate tracks (those with features that
- * pass the language and artist filter): happy (V .93, A .63) aims at the brightest 7% with energy above 63%
- * of the others. Ranking within the candidates, not the whole catalog, keeps the targets meaningful when a
- * filter leaves a small or skewed pool. Fit = 1 - euclidean distance / sqrt(2); score = fit plus the
- * {@link FeedbackWeights} bonuses, shown clamped to 0..1.
+ * the mood's point, calm at calm's point with arousal counted first, lift starts at the mood and moves toward
+ * its goal one step per track. Targets are absolute: on a loud catalog the sad picks are the saddest it has,
+ * not its "31st percentile of energy", and when nothing is near a target the card says so
+ * ({@link ReasonWriter}). Fit = 1 - distance / sqrt(2); score = fit plus the {@link FeedbackWeights} bonuses,
+ * shown clamped to 0..1.
  *
  * <p>Diversity: never the same artist twice in a row (including the last track played), unless the
  * listener asked for one artist; no track from the last {@link PlayHistory#DEFAULT_WINDOW} plays; and the
- * cards of one list spread over valence, energy and tempo ({@link Diversity}) rather than being near-copies.
+ * cards of one list spread over perceived valence, arousal and tempo ({@link Diversity}) rather than being
+ * near-copies.
  *
  * <p>Scale: the candidate pool is indexed once per catalog snapshot ({@link FeatureIndex}), and each pick is
  * a grid search near its target ({@link NearestSearch}), so a request touches a few thousand tracks, not all.
  *
  * <p>Lift keeps its step count here: each request moves one step on, and a change of mood label starts
- * over at the mood. Within one list, item i aims at step (session step + i), so a list reads as the path.
+ * over at the mood. Within one list, item i aims at step (session step + i), so a list reads as the path;
+ * and each lift track is at least as close to the goal as the one before (never a step back), across
+ * requests too.
  */
 public final class MoodRecommender implements Recommender {
     private static final Logger log = LoggerFactory.getLogger(MoodRecommender.class);
+    /**
+     * A pick further than this from its target (on the perceived plane) is "not really" of the target's mood:
+     * about the distance between neighbouring anchors (happy to surprise .14, sad to disgust .24).
+     */
+    static final double FAR = 0.2;
 
     private final TrackSource source;
     private final Supplier<TrackFilter> filters;
@@ -46,6 +55,8 @@ public final class MoodRecommender implements Recommender {
     private FeatureIndex index;
     private String liftLabel;
     private int liftStep;
+    /** Distance to the goal of the last lift track, so the next one is never further. */
+    private double liftDistance = Double.POSITIVE_INFINITY;
 
     /** One strategy for every mood, no history: @param tracks read on every call (e.g. {@code catalog::allTracks}) */
     public MoodRecommender(Supplier<List<Track>> tracks, TrackFilter filter, Strategy strategy) {
@@ -100,15 +111,14 @@ public final class MoodRecommender implements Recommender {
         NearestSearch search = new NearestSearch(pool);
         List<Recommendation> picks = new ArrayList<>(limit);
         List<Integer> chosen = new ArrayList<>(limit);
+        MoodTargets.Point goal = MoodTargets.liftGoal(mood.emotion());
         for (int i = 0; i < limit; i++) {
             int step = firstStep + i;
-            MoodTargets.Point target = switch (strategy) {
-                case MATCH -> MoodTargets.start(mood);
-                case CALM -> MoodTargets.CALM;
-                case LIFT -> MoodTargets.liftStep(mood, step, plan.liftSteps());
-            };
-            List<NearestSearch.Hit> hits = search.nearest(target.valence(), target.energy(), Diversity.CANDIDATES,
-                    rules::accepts, rules);
+            MoodTargets.Point target = MoodTargets.of(strategy, mood, step, plan.liftSteps());
+            double notFurther = liftDistance;
+            IntPredicate accept = strategy != Strategy.LIFT ? rules::accepts
+                    : p -> rules.accepts(p) && goal.distance(pool.valence[p], pool.arousal[p]) <= notFurther;
+            List<NearestSearch.Hit> hits = search.nearest(target, Diversity.CANDIDATES, accept, rules);
             if (hits.isEmpty()) {
                 break; // only the last artist or recent tracks are left: a shorter list beats a repeat
             }
@@ -116,8 +126,15 @@ public final class MoodRecommender implements Recommender {
             int p = hit.position();
             rules.picked(p);
             chosen.add(p);
+            if (strategy == Strategy.LIFT) {
+                liftDistance = goal.distance(pool.valence[p], pool.arousal[p]);
+            }
+            String far = mood.present() && (strategy != Strategy.LIFT || step == 0)
+                    && Math.hypot(pool.valence[p] - target.valence(), pool.arousal[p] - target.arousal()) > FAR
+                    ? target.label() : null;
             picks.add(new Recommendation(pool.tracks[p], round(Math.max(0, Math.min(1, hit.score()))),
-                    ReasonWriter.reason(pool.valence[p], pool.energy[p], mood, strategy, step, plan.liftSteps())));
+                    ReasonWriter.reason(pool.valence[p], pool.arousal[p], mood, strategy, step, plan.liftSteps(),
+                            far)));
         }
         return picks;
     }
@@ -131,6 +148,7 @@ public final class MoodRecommender implements Recommender {
         if (!mood.label().equals(liftLabel)) {
             liftLabel = mood.label();
             liftStep = 0;
+            liftDistance = Double.POSITIVE_INFINITY;
         } else {
             liftStep++;
         }

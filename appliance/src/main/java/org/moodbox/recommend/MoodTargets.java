@@ -4,38 +4,97 @@ import org.moodbox.mood.Mood;
 import org.moodbox.vision.Emotion;
 
 /**
- * Where each strategy aims, as a point on the percentile plane (0..1 valence, 0..1 energy), and where a
- * lift from each emotion is heading.
+ * Where each strategy aims: an absolute point on the perceived valence/arousal plane ({@link PerceivedMood},
+ * the Warriner scale of the emotion anchors), never a catalog percentile, so "sad" means sad music however
+ * loud the catalog is. Points come from the one table of moods, {@link MoodPoint}.
  *
- * <p>Anchors: calm is V .74 A .08 (Warriner et al. 2013, shared/data/music/README.md). "Content" is not in
- * those norms; we place it at V .80 A .40, between happy (.93, .63) and calm (.74, .08): pleasant without
- * asking for energy a sad listener does not have. Our choice, to be revisited with listening tests.
+ * <ul>
+ *   <li>match: the mood's own point, keeping moods apart: a track nearer another emotion's point than this
+ *       one's pays {@link #RIVAL_PENALTY} times the difference, so neighbouring emotions (angry .19/.65 and
+ *       fear .20/.58 are 0.07 apart) do not share their cards, each taking the tracks on its side;</li>
+ *   <li>calm: calm's point (V .74 A .08), with arousal counted {@link #CALM_AROUSAL_WEIGHT} times as much as
+ *       valence, so a quiet song wins over a bright loud one: calm lowers arousal first;</li>
+ *   <li>lift: from the mood's point toward its goal (sad and disgust toward content, angry and fear toward
+ *       calm), one equal step per track (the iso principle, Altshuler 1948).</li>
+ * </ul>
  */
 final class MoodTargets {
-    static final Point CALM = new Point(0.74, 0.08, "calm");
-    static final Point CONTENT = new Point(0.80, 0.40, "content");
+    /** Calm weighs an arousal miss this many times a valence miss (squared distance: 4 times the distance). */
+    static final double CALM_AROUSAL_WEIGHT = 16;
+    /** What a match track pays per unit it sits nearer another emotion's point than the listener's. */
+    static final double RIVAL_PENALTY = 5;
+    private static final double[][] NO_RIVALS = new double[0][];
+    static final Point CALM = point(MoodPoint.CALM, CALM_AROUSAL_WEIGHT);
+    static final Point CONTENT = point(MoodPoint.CONTENT, 1);
 
     private MoodTargets() {
     }
 
-    /** A target point with the everyday word for the mood it stands for. */
-    record Point(double valence, double energy, String label) {
-        double distanceTo(Point other) {
-            return Math.hypot(valence - other.valence, energy - other.energy);
+    /**
+     * A target: where on the perceived plane, how much an arousal miss counts against a valence miss (1 = a
+     * plain distance), the everyday word for the mood it stands for, and the rival points (valence, arousal)
+     * whose side a track should not be on. The distance is never less than the plain one, which the grid
+     * search's bound needs.
+     */
+    record Point(double valence, double arousal, double arousalWeight, String label, double[][] rivals) {
+        Point {
+            if (arousalWeight < 1) {
+                throw new IllegalArgumentException("the arousal weight is at least 1 (the search bound needs it)");
+            }
         }
+
+        Point(double valence, double arousal, double arousalWeight, String label) {
+            this(valence, arousal, arousalWeight, label, NO_RIVALS);
+        }
+
+        /** Distance of a perceived (valence, arousal) from this target, with the weight and the rival penalty. */
+        double distance(double v, double a) {
+            double dv = v - valence;
+            double da = a - arousal;
+            double d = Math.sqrt(dv * dv + arousalWeight * da * da);
+            double nearestRival = Double.POSITIVE_INFINITY;
+            for (double[] r : rivals) {
+                nearestRival = Math.min(nearestRival, Math.hypot(v - r[0], a - r[1]));
+            }
+            return d + RIVAL_PENALTY * Math.max(0, d - nearestRival);
+        }
+
+        Point withRivalsOf(Emotion own) {
+            double[][] others = new double[Emotion.values().length - 1][];
+            int k = 0;
+            for (Emotion e : Emotion.values()) {
+                if (e != own) {
+                    others[k++] = new double[] {e.valence(), e.arousal()};
+                }
+            }
+            return new Point(valence, arousal, arousalWeight, label, others);
+        }
+    }
+
+    private static Point point(MoodPoint m, double arousalWeight) {
+        return new Point(m.valence(), m.arousal(), arousalWeight, m.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Where a lift from this emotion ends: sad and disgust toward content, angry and fear toward calm. */
     static Point liftGoal(Emotion emotion) {
         return switch (emotion) {
-            case ANGRY, FEAR -> CALM;
-            case HAPPY, SURPRISE -> new Point(emotion.valence(), emotion.arousal(), emotion.label());
+            case ANGRY, FEAR -> new Point(CALM.valence(), CALM.arousal(), 1, CALM.label());
+            case HAPPY, SURPRISE -> new Point(emotion.valence(), emotion.arousal(), 1, emotion.label());
             default -> CONTENT;
         };
     }
 
     static Point start(Mood mood) {
-        return new Point(mood.valence(), mood.arousal(), mood.label());
+        return new Point(mood.valence(), mood.arousal(), 1, mood.label());
+    }
+
+    /** The target of a strategy; match, and a lift's first track (meeting the mood), keep moods apart. */
+    static Point of(Strategy strategy, Mood mood, int step, int steps) {
+        return switch (strategy) {
+            case MATCH -> start(mood).withRivalsOf(mood.emotion());
+            case CALM -> CALM;
+            case LIFT -> step == 0 ? start(mood).withRivalsOf(mood.emotion()) : liftStep(mood, step, steps);
+        };
     }
 
     /**
@@ -47,6 +106,6 @@ final class MoodTargets {
         Point to = liftGoal(mood.emotion());
         double f = Math.min(step, steps) / (double) steps;
         return new Point(from.valence + (to.valence - from.valence) * f,
-                from.energy + (to.energy - from.energy) * f, to.label);
+                from.arousal + (to.arousal - from.arousal) * f, 1, f == 0 ? from.label : to.label);
     }
 }

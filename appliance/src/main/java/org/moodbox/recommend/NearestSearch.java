@@ -8,7 +8,8 @@ import java.util.function.IntPredicate;
  * Finds the best-scoring acceptable track for a target on a {@link FeatureIndex}, scanning grid rings
  * outward from the target's cell and stopping as soon as no unvisited cell could beat the best so far.
  *
- * <p>Score = fit + bonus, fit = 1 - distance / sqrt(2) on the percentile plane. Bonuses (favourite artists,
+ * <p>Score = fit + bonus, fit = 1 - distance / sqrt(2) on the perceived plane, distance as the target
+ * weighs it ({@link MoodTargets.Point#distance}). Bonuses (favourite artists,
  * likes) can lift a far track above a near one, which would break the ring bound; so tracks with a positive
  * bonus are few and scored first from their own list, and the ring scan only meets tracks with bonus <= 0,
  * for which fit is an upper bound. Ties go to the lower track id so a request is repeatable.
@@ -33,8 +34,8 @@ final class NearestSearch {
     record Hit(int position, double score, double fit) {
     }
 
-    Hit best(double targetValence, double targetEnergy, IntPredicate accept, Bonus bonus) {
-        List<Hit> hits = nearest(targetValence, targetEnergy, 1, accept, bonus);
+    Hit best(MoodTargets.Point target, IntPredicate accept, Bonus bonus) {
+        List<Hit> hits = nearest(target, 1, accept, bonus);
         return hits.isEmpty() ? new Hit(-1, Double.NEGATIVE_INFINITY, 0) : hits.get(0);
     }
 
@@ -42,21 +43,20 @@ final class NearestSearch {
      * The {@code k} best-scoring acceptable positions, best first (fewer when fewer are acceptable). The ring
      * scan stops once no unvisited cell could beat the k-th best so far.
      */
-    List<Hit> nearest(double targetValence, double targetEnergy, int k, IntPredicate accept, Bonus bonus) {
+    List<Hit> nearest(MoodTargets.Point target, int k, IntPredicate accept, Bonus bonus) {
         TopK top = new TopK(k);
         for (int p : bonus.boosted()) {
             if (accept.test(p)) {
-                double fit = fit(p, targetValence, targetEnergy);
+                double fit = fit(p, target);
                 top.offer(p, fit + bonus.of(p), fit);
             }
         }
         int g = index.grid;
-        double cellSize = 1.0 / g;
-        int cx = index.cellX(targetValence);
-        int cy = index.cellX(targetEnergy);
+        int cx = index.column(target.valence());
+        int cy = index.row(target.arousal());
         for (int r = 0; r <= g; r++) {
             if (r > 0) {
-                double unvisited = distanceOutsideBlock(targetValence, targetEnergy, cx, cy, r - 1, cellSize, g);
+                double unvisited = distanceOutsideBlock(target, cx, cy, r - 1);
                 if (Double.isInfinite(unvisited)) {
                     break; // the block covers the whole grid
                 }
@@ -77,7 +77,7 @@ final class NearestSearch {
                             if (b > 0 || !accept.test(p)) {
                                 continue;
                             }
-                            double fit = fit(p, targetValence, targetEnergy);
+                            double fit = fit(p, target);
                             top.offer(p, fit + b, fit);
                         }
                     }
@@ -127,8 +127,8 @@ final class NearestSearch {
         }
     }
 
-    private double fit(int p, double tv, double te) {
-        return 1 - Math.hypot(index.valence[p] - tv, index.energy[p] - te) / SQRT2;
+    private double fit(int p, MoodTargets.Point target) {
+        return 1 - target.distance(index.valence[p], index.arousal[p]) / SQRT2;
     }
 
     private boolean better(double score, int p, double bestScore, int best) {
@@ -136,23 +136,26 @@ final class NearestSearch {
     }
 
     /**
-     * Smallest distance from the target to any point outside the square block of cells within {@code half}
-     * of its own cell. Sides of the block at the grid's edge have nothing beyond them and do not count;
-     * infinity when the block already covers the grid.
+     * Smallest distance from the target to any point outside the block of cells within {@code half} columns
+     * and rows of its own cell (an arousal gap counts with the target's weight, which is at least 1). Sides of
+     * the block at the grid's edge have nothing beyond them and do not count; infinity when the block already
+     * covers the grid.
      */
-    private static double distanceOutsideBlock(double tv, double te, int cx, int cy, int half, double cs, int g) {
+    private double distanceOutsideBlock(MoodTargets.Point t, int cx, int cy, int half) {
+        int g = index.grid;
+        double w = Math.sqrt(t.arousalWeight());
         double d = Double.POSITIVE_INFINITY;
         if (cx - half > 0) {
-            d = Math.min(d, tv - (cx - half) * cs);
+            d = Math.min(d, t.valence() - index.valenceEdges[cx - half]);
         }
         if (cx + half < g - 1) {
-            d = Math.min(d, (cx + half + 1) * cs - tv);
+            d = Math.min(d, index.valenceEdges[cx + half + 1] - t.valence());
         }
         if (cy - half > 0) {
-            d = Math.min(d, te - (cy - half) * cs);
+            d = Math.min(d, w * (t.arousal() - index.arousalEdges[cy - half]));
         }
         if (cy + half < g - 1) {
-            d = Math.min(d, (cy + half + 1) * cs - te);
+            d = Math.min(d, w * (index.arousalEdges[cy + half + 1] - t.arousal()));
         }
         return Math.max(0, d);
     }

@@ -26,12 +26,28 @@ public final class PerceivedMood {
 
     /** Coefficients over {@link #FULL_INPUTS}: row 0 valence, row 1 arousal. Printed by eval mood-model. */
     static final double[][] FULL = {
-            {-0.278, 0.638, 0.930, 0.297, -0.612, 0.074, -0.371},
-            {0.136, 0.072, 0.344, 0.212, -0.294, 0.055, 0.002}};
+            {-1.126, 1.078, 1.744, 0.000, 0.000, 0.148, 0.000},
+            {0.147, 0.073, 0.344, 0.205, -0.309, 0.055, 0.012}};
     /** Coefficients over {@link #BASIC_INPUTS}: row 0 valence, row 1 arousal. Printed by eval mood-model. */
     static final double[][] BASIC = {
-            {-0.990, 0.810, 1.631, 0.170},
-            {-0.151, 0.144, 0.818, 0.127}};
+            {-1.126, 1.078, 1.744, 0.148},
+            {-0.152, 0.148, 0.826, 0.128}};
+
+    /**
+     * Whether valence reads input {@code i}: not loudness, acousticness or danceability. Fitted, they took
+     * weights that follow the labelled playlists' genres rather than the music's mood (danceability came out
+     * negative because the sad and dark playlists are danceable trap; loudness positive, so a loud song with
+     * Spotify valence .1 read brighter than average), against the published directions (Gabrielsson and
+     * Lindström 2010; Eerola, Friberg and Bresin 2013: loudness and timbre speak mostly for arousal). They
+     * inform arousal only.
+     */
+    public static boolean valenceReads(int input, boolean full) {
+        if (!full) {
+            return true;
+        }
+        String name = FULL_INPUTS[input];
+        return !name.equals("loudness") && !name.equals("acousticness") && !name.equals("danceability");
+    }
 
     /** A point on the perceived plane. */
     public record Point(double valence, double arousal) {
