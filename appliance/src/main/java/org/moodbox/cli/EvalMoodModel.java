@@ -50,15 +50,13 @@ public final class EvalMoodModel implements Callable<Integer> {
     static final double RIDGE = 0.05;
     static final int FOLDS = 5;
     /**
-     * Groups whose word says how active the music is but nothing reliable about how pleasant it sounds; they
-     * teach arousal only. "Calm" is a pleasant word (V .74), but music filed as calm or chill (ambient, piano,
-     * lofi) is not pleasant by its sound (the 686 table's Calm tracks have Spotify valence .15): asked to put
-     * them at .74, the fit learned "quiet means happy". "Energetic" and "workout" name energy, and workout
-     * music is as often grim as cheerful (hard rock, gangster rap workouts): asked to put it at .81, the fit
-     * learned "loud means happy" and left no room for angry music.
+     * Groups whose word says how active the music is but nothing about how pleasant it sounds; they teach
+     * arousal only. "Energetic" and "workout" name energy, and workout music is as often grim as cheerful
+     * (hard rock and gangster rap workouts): put at energetic's .81, the fit learned "loud means happy" and
+     * left no room for angry music. (Calm and chill do speak for valence, at their points: leaving them out
+     * made every quiet song read desperately sad, and calm music unreachable in any library.)
      */
-    static final java.util.Set<String> AROUSAL_ONLY = java.util.Set.of("686 Calm", "playlist chill", "686 Energetic",
-            "playlist workout");
+    static final java.util.Set<String> AROUSAL_ONLY = java.util.Set.of("686 Energetic", "playlist workout");
 
     @Option(names = "--tables", required = true, paramLabel = "DIR", description = "the shared music tables folder")
     Path tables;

@@ -9,6 +9,7 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.moodbox.catalog.Track;
 import org.moodbox.mood.Mood;
+import org.moodbox.vision.Emotion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ public final class MoodRecommender implements Recommender {
     private Set<Long> indexedExplicit;
     private TrackFilter indexedFilter;
     private FeatureIndex index;
+    /** Per emotion (by ordinal), the distance from its point to the pool's nearest track. */
+    private double[] reach;
     private String liftLabel;
     private int liftStep;
     /** Distance to the goal of the last lift track, so the next one is never further. */
@@ -99,6 +102,7 @@ public final class MoodRecommender implements Recommender {
         }
         TrackFilter filter = Objects.requireNonNull(filters.get(), "filter");
         FeatureIndex pool = currentIndex(filter);
+        double[] reach = this.reach;
         if (pool.size == 0) {
             log.info("no candidate tracks ({}); nothing to recommend", filter);
             return List.of();
@@ -112,9 +116,10 @@ public final class MoodRecommender implements Recommender {
         List<Recommendation> picks = new ArrayList<>(limit);
         List<Integer> chosen = new ArrayList<>(limit);
         MoodTargets.Point goal = MoodTargets.liftGoal(mood.emotion());
+        String farFrom = null;
         for (int i = 0; i < limit; i++) {
             int step = firstStep + i;
-            MoodTargets.Point target = MoodTargets.of(strategy, mood, step, plan.liftSteps());
+            MoodTargets.Point target = MoodTargets.of(strategy, mood, step, plan.liftSteps(), reach);
             double notFurther = liftDistance;
             IntPredicate accept = strategy != Strategy.LIFT ? rules::accepts
                     : p -> rules.accepts(p) && goal.distance(pool.valence[p], pool.arousal[p]) <= notFurther;
@@ -129,9 +134,12 @@ public final class MoodRecommender implements Recommender {
             if (strategy == Strategy.LIFT) {
                 liftDistance = goal.distance(pool.valence[p], pool.arousal[p]);
             }
-            String far = mood.present() && (strategy != Strategy.LIFT || step == 0)
-                    && Math.hypot(pool.valence[p] - target.valence(), pool.arousal[p] - target.arousal()) > FAR
-                    ? target.label() : null;
+            if (i == 0) { // the best the library has: if even it is far, every card of the list says so
+                farFrom = mood.present() && (strategy != Strategy.LIFT || step == 0)
+                        && Math.hypot(pool.valence[p] - target.valence(), pool.arousal[p] - target.arousal()) > FAR
+                        ? target.label() : null;
+            }
+            String far = strategy == Strategy.LIFT && step > 0 ? null : farFrom;
             picks.add(new Recommendation(pool.tracks[p], round(Math.max(0, Math.min(1, hit.score()))),
                     ReasonWriter.reason(pool.valence[p], pool.arousal[p], mood, strategy, step, plan.liftSteps(),
                             far)));
@@ -163,11 +171,38 @@ public final class MoodRecommender implements Recommender {
                 || !filter.equals(indexedFilter)) {
             List<Track> pool = tracks.stream().filter(t -> t.features() != null).filter(filter::inPool).toList();
             index = new FeatureIndex(pool, new HashSet<>(explicit));
+            reach = reachOf(index);
             indexedTracks = tracks;
             indexedExplicit = explicit;
             indexedFilter = filter;
         }
         return index;
+    }
+
+    /** How far each emotion's point is from the pool's nearest track: the reach that keeps moods apart. */
+    private static double[] reachOf(FeatureIndex pool) {
+        double[] reach = new double[Emotion.values().length];
+        if (pool.size == 0) {
+            return reach;
+        }
+        NearestSearch search = new NearestSearch(pool);
+        NearestSearch.Bonus none = new NearestSearch.Bonus() {
+            @Override
+            public double of(int position) {
+                return 0;
+            }
+
+            @Override
+            public int[] boosted() {
+                return new int[0];
+            }
+        };
+        for (Emotion e : Emotion.values()) {
+            int p = search.best(new MoodTargets.Point(e.valence(), e.arousal(), 1, e.label()), q -> true, none)
+                    .position();
+            reach[e.ordinal()] = Math.hypot(pool.valence[p] - e.valence(), pool.arousal[p] - e.arousal());
+        }
+        return reach;
     }
 
     private static Supplier<TrackFilter> fixed(TrackFilter filter) {

@@ -9,9 +9,12 @@ import org.moodbox.vision.Emotion;
  * loud the catalog is. Points come from the one table of moods, {@link MoodPoint}.
  *
  * <ul>
- *   <li>match: the mood's own point, keeping moods apart: a track nearer another emotion's point than this
- *       one's pays {@link #RIVAL_PENALTY} times the difference, so neighbouring emotions (angry .19/.65 and
- *       fear .20/.58 are 0.07 apart) do not share their cards, each taking the tracks on its side;</li>
+ *   <li>match: the mood's own point, keeping moods apart. Each emotion's reach is how far the library's
+ *       nearest track is from its point; a track's "excess" for an emotion is its distance beyond that reach.
+ *       A track belongs to the emotion of least excess (a Voronoi split with the reaches as weights), and pays
+ *       {@link #RIVAL_PENALTY} times the gap when it belongs to another. So where a library has nothing near
+ *       angry (.19/.65) nor fear (.20/.58), 0.07 apart, their cards still part: each takes the tracks on
+ *       its side of the shared frontier, while its own ranking stays plain distance to its own point;</li>
  *   <li>calm: calm's point (V .74 A .08), with arousal counted {@link #CALM_AROUSAL_WEIGHT} times as much as
  *       valence, so a quiet song wins over a bright loud one: calm lowers arousal first;</li>
  *   <li>lift: from the mood's point toward its goal (sad and disgust toward content, angry and fear toward
@@ -21,8 +24,8 @@ import org.moodbox.vision.Emotion;
 final class MoodTargets {
     /** Calm weighs an arousal miss this many times a valence miss (squared distance: 4 times the distance). */
     static final double CALM_AROUSAL_WEIGHT = 16;
-    /** What a match track pays per unit it sits nearer another emotion's point than the listener's. */
-    static final double RIVAL_PENALTY = 5;
+    /** What a match track pays per unit of excess beyond the excess it has for the emotion it belongs to. */
+    static final double RIVAL_PENALTY = 2;
     private static final double[][] NO_RIVALS = new double[0][];
     static final Point CALM = point(MoodPoint.CALM, CALM_AROUSAL_WEIGHT);
     static final Point CONTENT = point(MoodPoint.CONTENT, 1);
@@ -32,11 +35,12 @@ final class MoodTargets {
 
     /**
      * A target: where on the perceived plane, how much an arousal miss counts against a valence miss (1 = a
-     * plain distance), the everyday word for the mood it stands for, and the rival points (valence, arousal)
-     * whose side a track should not be on. The distance is never less than the plain one, which the grid
-     * search's bound needs.
+     * plain distance), the everyday word for the mood it stands for, and the rival points (valence, arousal,
+     * reach) whose side a track should not be on, with this target's own reach. The distance is never less
+     * than the plain one, which the grid search's bound needs.
      */
-    record Point(double valence, double arousal, double arousalWeight, String label, double[][] rivals) {
+    record Point(double valence, double arousal, double arousalWeight, String label, double[][] rivals,
+                 double ownReach) {
         Point {
             if (arousalWeight < 1) {
                 throw new IllegalArgumentException("the arousal weight is at least 1 (the search bound needs it)");
@@ -44,7 +48,7 @@ final class MoodTargets {
         }
 
         Point(double valence, double arousal, double arousalWeight, String label) {
-            this(valence, arousal, arousalWeight, label, NO_RIVALS);
+            this(valence, arousal, arousalWeight, label, NO_RIVALS, 0);
         }
 
         /** Distance of a perceived (valence, arousal) from this target, with the weight and the rival penalty. */
@@ -52,22 +56,31 @@ final class MoodTargets {
             double dv = v - valence;
             double da = a - arousal;
             double d = Math.sqrt(dv * dv + arousalWeight * da * da);
-            double nearestRival = Double.POSITIVE_INFINITY;
-            for (double[] r : rivals) {
-                nearestRival = Math.min(nearestRival, Math.hypot(v - r[0], a - r[1]));
+            if (rivals.length == 0) {
+                return d;
             }
-            return d + RIVAL_PENALTY * Math.max(0, d - nearestRival);
+            double ownExcess = d - ownReach;
+            double leastRivalExcess = Double.POSITIVE_INFINITY;
+            for (double[] r : rivals) {
+                leastRivalExcess = Math.min(leastRivalExcess, Math.hypot(v - r[0], a - r[1]) - r[2]);
+            }
+            return d + RIVAL_PENALTY * Math.max(0, ownExcess - leastRivalExcess);
         }
 
-        Point withRivalsOf(Emotion own) {
+        /**
+         * This target keeping apart from the other emotions' points.
+         *
+         * @param reach per emotion (by ordinal), how far the library's nearest track is from its point
+         */
+        Point apartFrom(Emotion own, double[] reach) {
             double[][] others = new double[Emotion.values().length - 1][];
             int k = 0;
             for (Emotion e : Emotion.values()) {
                 if (e != own) {
-                    others[k++] = new double[] {e.valence(), e.arousal()};
+                    others[k++] = new double[] {e.valence(), e.arousal(), reach[e.ordinal()]};
                 }
             }
-            return new Point(valence, arousal, arousalWeight, label, others);
+            return new Point(valence, arousal, arousalWeight, label, others, reach[own.ordinal()]);
         }
     }
 
@@ -88,12 +101,16 @@ final class MoodTargets {
         return new Point(mood.valence(), mood.arousal(), 1, mood.label());
     }
 
-    /** The target of a strategy; match, and a lift's first track (meeting the mood), keep moods apart. */
-    static Point of(Strategy strategy, Mood mood, int step, int steps) {
+    /**
+     * The target of a strategy; match, and a lift's first track (meeting the mood), keep moods apart.
+     *
+     * @param reach per emotion (by ordinal), how far the library's nearest track is from its point
+     */
+    static Point of(Strategy strategy, Mood mood, int step, int steps, double[] reach) {
         return switch (strategy) {
-            case MATCH -> start(mood).withRivalsOf(mood.emotion());
+            case MATCH -> start(mood).apartFrom(mood.emotion(), reach);
             case CALM -> CALM;
-            case LIFT -> step == 0 ? start(mood).withRivalsOf(mood.emotion()) : liftStep(mood, step, steps);
+            case LIFT -> step == 0 ? start(mood).apartFrom(mood.emotion(), reach) : liftStep(mood, step, steps);
         };
     }
 

@@ -26,11 +26,11 @@ public final class PerceivedMood {
 
     /** Coefficients over {@link #FULL_INPUTS}: row 0 valence, row 1 arousal. Printed by eval mood-model. */
     static final double[][] FULL = {
-            {-1.126, 1.078, 1.744, 0.000, 0.000, 0.148, 0.000},
+            {0.181, 0.421, 0.397, 0.000, 0.000, -0.023, 0.000},
             {0.147, 0.073, 0.344, 0.205, -0.309, 0.055, 0.012}};
     /** Coefficients over {@link #BASIC_INPUTS}: row 0 valence, row 1 arousal. Printed by eval mood-model. */
     static final double[][] BASIC = {
-            {-1.126, 1.078, 1.744, 0.148},
+            {0.181, 0.421, 0.397, -0.023},
             {-0.152, 0.148, 0.826, 0.128}};
 
     /**

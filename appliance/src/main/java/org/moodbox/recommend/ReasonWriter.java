@@ -19,6 +19,9 @@ final class ReasonWriter {
     static final double GENTLE = 0.30;
     static final double LIVELY = 0.60;
 
+    /** The word for a target's mood in "nothing really ... here", and its superlative. */
+    private static final Map<String, String> ADJECTIVE = Map.of("fear", "fearful", "disgust", "dark", "surprise",
+            "surprising");
     private static final Map<String, String> MOST = Map.of("calm", "calmest", "happy", "happiest", "sad",
             "saddest", "angry", "angriest", "content", "most content", "fear", "most fearful", "surprise",
             "liveliest", "disgust", "darkest", "neutral", "most even");
@@ -41,8 +44,8 @@ final class ReasonWriter {
         if (farFrom == null) {
             return why;
         }
-        return "Nothing really " + farFrom + " here; these are the " + MOST.getOrDefault(farFrom, "closest to "
-                + farFrom) + ". " + why;
+        return "Nothing really " + ADJECTIVE.getOrDefault(farFrom, farFrom) + " here; these are the "
+                + MOST.getOrDefault(farFrom, "closest to " + farFrom) + ". " + why;
     }
 
     private static String why(String character, Mood mood, Strategy strategy, int step, int steps) {
