@@ -130,6 +130,8 @@ public final class EvalMoodModel implements Callable<Integer> {
             out.printf(Locale.ROOT, "   %-22s %6.3f %6.3f %9.2f %9.2f %8.3f%n", e.getKey(), s[0] / s[3], s[1] / s[3],
                     m.valence(), m.arousal(), s[2] / s[3]);
         }
+        double groupDistance = sums.values().stream().mapToDouble(x -> x[2] / x[3]).average().orElseThrow();
+        out.printf(Locale.ROOT, "   mean distance to the label's point (groups weighted equally): %.3f%n", groupDistance);
         MoodPoint[] four = {MoodPoint.HAPPY, MoodPoint.SAD, MoodPoint.CALM, MoodPoint.ENERGETIC};
         int right = 0;
         int n = 0;

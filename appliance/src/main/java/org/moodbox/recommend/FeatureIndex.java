@@ -31,6 +31,8 @@ final class FeatureIndex {
     final double[] valenceEdges;
     final double[] arousalEdges;
     final Track[] tracks;
+    /** Per cell, the box its tracks span: min valence, max valence, min arousal, max arousal (4 per cell). */
+    final double[] cellBox;
     /** Perceived valence and arousal, absolute 0..1. */
     final double[] valence;
     final double[] arousal;
@@ -90,6 +92,23 @@ final class FeatureIndex {
             });
             artistId[p] = a;
             byArtist.get(a).add(p);
+        }
+        cellBox = new double[4 * grid * grid];
+        for (int c = 0; c < grid * grid; c++) {
+            double minV = Double.POSITIVE_INFINITY;
+            double maxV = Double.NEGATIVE_INFINITY;
+            double minA = Double.POSITIVE_INFINITY;
+            double maxA = Double.NEGATIVE_INFINITY;
+            for (int p = cellStart[c]; p < cellStart[c + 1]; p++) {
+                minV = Math.min(minV, valence[p]);
+                maxV = Math.max(maxV, valence[p]);
+                minA = Math.min(minA, arousal[p]);
+                maxA = Math.max(maxA, arousal[p]);
+            }
+            cellBox[4 * c] = minV;
+            cellBox[4 * c + 1] = maxV;
+            cellBox[4 * c + 2] = minA;
+            cellBox[4 * c + 3] = maxA;
         }
         positionsByArtist = new int[byArtist.size()][];
         for (int a = 0; a < byArtist.size(); a++) {

@@ -44,6 +44,8 @@ public final class MoodRecommender implements Recommender {
      * about the distance between neighbouring anchors (happy to surprise .14, sad to disgust .24).
      */
     static final double FAR = 0.2;
+    /** A lift near its goal keeps to tracks at most this much further from it than the nearest one. */
+    static final double ARRIVED = 0.05;
 
     private final TrackSource source;
     private final Supplier<TrackFilter> filters;
@@ -116,11 +118,14 @@ public final class MoodRecommender implements Recommender {
         List<Recommendation> picks = new ArrayList<>(limit);
         List<Integer> chosen = new ArrayList<>(limit);
         MoodTargets.Point goal = MoodTargets.liftGoal(mood.emotion());
+        // Near the goal a lift stops demanding ever closer tracks, which would run out (and make every search
+        // scan the whole library): anything within ARRIVED of the nearest the library has to the goal will do.
+        double arrived = strategy != Strategy.LIFT ? 0 : ARRIVED + reachOf(search, goal, rules);
         String farFrom = null;
         for (int i = 0; i < limit; i++) {
             int step = firstStep + i;
             MoodTargets.Point target = MoodTargets.of(strategy, mood, step, plan.liftSteps(), reach);
-            double notFurther = liftDistance;
+            double notFurther = Math.max(liftDistance, arrived);
             IntPredicate accept = strategy != Strategy.LIFT ? rules::accepts
                     : p -> rules.accepts(p) && goal.distance(pool.valence[p], pool.arousal[p]) <= notFurther;
             List<NearestSearch.Hit> hits = search.nearest(target, Diversity.CANDIDATES, accept, rules);
@@ -179,6 +184,25 @@ public final class MoodRecommender implements Recommender {
         return index;
     }
 
+    /** How far the nearest acceptable track is from a point (plain distance); infinity when none is acceptable. */
+    private static double reachOf(NearestSearch search, MoodTargets.Point point, RequestRules rules) {
+        MoodTargets.Point plain = new MoodTargets.Point(point.valence(), point.arousal(), 1, point.label());
+        NearestSearch.Hit hit = search.best(plain, rules::accepts, NO_BONUS);
+        return hit.position() < 0 ? Double.POSITIVE_INFINITY : 1e-9 + (1 - hit.fit()) * Math.sqrt(2);
+    }
+
+    private static final NearestSearch.Bonus NO_BONUS = new NearestSearch.Bonus() {
+        @Override
+        public double of(int position) {
+            return 0;
+        }
+
+        @Override
+        public int[] boosted() {
+            return new int[0];
+        }
+    };
+
     /** How far each emotion's point is from the pool's nearest track: the reach that keeps moods apart. */
     private static double[] reachOf(FeatureIndex pool) {
         double[] reach = new double[Emotion.values().length];
@@ -186,19 +210,8 @@ public final class MoodRecommender implements Recommender {
             return reach;
         }
         NearestSearch search = new NearestSearch(pool);
-        NearestSearch.Bonus none = new NearestSearch.Bonus() {
-            @Override
-            public double of(int position) {
-                return 0;
-            }
-
-            @Override
-            public int[] boosted() {
-                return new int[0];
-            }
-        };
         for (Emotion e : Emotion.values()) {
-            int p = search.best(new MoodTargets.Point(e.valence(), e.arousal(), 1, e.label()), q -> true, none)
+            int p = search.best(new MoodTargets.Point(e.valence(), e.arousal(), 1, e.label()), q -> true, NO_BONUS)
                     .position();
             reach[e.ordinal()] = Math.hypot(pool.valence[p] - e.valence(), pool.arousal[p] - e.arousal());
         }

@@ -51,18 +51,25 @@ final class MoodTargets {
             this(valence, arousal, arousalWeight, label, NO_RIVALS, 0);
         }
 
-        /** Distance of a perceived (valence, arousal) from this target, with the weight and the rival penalty. */
-        double distance(double v, double a) {
+        /** Distance with the arousal weight but without the rival penalty: never more than {@link #distance}. */
+        double weightedDistance(double v, double a) {
             double dv = v - valence;
             double da = a - arousal;
-            double d = Math.sqrt(dv * dv + arousalWeight * da * da);
+            return Math.sqrt(dv * dv + arousalWeight * da * da);
+        }
+
+        /** Distance of a perceived (valence, arousal) from this target, with the weight and the rival penalty. */
+        double distance(double v, double a) {
+            double d = weightedDistance(v, a);
             if (rivals.length == 0) {
                 return d;
             }
             double ownExcess = d - ownReach;
             double leastRivalExcess = Double.POSITIVE_INFINITY;
-            for (double[] r : rivals) {
-                leastRivalExcess = Math.min(leastRivalExcess, Math.hypot(v - r[0], a - r[1]) - r[2]);
+            for (double[] r : rivals) { // sqrt, not Math.hypot: this runs per track scanned, and hypot is slow
+                double rv = v - r[0];
+                double ra = a - r[1];
+                leastRivalExcess = Math.min(leastRivalExcess, Math.sqrt(rv * rv + ra * ra) - r[2]);
             }
             return d + RIVAL_PENALTY * Math.max(0, ownExcess - leastRivalExcess);
         }

@@ -72,9 +72,24 @@ final class NearestSearch {
                 for (int x = cx - r; x <= cx + r; x += edgeRow ? 1 : 2 * r) {
                     if (x >= 0 && x < g) {
                         int c = x + g * y;
+                        if (top.full() && 1 - boxDistance(c, target) / SQRT2 < top.worstScore()) {
+                            if (r == 0) {
+                                break;
+                            }
+                            continue; // no track in this cell could make the top k (empty cells land here too)
+                        }
                         for (int p = index.cellStart[c]; p < index.cellStart[c + 1]; p++) {
                             double b = bonus.of(p);
-                            if (b > 0 || !accept.test(p)) {
+                            if (b > 0) {
+                                continue;
+                            }
+                            // The rival penalty only adds: a track whose unpenalised fit cannot make the top k
+                            // is dropped before the penalty (six square roots) and the rules are paid for.
+                            if (top.full() && 1 - target.weightedDistance(index.valence[p], index.arousal[p]) / SQRT2
+                                    + b < top.worstScore()) {
+                                continue;
+                            }
+                            if (!accept.test(p)) {
                                 continue;
                             }
                             double fit = fit(p, target);
@@ -125,6 +140,17 @@ final class NearestSearch {
         List<Hit> sorted() {
             return hits;
         }
+    }
+
+    /** Weighted distance from the target to the box the cell's tracks span: no track in it is nearer. */
+    private double boxDistance(int c, MoodTargets.Point t) {
+        double[] box = index.cellBox;
+        if (box[4 * c] > box[4 * c + 1]) {
+            return Double.POSITIVE_INFINITY; // empty
+        }
+        double dv = Math.max(0, Math.max(box[4 * c] - t.valence(), t.valence() - box[4 * c + 1]));
+        double da = Math.max(0, Math.max(box[4 * c + 2] - t.arousal(), t.arousal() - box[4 * c + 3]));
+        return Math.sqrt(dv * dv + t.arousalWeight() * da * da);
     }
 
     private double fit(int p, MoodTargets.Point target) {
