@@ -128,7 +128,9 @@ public final class MoodRecommender implements Recommender {
             double notFurther = Math.max(liftDistance, arrived);
             IntPredicate accept = strategy != Strategy.LIFT ? rules::accepts
                     : p -> rules.accepts(p) && goal.distance(pool.valence[p], pool.arousal[p]) <= notFurther;
-            List<NearestSearch.Hit> hits = search.nearest(target, Diversity.CANDIDATES, accept, rules);
+            NearestSearch.Disc within = strategy != Strategy.LIFT || Double.isInfinite(notFurther) ? null
+                    : new NearestSearch.Disc(goal.valence(), goal.arousal(), notFurther);
+            List<NearestSearch.Hit> hits = search.nearest(target, Diversity.CANDIDATES, accept, rules, within);
             if (hits.isEmpty()) {
                 break; // only the last artist or recent tracks are left: a shorter list beats a repeat
             }

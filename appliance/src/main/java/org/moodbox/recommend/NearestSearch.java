@@ -44,6 +44,18 @@ final class NearestSearch {
      * scan stops once no unvisited cell could beat the k-th best so far.
      */
     List<Hit> nearest(MoodTargets.Point target, int k, IntPredicate accept, Bonus bonus) {
+        return nearest(target, k, accept, bonus, null);
+    }
+
+    /**
+     * A disc the acceptable tracks all lie in (a lift's "no further from the goal than the last track"): cells
+     * outside it are skipped, and the scan ends once it has covered it, even with fewer than k hits; without
+     * it, a rule that leaves fewer than k acceptable tracks would make every search scan the whole library.
+     */
+    record Disc(double valence, double arousal, double radius) {
+    }
+
+    List<Hit> nearest(MoodTargets.Point target, int k, IntPredicate accept, Bonus bonus, Disc within) {
         TopK top = new TopK(k);
         for (int p : bonus.boosted()) {
             if (accept.test(p)) {
@@ -55,6 +67,9 @@ final class NearestSearch {
         int cx = index.column(target.valence());
         int cy = index.row(target.arousal());
         for (int r = 0; r <= g; r++) {
+            if (within != null && r > 0 && covers(cx, cy, r - 1, within)) {
+                break; // every cell the disc touches has been scanned
+            }
             if (r > 0) {
                 double unvisited = distanceOutsideBlock(target, cx, cy, r - 1);
                 if (Double.isInfinite(unvisited)) {
@@ -72,7 +87,9 @@ final class NearestSearch {
                 for (int x = cx - r; x <= cx + r; x += edgeRow ? 1 : 2 * r) {
                     if (x >= 0 && x < g) {
                         int c = x + g * y;
-                        if (top.full() && 1 - boxDistance(c, target) / SQRT2 < top.worstScore()) {
+                        if (top.full() && 1 - boxDistance(c, target) / SQRT2 < top.worstScore()
+                                || within != null && boxDistance(c, within.valence(), within.arousal(), 1)
+                                > within.radius()) {
                             if (r == 0) {
                                 break;
                             }
@@ -144,13 +161,23 @@ final class NearestSearch {
 
     /** Weighted distance from the target to the box the cell's tracks span: no track in it is nearer. */
     private double boxDistance(int c, MoodTargets.Point t) {
+        return boxDistance(c, t.valence(), t.arousal(), t.arousalWeight());
+    }
+
+    private double boxDistance(int c, double v, double a, double arousalWeight) {
         double[] box = index.cellBox;
         if (box[4 * c] > box[4 * c + 1]) {
             return Double.POSITIVE_INFINITY; // empty
         }
-        double dv = Math.max(0, Math.max(box[4 * c] - t.valence(), t.valence() - box[4 * c + 1]));
-        double da = Math.max(0, Math.max(box[4 * c + 2] - t.arousal(), t.arousal() - box[4 * c + 3]));
-        return Math.sqrt(dv * dv + t.arousalWeight() * da * da);
+        double dv = Math.max(0, Math.max(box[4 * c] - v, v - box[4 * c + 1]));
+        double da = Math.max(0, Math.max(box[4 * c + 2] - a, a - box[4 * c + 3]));
+        return Math.sqrt(dv * dv + arousalWeight * da * da);
+    }
+
+    /** Whether the block of cells within {@code half} of (cx, cy) holds every cell the disc reaches. */
+    private boolean covers(int cx, int cy, int half, Disc d) {
+        return index.column(d.valence() - d.radius()) >= cx - half && index.column(d.valence() + d.radius()) <= cx + half
+                && index.row(d.arousal() - d.radius()) >= cy - half && index.row(d.arousal() + d.radius()) <= cy + half;
     }
 
     private double fit(int p, MoodTargets.Point target) {

@@ -173,6 +173,26 @@ class RecommenderPropertiesTest {
                 }
             }
             assertThat(hit.position()).as("query %d (%.3f, %.3f)", q, tv, te).isEqualTo(bestP);
+
+            // Confined to a disc (a lift's "no further from the goal"): the same answer as a full scan.
+            NearestSearch.Disc disc = new NearestSearch.Disc(r.nextDouble(), r.nextDouble(), 0.02 + 0.3 * r.nextDouble());
+            java.util.function.IntPredicate inDisc = p -> p != banned
+                    && Math.hypot(index.valence[p] - disc.valence(), index.arousal[p] - disc.arousal()) <= disc.radius();
+            List<NearestSearch.Hit> confined = search.nearest(target, 1, inDisc, b, disc);
+            int bestInDisc = -1;
+            double bestInDiscScore = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < index.size; p++) {
+                if (!inDisc.test(p)) {
+                    continue;
+                }
+                double s = 1 - target.distance(index.valence[p], index.arousal[p]) / Math.sqrt(2) + bonus[p];
+                if (s > bestInDiscScore || (s == bestInDiscScore && index.tracks[p].id() < index.tracks[bestInDisc].id())) {
+                    bestInDiscScore = s;
+                    bestInDisc = p;
+                }
+            }
+            assertThat(confined.isEmpty() ? -1 : confined.get(0).position()).as("query %d in a disc", q)
+                    .isEqualTo(bestInDisc);
         }
     }
 }
