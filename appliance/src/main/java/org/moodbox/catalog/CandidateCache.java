@@ -1,5 +1,8 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,8 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,7 +115,10 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
         if (current == Migrations.latestVersion()) {
             return;
         }
+        // All steps in one transaction: a step that fails takes the earlier ones back with it, so the file stays
+        // exactly as the older Moodbox left it, and the message says which step and that nothing changed.
         inTransaction(() -> {
+            Migrations.Migration step = null;
             try (Statement s = connection.createStatement();
                  PreparedStatement mark = connection.prepareStatement(
                          "INSERT INTO schema_version(version, description) VALUES (?, ?)")) {
@@ -120,6 +126,7 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
                     if (m.version() <= current) {
                         continue;
                     }
+                    step = m;
                     for (String sql : m.statements()) {
                         s.execute(sql);
                     }
@@ -129,7 +136,10 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
                     log.info("catalog {}: applied migration {} ({})", file, m.version(), m.description());
                 }
             } catch (SQLException e) {
-                throw new CatalogException("migrating catalog " + file + " failed: " + e.getMessage(), e);
+                throw new CatalogException("upgrading catalog " + file + " from schema version " + current + " to "
+                        + Migrations.latestVersion() + " failed at step " + (step == null ? "?" : step.version() + " ("
+                        + step.description() + ")") + ": " + e.getMessage() + "; nothing was changed, the catalog is"
+                        + " still at version " + current + " with all its tracks", e);
             }
         });
     }

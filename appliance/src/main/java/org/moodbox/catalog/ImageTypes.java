@@ -1,11 +1,11 @@
 package org.moodbox.catalog;
 
 /** Tells JPEG, PNG, GIF and WebP apart by their first bytes, so the screen gets an honest MIME type. */
-final class ImageTypes {
+public final class ImageTypes {
     private ImageTypes() {
     }
 
-    static String sniff(byte[] b) {
+    public static String sniff(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
             return "image/jpeg";
         }

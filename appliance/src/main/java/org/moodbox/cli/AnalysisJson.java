@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.moodbox.vision.BoundingBox;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.moodbox.vision.FaceReading;
 import org.moodbox.vision.FrameAnalysis;
 import org.moodbox.vision.Landmarks;

@@ -1,5 +1,8 @@
 package org.moodbox.cli;
 
+import org.moodbox.bench.HumanPeer;
+import org.moodbox.bench.VisionBench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.moodbox.vision.BenchFrames;
+import org.moodbox.bench.BenchFrames;
 import org.moodbox.models.SampleFaces;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.EmotionModelKind;

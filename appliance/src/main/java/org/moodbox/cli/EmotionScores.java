@@ -3,7 +3,7 @@ package org.moodbox.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * A confusion matrix over the seven FER-2013 classes (rows: true label, columns: predicted) and the figures

@@ -59,7 +59,7 @@ public final class GpioBoard implements AutoCloseable {
         try {
             pi4j = platform.newContext();
             new Button(pi4j, pins, events, nanoClock);
-            new PresenceSensor(pi4j, pins, events, timer);
+            new PresenceSensor(pi4j, pins, events, timer, nanoClock);
             StatusLed led = new StatusLed(pi4j, pins, timer);
             timer.scheduleWithFixedDelay(() -> followState(led, ledState), 0, LED_POLL.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("GPIO enabled: button GPIO{}, status LED GPIO{}, presence sensor GPIO{}", pins.button(),

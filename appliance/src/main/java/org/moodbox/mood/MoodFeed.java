@@ -1,5 +1,7 @@
 package org.moodbox.mood;
 
+import org.moodbox.model.Mood;
+
 import java.util.function.Consumer;
 
 /** Where the screens read the mood: the latest value, and a push on every change. */
@@ -10,5 +12,5 @@ public interface MoodFeed {
     void subscribe(Consumer<Mood> listener);
 
     /** The listener's "not my mood" choice from the screen, kept until it times out. */
-    void override(org.moodbox.vision.Emotion emotion);
+    void override(org.moodbox.model.Emotion emotion);
 }

@@ -1,5 +1,7 @@
 package org.moodbox.mood;
 
+import org.moodbox.model.Mood;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.moodbox.vision.BoundingBox;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.moodbox.vision.FaceReading;
 import org.moodbox.vision.FrameAnalysis;
 

@@ -11,7 +11,7 @@ import javax.sound.sampled.AudioFormat;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

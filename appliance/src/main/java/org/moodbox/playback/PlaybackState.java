@@ -1,6 +1,6 @@
 package org.moodbox.playback;
 
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * What the speakers are doing.

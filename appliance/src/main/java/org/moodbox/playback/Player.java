@@ -1,7 +1,7 @@
 package org.moodbox.playback;
 
 import java.util.function.Consumer;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /** A way to make a track audible: local files now; librespot and Spotify Connect later. */
 public interface Player extends AutoCloseable {

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +66,14 @@ public final class QueuedPlayer implements Player, PlaybackQueue {
     }
 
     @Override
-    public void enqueue(Track track) {
+    public boolean enqueue(Track track) {
         Objects.requireNonNull(track, "track");
         synchronized (lock) {
+            if (queue.size() >= MAX_QUEUED) {
+                return false;
+            }
             queue.addLast(track);
+            return true;
         }
     }
 

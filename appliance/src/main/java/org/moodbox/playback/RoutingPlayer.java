@@ -3,7 +3,7 @@ package org.moodbox.playback;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * One {@link Player} for the kiosk over several: Spotify tracks ({@code spotify:} uris) go to the Spotify

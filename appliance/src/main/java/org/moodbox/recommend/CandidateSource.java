@@ -15,5 +15,5 @@ public interface CandidateSource {
      * The tracks usable now (with features where known), at once and without I/O to the service. Empty while
      * the service cannot be used. Returning the same list instance means nothing changed.
      */
-    List<org.moodbox.catalog.Track> candidates();
+    List<org.moodbox.model.Track> candidates();
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * A frozen pool of tracks laid out for fast nearest-to-target queries: each track's perceived valence and

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * The local catalog plus the online candidate sources, as one {@link TrackSource}. Catalog rows that belong

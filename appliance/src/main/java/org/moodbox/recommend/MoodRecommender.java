@@ -1,5 +1,8 @@
 package org.moodbox.recommend;
 
+
+import org.moodbox.model.Strategy;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,9 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Track;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +79,7 @@ public final class MoodRecommender implements Recommender {
 
     /**
      * @param filters read once per request, so the owner's saved languages and artists apply to the next cards
-     *                (e.g. {@link SettingsTrackFilter})
+     *                (e.g. the owner's settings, which the app follows)
      */
     public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, StrategyPlan plan, int window) {
         this(source, filters, fixedPlan(Objects.requireNonNull(plan)), window);
@@ -84,7 +87,7 @@ public final class MoodRecommender implements Recommender {
 
     /**
      * @param plans read once per request too, so the owner's strategy per emotion applies to the next cards
-     *              (e.g. {@link SettingsStrategyPlan})
+     *              (e.g. the owner's settings, which the app follows)
      */
     public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, Supplier<StrategyPlan> plans,
                            int window) {

@@ -1,7 +1,9 @@
 package org.moodbox.recommend;
 
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.MoodPoint;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.Strategy;
 
 /**
  * Where each strategy aims: an absolute point on the perceived valence/arousal plane ({@link PerceivedMood},

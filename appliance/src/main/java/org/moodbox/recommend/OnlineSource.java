@@ -1,7 +1,7 @@
 package org.moodbox.recommend;
 
 import java.util.Optional;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Mood;
 
 /**
  * An online source of songs (YouTube, Spotify) that feeds the catalog in the background. The recommender

@@ -1,6 +1,7 @@
 package org.moodbox.recommend;
 
-import org.moodbox.catalog.Features;
+import org.moodbox.model.MoodPoint;
+import org.moodbox.model.Features;
 
 /**
  * How a track is likely to feel to a listener: perceived valence and arousal on the absolute 0..1 scale the

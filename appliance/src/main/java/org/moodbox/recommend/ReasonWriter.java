@@ -1,7 +1,8 @@
 package org.moodbox.recommend;
 
 import java.util.Map;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Strategy;
 
 /**
  * The one line on a card: what the song is like, in everyday words, and why it fits. The words describe the

@@ -1,6 +1,6 @@
 package org.moodbox.recommend;
 
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /** A ranked suggestion with the one-line reason a person reads on the card. */
 public record Recommendation(Track track, double score, String reason) {

@@ -1,7 +1,7 @@
 package org.moodbox.recommend;
 
 import java.util.List;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Mood;
 
 /** Mood in, ranked tracks out. */
 public interface Recommender {

@@ -3,7 +3,7 @@ package org.moodbox.recommend;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Mood;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,10 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import java.util.EnumMap;
 import java.util.Map;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The owner's choice of strategy per emotion, and how many tracks a lift takes to arrive.

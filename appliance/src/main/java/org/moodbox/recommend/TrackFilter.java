@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * The listener's standing wishes. Matching ignores case; languages are the catalog's codes ("en",

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.moodbox.catalog.Catalog;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /** Where the recommender reads tracks, explicit flags and listening history, on every request. */
 public interface TrackSource {

@@ -83,6 +83,24 @@ public final class AtomicFile {
         return removed;
     }
 
+    /**
+     * Moves a file that cannot be used out of the way, to {@code NAME.corrupt}, or {@code .corrupt.1}, {@code .2} ...
+     * when an older one is there (it is never replaced): the owner's bytes are kept for a look, and the next
+     * save cannot overwrite them.
+     *
+     * @return where the file now is
+     */
+    public static Path moveAside(Path file) throws IOException {
+        for (int n = 0; ; n++) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt" + (n == 0 ? "" : "." + n));
+            try {
+                return Files.move(file, aside);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // try the next name
+            }
+        }
+    }
+
     /** Makes the rename durable; Linux allows fsync on a directory opened for reading. */
     private static void forceFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {

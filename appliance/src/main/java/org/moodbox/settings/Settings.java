@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.model.Strategy;
 import org.moodbox.vision.DetectorKind;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.moodbox.vision.EmotionModelKind;
 
 /**

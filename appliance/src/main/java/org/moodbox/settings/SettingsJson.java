@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.model.Strategy;
 import org.moodbox.vision.DetectorKind;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.moodbox.vision.EmotionModelKind;
 
 /**
@@ -28,6 +28,17 @@ public final class SettingsJson {
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
+    }
+
+    /** The top-level field names that are not settings, in file order. */
+    public static List<String> unknownFields(JsonNode root) {
+        List<String> unknown = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        return unknown;
     }
 
     public static ObjectNode write(ObjectMapper json, Settings s) {

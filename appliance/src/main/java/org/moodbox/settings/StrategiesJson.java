@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.moodbox.recommend.Strategy;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Strategy;
+import org.moodbox.model.Emotion;
 
 /**
  * The strategy per emotion as JSON: {@code {"sad": "lift", "angry": "calm"}}. Emotions the object leaves out

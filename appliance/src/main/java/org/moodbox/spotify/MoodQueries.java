@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.moodbox.recommend.MoodPoint;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.MoodPoint;
 
 /**
  * The searches that stand in for Spotify's withdrawn recommendations: mood words for each emotion, in each
@@ -50,9 +50,9 @@ final class MoodQueries {
      * What music found by this emotion's word sounds like: the point of the word in the one table of moods
      * ({@link MoodPoint#searchedFor}: fear searches "calm", so calm music at calm's point).
      */
-    static org.moodbox.catalog.Features estimate(Emotion emotion) {
+    static org.moodbox.model.Features estimate(Emotion emotion) {
         MoodPoint point = MoodPoint.searchedFor(emotion);
-        return new org.moodbox.catalog.Features(point.valence(), point.arousal(), null, "estimated");
+        return new org.moodbox.model.Features(point.valence(), point.arousal(), null, "estimated");
     }
 
     private static String english(Emotion emotion) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.moodbox.catalog.CandidateCache;
 import org.moodbox.catalog.Catalog;
-import org.moodbox.playback.librespot.LibrespotState;
-import org.moodbox.playback.librespot.LibrespotSupervisor;
+import org.moodbox.spotify.librespot.LibrespotState;
+import org.moodbox.spotify.librespot.LibrespotSupervisor;
 import org.moodbox.settings.Settings;
 
 /**
@@ -138,10 +138,11 @@ public final class Spotify implements AutoCloseable {
     }
 
     /** The box's own Connect device, when the build installed librespot's jar. */
-    public static Optional<LibrespotSupervisor> librespotIfInstalled(Path dataDir, String deviceName, double volume) {
+    public static Optional<LibrespotSupervisor> librespotIfInstalled(Path dataDir, String deviceName, double volume,
+                                                                     String alsaMixer) {
         return LibrespotSupervisor.bundledJar().map(jar -> new LibrespotSupervisor(
-                new org.moodbox.playback.librespot.LibrespotConfig(deviceName, dataDir.resolve("librespot"), 57621 + 2,
-                        System.getenv().getOrDefault("MOODBOX_ALSA_MIXER", ""), volume),
+                new org.moodbox.spotify.librespot.LibrespotConfig(deviceName, dataDir.resolve("librespot"), 57621 + 2,
+                        alsaMixer, volume),
                 javaCommand(jar)));
     }
 }

@@ -44,6 +44,8 @@ public final class SpotifyAccount {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private SpotifyAccountFile.Contents contents;
     private PendingLink pending;
+    /** Why the saved link was set aside at start (a corrupt file); shown until the owner saves a new one. */
+    private String setAside;
 
     private record PendingLink(Pkce pkce, URI redirectUri, SpotifyApp app, Instant started) {
     }
@@ -56,6 +58,7 @@ public final class SpotifyAccount {
         this.apis = apis;
         this.clock = clock;
         this.contents = file.read();
+        this.setAside = file.setAside().orElse(null);
     }
 
     /** Told after every change of link state (linked, unlinked, revoked). */
@@ -69,6 +72,18 @@ public final class SpotifyAccount {
     }
 
     public synchronized SpotifyLinkStatus status() {
+        SpotifyLinkStatus status = currentStatus();
+        return setAside == null ? status : new SpotifyLinkStatus(status.state(), status.userName(), status.product(),
+                status.clientId(), status.appOrigin(), status.linkPending(), setAside + " " + status.message());
+    }
+
+    /** Writes the link; the owner has now saved one of their own, so a file set aside at start is old news. */
+    private void save() {
+        file.write(contents);
+        setAside = null;
+    }
+
+    private SpotifyLinkStatus currentStatus() {
         Optional<SpotifyApp> app = app();
         String clientId = app.map(SpotifyApp::clientId).orElse(null);
         String origin = app.map(SpotifyApp::origin).orElse(null);
@@ -101,7 +116,7 @@ public final class SpotifyAccount {
         SpotifyApp app = new SpotifyApp(clientId, clientSecret, "admin page");
         boolean sameClient = app().map(a -> a.clientId().equals(app.clientId())).orElse(false);
         contents = sameClient ? contents.withApp(app) : new SpotifyAccountFile.Contents(app, null, null, null, null, null);
-        file.write(contents);
+        save();
         pending = null;
         LOG.info("Spotify app set on the admin page: {}", app);
         changed();
@@ -161,7 +176,7 @@ public final class SpotifyAccount {
         synchronized (this) {
             SpotifyApp app = contents.app() != null ? contents.app() : null;
             contents = new SpotifyAccountFile.Contents(app, tokens, me.getId(), name, product, null);
-            file.write(contents);
+            save();
         }
         LOG.info("Spotify linked as {} ({})", name, product);
         changed();
@@ -172,7 +187,7 @@ public final class SpotifyAccount {
         synchronized (this) {
             contents = new SpotifyAccountFile.Contents(contents.app(), null, null, null, null, null);
             pending = null;
-            file.write(contents);
+            save();
         }
         LOG.info("Spotify unlinked on the admin page");
         changed();
@@ -204,7 +219,7 @@ public final class SpotifyAccount {
         try {
             SpotifyTokens fresh = accounts.refresh(app, tokens.refreshToken());
             contents = contents.withTokens(fresh);
-            file.write(contents);
+            save();
             return fresh;
         } catch (SpotifyException e) {
             if (e.kind() == SpotifyException.Kind.RELINK) {
@@ -222,7 +237,7 @@ public final class SpotifyAccount {
             }
             contents = new SpotifyAccountFile.Contents(contents.app(), null, contents.userId(), contents.userName(),
                     contents.product(), reason);
-            file.write(contents);
+            save();
         }
         LOG.warn("Spotify access revoked: {}", reason);
         changed();

@@ -1,5 +1,6 @@
 package org.moodbox.spotify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.moodbox.settings.AtomicFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@value #FILE_NAME} in the data folder, owner-only (0600) and replaced atomically: the app entered on the
@@ -17,6 +21,7 @@ import org.moodbox.settings.AtomicFile;
  * password's hash, so never part of {@code settings.json}.
  */
 final class SpotifyAccountFile {
+    private static final Logger LOG = LoggerFactory.getLogger(SpotifyAccountFile.class);
     static final String FILE_NAME = "spotify-account.json";
 
     /** Everything the file holds; null fields are absent. */
@@ -35,6 +40,7 @@ final class SpotifyAccountFile {
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
+    private String setAside;
 
     SpotifyAccountFile(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
@@ -44,29 +50,69 @@ final class SpotifyAccountFile {
         return file;
     }
 
-    /** A file that exists but cannot be read is an error: silently unlinking would hide the problem. */
+    /**
+     * The file's contents; none when it is absent. A file that exists but cannot be understood (hand-edited, torn
+     * by an old tool, a field of the wrong shape) is moved aside to {@code spotify-account.json.corrupt}, as a
+     * corrupt settings file is, and reads as none: the box starts with Spotify unlinked, and {@link #setAside()}
+     * says why for the admin page. Only a disk that cannot be read at all is an error.
+     */
     Contents read() {
+        byte[] bytes;
         try {
-            JsonNode root = json.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Contents.EMPTY;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Spotify account file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Contents contents = parse(json.readTree(bytes));
             if (!Files.getPosixFilePermissions(file).equals(AtomicFile.OWNER_ONLY)) {
                 Files.setPosixFilePermissions(file, AtomicFile.OWNER_ONLY);
             }
-            JsonNode a = root.path("app");
-            SpotifyApp app = a.hasNonNull("clientId")
-                    ? new SpotifyApp(a.get("clientId").asText(), text(a, "clientSecret"), "admin page") : null;
-            JsonNode t = root.path("tokens");
-            SpotifyTokens tokens = t.hasNonNull("refreshToken")
-                    ? new SpotifyTokens(text(t, "accessToken"), t.get("refreshToken").asText(),
-                    Instant.parse(t.path("expiresAt").asText(Instant.EPOCH.toString())), text(t, "scope"))
-                    : null;
-            return new Contents(app, tokens, text(root, "userId"), text(root, "userName"), text(root, "product"),
-                    text(root, "revokedReason"));
-        } catch (NoSuchFileException e) {
-            return Contents.EMPTY;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot read the Spotify account file " + file + " (" + e.getMessage()
-                    + "); fix or delete it (deleting it means linking Spotify again)", e);
+            return contents;
+        } catch (JsonProcessingException e) {
+            return quarantined("it is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Spotify account file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            return quarantined("a field in it is unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    /** Why the file on disk was set aside at start, if it was. */
+    Optional<String> setAside() {
+        return Optional.ofNullable(setAside);
+    }
+
+    private Contents quarantined(String why) {
+        Path aside;
+        try {
+            aside = AtomicFile.moveAside(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Spotify account file " + file + " cannot be used because " + why
+                    + ", and moving it aside failed: " + e.getMessage(), e);
+        }
+        setAside = "The saved Spotify link could not be read because " + why + "; the file was kept as "
+                + aside.getFileName() + ". Link Spotify again.";
+        LOG.warn("{}: {}", file, setAside);
+        return Contents.EMPTY;
+    }
+
+    private static Contents parse(JsonNode root) {
+        if (!root.isObject()) {
+            throw new IllegalArgumentException("the top level is not an object");
+        }
+        JsonNode a = root.path("app");
+        SpotifyApp app = a.hasNonNull("clientId")
+                ? new SpotifyApp(a.get("clientId").asText(), text(a, "clientSecret"), "admin page") : null;
+        JsonNode t = root.path("tokens");
+        SpotifyTokens tokens = t.hasNonNull("refreshToken")
+                ? new SpotifyTokens(text(t, "accessToken"), t.get("refreshToken").asText(),
+                Instant.parse(t.path("expiresAt").asText(Instant.EPOCH.toString())), text(t, "scope"))
+                : null;
+        return new Contents(app, tokens, text(root, "userId"), text(root, "userName"), text(root, "product"),
+                text(root, "revokedReason"));
     }
 
     void write(Contents c) {

@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.model.Emotion;
+
 /** Seven probabilities in {@link Emotion} order and the valence/arousal point they imply. */
 public record EmotionReading(float[] probabilities) {
     public EmotionReading {

@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.model.Emotion;
+
 import java.nio.file.Path;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;

@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -20,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * <p>The pipeline (detector + emotion model) can be changed while running with {@link #choose}: the
  * new one is built on this thread between two frames, and only replaces the old one once it loaded,
  * so a model that fails to load leaves the eyes working and says why in the status.
+ *
+ * <p>Any failure is survived or reported, never silent: a camera that throws anything is reconnected, a frame
+ * whose analysis (or whose listener) throws is skipped with the reason in the status, and an error that ends
+ * the thread all the same (out of memory, a broken native library) leaves the state "failed" with its cause.
+ * {@link #problem} is the watchdog's question: is the thread alive, and was a frame analysed lately?
  */
 public final class VisionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLoop.class);
@@ -37,6 +44,7 @@ public final class VisionLoop implements AutoCloseable {
     private final PreviewSnapshot preview = new PreviewSnapshot();
     private final Consumer<FrameAnalysis> sink;
     private final long frameIntervalNanos;
+    private final long idleIntervalNanos;
     private final Thread thread;
     private final AtomicReference<PipelineChoice> wanted = new AtomicReference<>();
     /** Only the loop thread touches the pipeline after start(); close() takes it after the thread ended. */
@@ -52,12 +60,25 @@ public final class VisionLoop implements AutoCloseable {
     private boolean closeRequested;
     private boolean pipelineClosed;
     private volatile VisionStatus status;
+    /**
+     * When the loop last made progress: a frame analysed and handed on, or a camera attempt (a missing camera is
+     * the reconnect logic's business, not a reason to restart the box). Frames that fail do not count.
+     */
+    private volatile long lastProgressNanos = System.nanoTime();
+    private int failedFrames;
 
     public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
+        this(camera, pipeline, sink, maxFps, Duration.ofNanos(IDLE_FRAME_INTERVAL_NANOS));
+    }
+
+    /** @param idleInterval the pause between frames while nobody is there (tests choose one no machine blurs) */
+    VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps,
+               Duration idleInterval) {
         this.camera = camera;
         this.pipeline = pipeline;
         this.sink = sink;
         this.frameIntervalNanos = (long) (1e9 / maxFps);
+        this.idleIntervalNanos = idleInterval.toNanos();
         this.status = new VisionStatus("starting", camera.describe(), null, 0, null, 0, pipeline.describe(), 0);
         this.thread = new Thread(this::loop, "vision");
         thread.setDaemon(true);
@@ -81,7 +102,7 @@ public final class VisionLoop implements AutoCloseable {
      * The owner's one-shot preview: the next frame as a JPEG, for their eyes only (see {@link PreviewSnapshot}).
      * Empty when no frame arrives within {@code timeout} (no camera running).
      */
-    public java.util.Optional<byte[]> previewJpeg(java.time.Duration timeout) {
+    public Optional<byte[]> previewJpeg(Duration timeout) {
         return preview.take(timeout);
     }
 
@@ -121,6 +142,10 @@ public final class VisionLoop implements AutoCloseable {
     private void loop() {
         try {
             loopUntilClosed();
+        } catch (Throwable e) { // an Error, or a bug outside the frame's own try: the thread ends, and says so
+            LOG.error("vision loop stopped: the mood no longer follows the camera", e);
+            status = new VisionStatus("failed", camera.describe(), "vision loop stopped: " + e, 0,
+                    status.lastTimings(), 0, pipeline.describe(), status.failedAttempts());
         } finally {
             synchronized (this) {
                 loopEnded = true;
@@ -140,7 +165,8 @@ public final class VisionLoop implements AutoCloseable {
             }
             cameraChanged = false;
             switchPipelineIfAsked();
-            try (FrameSource source = camera.open()) {
+            lastProgressNanos = System.nanoTime();
+            try (FrameSource source = open(camera)) {
                 LOG.info("camera: {}", source.describe());
                 backoff = INITIAL_BACKOFF_MS;
                 analyse(source);
@@ -149,7 +175,7 @@ public final class VisionLoop implements AutoCloseable {
                     break;
                 }
                 failedAttempts++;
-                String state = everDelivered ? "reconnecting" : "no camera";
+                String state = everDelivered && !e.gone() ? "reconnecting" : "no camera";
                 String message = (everDelivered ? "camera lost: " : "no frames from " + camera.describe() + ": ")
                         + e.getMessage() + "; trying again in " + Math.max(1, backoff / 1000) + " s";
                 if (failedAttempts <= 3 || failedAttempts % 30 == 0) {
@@ -164,34 +190,96 @@ public final class VisionLoop implements AutoCloseable {
         status = new VisionStatus("stopped", camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0);
     }
 
+    /** A camera whose driver throws anything at all is a camera that failed: reconnected, not fatal. */
+    private static FrameSource open(FrameSourceOpener camera) throws CameraException {
+        try {
+            return camera.open();
+        } catch (RuntimeException e) {
+            throw new CameraException(camera.describe() + " failed to open: " + e, e);
+        }
+    }
+
+    private static Mat grab(FrameSource source) throws CameraException {
+        try {
+            return source.grab();
+        } catch (RuntimeException e) {
+            throw new CameraException(source.describe() + " failed: " + e, e);
+        }
+    }
+
     private void analyse(FrameSource source) throws CameraException {
-        double fps = 0;
-        long last = System.nanoTime();
+        FrameRate rate = new FrameRate(); // a new source: its first frame starts the clock
         while (active && !cameraChanged) {
             switchPipelineIfAsked();
             long start = System.nanoTime();
-            Mat frame = source.grab();
+            Mat frame = grab(source);
             double decodeMs = (System.nanoTime() - start) / 1e6;
-            preview.offer(frame);
             everDelivered = true;
             failedAttempts = 0;
-            FrameAnalysis analysis = pipeline.analyse(frame);
-            analysis = new FrameAnalysis(analysis.width(), analysis.height(), analysis.faces(),
-                    analysis.timings().withDecode(decodeMs), analysis.problem());
-            sink.accept(analysis);
-            long now = System.nanoTime();
-            double instant = 1e9 / Math.max(1, now - last);
-            fps = fps == 0 ? instant : fps * 0.9 + instant * 0.1;
-            last = now;
+            FrameAnalysis analysis;
+            try {
+                preview.offer(frame);
+                analysis = pipeline.analyse(frame);
+                analysis = new FrameAnalysis(analysis.width(), analysis.height(), analysis.faces(),
+                        analysis.timings().withDecode(decodeMs), analysis.problem());
+                sink.accept(analysis);
+            } catch (RuntimeException e) {
+                frameFailed(source, e, rate.current());
+                pauseUntilNextFrame(start);
+                continue;
+            }
+            failedFrames = 0;
+            lastProgressNanos = System.nanoTime();
+            double fps = rate.frameAt(System.nanoTime());
             String problem = analysis.problem() != null ? analysis.problem() : pipelineProblem;
             status = new VisionStatus("running", source.describe(), problem, fps, analysis.timings(),
                     analysis.faces().size(), pipeline.describe(), 0);
-            long interval = idle ? IDLE_FRAME_INTERVAL_NANOS : frameIntervalNanos;
-            long spare = interval - (System.nanoTime() - start);
-            if (spare > 0) {
-                pause(spare);
-            }
+            pauseUntilNextFrame(start);
         }
+    }
+
+    /**
+     * One frame's analysis or its listener threw: the frame is dropped and the next one tried, the reason shown.
+     * Frames that keep failing stop the loop's progress, which {@link #problem} reports to the watchdog.
+     */
+    private void frameFailed(FrameSource source, RuntimeException e, double fps) {
+        failedFrames++;
+        String message = "a frame could not be analysed (" + failedFrames + " in a row): " + e;
+        if (failedFrames == 1) {
+            LOG.warn("vision: {}", message, e); // the stack trace once
+        } else if (failedFrames <= 3 || failedFrames % 100 == 0) {
+            LOG.warn("vision: {}", message);
+        }
+        status = new VisionStatus("running", source.describe(), message, fps, status.lastTimings(), 0,
+                pipeline.describe(), 0);
+    }
+
+    private void pauseUntilNextFrame(long frameStart) {
+        long interval = idle ? idleIntervalNanos : frameIntervalNanos;
+        long spare = interval - (System.nanoTime() - frameStart);
+        if (spare > 0) {
+            pause(spare);
+        }
+    }
+
+    /**
+     * The watchdog's check: empty while the loop is alive and has made progress within {@code deadline} (a frame
+     * analysed, or, with the camera missing, an attempt to open it); otherwise the problem in a few words. A
+     * loop that hangs in a frame, or whose frames all fail, is as dead to the room as a thread that ended.
+     */
+    public Optional<String> problem(Duration deadline) {
+        if (!thread.isAlive()) {
+            VisionStatus now = status;
+            return Optional.of(now.message() != null && "failed".equals(now.cameraState())
+                    ? now.message() : "vision loop stopped");
+        }
+        long quietNanos = System.nanoTime() - lastProgressNanos;
+        if (quietNanos > deadline.toNanos()) {
+            String last = status.message();
+            return Optional.of("vision: no frame analysed for " + TimeUnit.NANOSECONDS.toSeconds(quietNanos)
+                    + " s" + (last == null ? "" : " (" + last + ")"));
+        }
+        return Optional.empty();
     }
 
     /**

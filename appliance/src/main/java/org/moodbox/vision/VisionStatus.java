@@ -5,7 +5,8 @@ package org.moodbox.vision;
  *
  * @param cameraState    "starting", "running", "reconnecting" (the camera worked and was lost), "no camera"
  *                       (it has not delivered a frame since the box started, e.g. not plugged in or the wrong
- *                       device) or "stopped"
+ *                       device), "stopped" (closed) or "failed" (the loop's thread ended on an error: the
+ *                       message says which, and the watchdog restarts the box)
  * @param message        the last camera or pipeline problem in words, or null
  * @param pipeline       the detector and emotion model running, e.g. "mtcnn-int8 + cnn-int8"
  * @param failedAttempts camera opens that failed in a row (0 while frames arrive)

@@ -3,13 +3,13 @@ package org.moodbox.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.settings.ScreenSchedule;
 import org.moodbox.settings.Settings;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The JSON the pages see, in one place. The rooms' records are not sent as they are, so that a field added
@@ -22,7 +22,7 @@ public final class ApiViews {
 
     public record MoodView(String emotion, double confidence, double valence, double arousal, boolean present,
                            boolean sure, String source, Map<String, Double> probabilities, String at) {
-        static MoodView of(Mood mood) {
+        public static MoodView of(Mood mood) {
             Map<String, Double> probabilities = new LinkedHashMap<>();
             for (Emotion e : Emotion.values()) {
                 Double p = mood.probabilities().get(e);
@@ -38,7 +38,7 @@ public final class ApiViews {
     /** @param linkOnly the box cannot play it, only show its link as a QR code (a YouTube video) */
     public record TrackView(long id, String title, String artist, String album, Integer year,
                             double durationSeconds, String attribution, String artwork, boolean linkOnly) {
-        static TrackView of(Track track) {
+        public static TrackView of(Track track) {
             return track == null ? null : new TrackView(track.id(), track.title(), track.artist(), track.album(),
                     track.year(), track.durationSeconds(), track.attribution(), "/api/artwork/" + track.id(),
                     track.linkOnly());
@@ -46,7 +46,7 @@ public final class ApiViews {
     }
 
     public record RecommendationView(TrackView track, double score, String reason) {
-        static List<RecommendationView> of(List<Recommendation> recommendations) {
+        public static List<RecommendationView> of(List<Recommendation> recommendations) {
             return recommendations.stream()
                     .map(r -> new RecommendationView(TrackView.of(r.track()), r.score(), r.reason()))
                     .toList();
@@ -60,7 +60,7 @@ public final class ApiViews {
     public record PlaybackView(String status, TrackView track, double positionSeconds, double volume,
                                double volumeCap, String output, String error, long version) {
         /** @param volumeCap the loudest the listener may turn it now: the kiosk's slider ends there */
-        static PlaybackView of(PlaybackState state, double volumeCap, long version) {
+        public static PlaybackView of(PlaybackState state, double volumeCap, long version) {
             return new PlaybackView(state.status().name().toLowerCase(java.util.Locale.ROOT),
                     TrackView.of(state.track()), state.positionSeconds(), state.volume(), volumeCap, state.output(),
                     state.error(), version);
@@ -80,7 +80,7 @@ public final class ApiViews {
      * dims itself by its own clock, which is the box's clock: the kiosk browser runs on the box.
      */
     public record KioskSettingsView(ScreenScheduleView screenSchedule) {
-        static KioskSettingsView of(Settings settings) {
+        public static KioskSettingsView of(Settings settings) {
             ScreenSchedule s = settings.screenSchedule();
             return new KioskSettingsView(new ScreenScheduleView(s.nightDimStart(), s.nightDimEnd()));
         }

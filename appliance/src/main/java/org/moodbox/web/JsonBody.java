@@ -3,13 +3,13 @@ package org.moodbox.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
+import java.util.OptionalLong;
 
 /**
  * Reads the small JSON objects the pages post and says precisely what was wrong when they are not right,
  * with an example of the expected body (a client developer reads these messages, not a stack trace).
  */
-final class JsonBody {
+public final class JsonBody {
     private final JsonNode root;
     private final String example;
 
@@ -18,41 +18,38 @@ final class JsonBody {
         this.example = example;
     }
 
-    static JsonBody of(Context ctx, ObjectMapper json, String example) {
+    public static JsonBody of(Context ctx, ObjectMapper json, String example) {
         String body = ctx.body();
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("request body is empty; send JSON like " + example);
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON; send JSON like " + example);
+        JsonNode root = JsonInput.parse(json, body);
+        if (root == null) {
+            throw ApiException.badRequest("request body is not one valid JSON value; send JSON like " + example);
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object like " + example);
         }
         return new JsonBody(root, example);
     }
 
     /** A whole number; JSON numbers and digit strings are both accepted ("42" comes from data attributes). */
-    long requiredLong(String field) {
+    public long requiredLong(String field) {
         JsonNode node = required(field);
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
         if (node.isTextual()) {
-            try {
-                return Long.parseLong(node.textValue().trim());
-            } catch (NumberFormatException ignored) {
-                // fall through to the error below
+            OptionalLong id = JsonInput.asciiId(node.textValue().trim());
+            if (id.isPresent()) {
+                return id.getAsLong();
             }
         }
         throw ApiException.badRequest("'" + field + "' must be a whole number, got " + node + "; send JSON like "
                 + example);
     }
 
-    double requiredDouble(String field) {
+    public double requiredDouble(String field) {
         JsonNode node = required(field);
         if (!node.isNumber()) {
             throw ApiException.badRequest("'" + field + "' must be a number, got " + node + "; send JSON like "
@@ -61,7 +58,7 @@ final class JsonBody {
         return node.doubleValue();
     }
 
-    String requiredText(String field) {
+    public String requiredText(String field) {
         JsonNode node = required(field);
         if (!node.isTextual() || node.textValue().isBlank()) {
             throw ApiException.badRequest("'" + field + "' must be a non-empty string; send JSON like " + example);
@@ -70,7 +67,7 @@ final class JsonBody {
     }
 
     /** Text, or "" when absent or null: for forms whose empty fields get a per-field message, not a 400. */
-    String optionalText(String field) {
+    public String optionalText(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return "";

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Mood;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>The cards change only when the mood label changes (or on an explicit refresh): the tracker reports small
  * probability changes many times a second, and cards that reshuffle under a finger are unusable.
  */
-final class LiveState implements AutoCloseable {
+public final class LiveState implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveState.class);
     /** Small confidence wobbles are sent at most this often; label or presence changes go out at once. */
     private static final Duration MOOD_EVENT_INTERVAL = Duration.ofMillis(250);
@@ -72,11 +72,11 @@ final class LiveState implements AutoCloseable {
         player.subscribe(this::playbackChanged);
     }
 
-    Mood mood() {
+    public Mood mood() {
         return mood;
     }
 
-    List<Recommendation> recommendations() {
+    public List<Recommendation> recommendations() {
         return recommendations;
     }
 
@@ -84,20 +84,20 @@ final class LiveState implements AutoCloseable {
      * The player's state now, stamped with the number of changes announced so far. The count is read first,
      * so the state is at least as new as the stamp says.
      */
-    PlaybackView playback() {
+    public PlaybackView playback() {
         long version = playbackVersion.get();
         return PlaybackView.of(player.state(), player.volumeCap(), version);
     }
 
     /** Safe to call from any thread, also twice for the same value. */
-    void moodChanged(Mood next) {
+    public void moodChanged(Mood next) {
         if (next != null && !closed) {
             enqueue(() -> applyMood(next));
         }
     }
 
     /** New cards for the current mood ("more songs"); waits for them so the caller can answer with them. */
-    List<Recommendation> refresh() {
+    public List<Recommendation> refresh() {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 recommendations = safeRecommend(mood);

@@ -3,7 +3,7 @@ package org.moodbox.web;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import org.moodbox.catalog.BackgroundScan;
+import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.vision.VisionStatus;
 
 /**

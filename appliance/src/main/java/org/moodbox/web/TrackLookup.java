@@ -2,7 +2,7 @@ package org.moodbox.web;
 
 import java.util.Optional;
 import org.moodbox.catalog.Catalog;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * The two questions the web room asks the catalog: "which track is this id?" and "how many are there?".

@@ -29,3 +29,4 @@
  * touchscreen on 127.0.0.1 uses it); the admin API has sign-in, sessions and CSRF tokens.
  */
 package org.moodbox.web;
+

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.moodbox.recommend.TrackFilter;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The searches that would serve a mood, mood words x languages x favourite artists, most useful first:

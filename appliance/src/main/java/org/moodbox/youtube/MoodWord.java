@@ -1,8 +1,8 @@
 package org.moodbox.youtube;
 
 import java.util.List;
-import org.moodbox.recommend.MoodPoint;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.MoodPoint;
 
 /**
  * The moods YouTube is searched for, each one of the one table of mood words and points

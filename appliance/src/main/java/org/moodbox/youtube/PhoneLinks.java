@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /**
  * The link a card's QR code carries. A link-only YouTube video opens itself. Any other song opens where the

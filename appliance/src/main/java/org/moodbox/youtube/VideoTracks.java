@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.moodbox.catalog.Artwork;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
 
 /**
  * A video as a link-only catalog track. Music video titles mostly read "Artist - Song (Official Video)":

@@ -2,10 +2,12 @@ package org.moodbox.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -59,6 +61,40 @@ class CsiCameraTest {
         try (FrameSource source = new PipedMjpegSource(noCamera, "CSI camera 0 (rpicam-vid)")) {
             assertThatThrownBy(source::grab).isInstanceOf(CameraException.class)
                     .hasMessageContaining("no cameras available");
+        }
+    }
+
+    /** Before: no deadline, so this grab blocked for as long as the program hung (here: ten minutes). */
+    @Test
+    void aCameraProgramThatHangsBeforeItsFirstFrameIsStoppedAtTheDeadline() {
+        try (FrameSource source = new PipedMjpegSource(List.of("sh", "-c", "echo 'waiting for the sensor' >&2; sleep 600"),
+                "hung CSI", Duration.ofMillis(500), Duration.ofMillis(500))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(source::grab)
+                    .isInstanceOf(CameraException.class)
+                    .hasMessageContaining("hung CSI sent no frame within 500 ms, so 'sh' was stopped"));
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(source::grab)
+                    .as("a stopped program stays stopped; the vision loop opens a new source")
+                    .isInstanceOf(CameraException.class).hasMessageContaining("sent no frame"));
+        }
+    }
+
+    @Test
+    void aCameraProgramThatHangsMidStreamIsStoppedAtTheDeadline() throws Exception {
+        Path stream = mjpegStream(6);
+        try (FrameSource source = new PipedMjpegSource(List.of("sh", "-c", "cat '" + stream + "'; sleep 600"),
+                "stalling CSI", Duration.ofSeconds(20), Duration.ofMillis(500))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                int frames = 0;
+                try {
+                    while (frames < 100) {
+                        source.grab();
+                        frames++;
+                    }
+                } catch (CameraException e) {
+                    assertThat(e).hasMessageContaining("stalling CSI sent no frame within");
+                }
+                assertThat(frames).as("frames before the stall").isBetween(1, 6);
+            });
         }
     }
 

@@ -1,5 +1,7 @@
 package org.moodbox.catalog;
 
+import org.moodbox.catalog.importer.FeatureTableImporterTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

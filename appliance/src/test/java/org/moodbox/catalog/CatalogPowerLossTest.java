@@ -1,5 +1,7 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.Track;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -1,5 +1,8 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,11 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CatalogTest {
+public class CatalogTest {
     @TempDir
     Path dir;
 
-    static CatalogEntry entry(String uri, String artist, double valence, double energy) {
+    public static CatalogEntry entry(String uri, String artist, double valence, double energy) {
         return new CatalogEntry("import", uri, "Song " + uri, artist, "Album", 2020, "en", List.of("pop", "rock"),
                 200, false, "someone", null, new Features(valence, energy, 120.0, "imported"), 1, null);
     }

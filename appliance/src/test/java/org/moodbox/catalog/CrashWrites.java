@@ -1,5 +1,7 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.Features;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

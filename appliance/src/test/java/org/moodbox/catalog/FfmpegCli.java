@@ -17,12 +17,12 @@ import org.bytedeco.javacpp.Loader;
  * decodes with), for writing real tagged files with cover art: MP3 (ID3v2 + APIC), OGG Vorbis (Vorbis
  * comments + METADATA_BLOCK_PICTURE), FLAC (PICTURE block) and M4A (MP4 atoms + covr).
  */
-final class FfmpegCli {
+public final class FfmpegCli {
     private FfmpegCli() {
     }
 
     /** Encodes {@code source} to {@code out} (format by extension) with the tags and, if given, a PNG cover. */
-    static Path encode(Path source, Path out, Map<String, String> tags, Path pngCover) throws Exception {
+    public static Path encode(Path source, Path out, Map<String, String> tags, Path pngCover) throws Exception {
         String name = out.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1);
         List<String> cmd = new ArrayList<>(List.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class),

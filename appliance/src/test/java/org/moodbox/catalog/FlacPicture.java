@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Embeds a front-cover PICTURE block into a FLAC file, as taggers do (FLAC format spec, METADATA_BLOCK_PICTURE). */
-final class FlacPicture {
+public final class FlacPicture {
     private FlacPicture() {
     }
 
-    static void embed(Path flac, byte[] image, String mime) throws Exception {
+    public static void embed(Path flac, byte[] image, String mime) throws Exception {
         byte[] file = Files.readAllBytes(flac);
         if (!new String(file, 0, 4, StandardCharsets.US_ASCII).equals("fLaC")) {
             throw new IllegalArgumentException(flac + " is not FLAC");

@@ -27,6 +27,11 @@ public final class MockBoxBoard implements AutoCloseable {
         platform.button().mockState(DigitalState.HIGH);
     }
 
+    /** Moves the board's clock (the button's press timing, the presence sensor's absence delay). */
+    public void advance(Duration time) {
+        nanos.addAndGet(time.toNanos());
+    }
+
     /** The PIR sensor's output: high while it sees motion. */
     public void motion(boolean moving) {
         platform.presenceSensor().mockState(moving ? DigitalState.HIGH : DigitalState.LOW);

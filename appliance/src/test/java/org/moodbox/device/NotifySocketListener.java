@@ -70,6 +70,25 @@ final class NotifySocketListener implements AutoCloseable {
         return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The messages up to and including the first that is not a watchdog ping, as they arrive; fails when none
+     * comes within {@code timeout} (an event awaited, not a window).
+     */
+    List<String> untilStatus(Duration timeout) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            String message = messages.poll(left, TimeUnit.NANOSECONDS);
+            if (message != null) {
+                seen.add(message);
+                if (!message.equals("WATCHDOG=1")) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("no message but pings within " + timeout + ": " + seen);
+    }
+
     /** Every message that arrives within the window. */
     List<String> collect(Duration window) throws InterruptedException {
         List<String> all = new ArrayList<>();

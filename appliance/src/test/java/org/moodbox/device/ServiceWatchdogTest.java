@@ -2,43 +2,61 @@ package org.moodbox.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The watchdog against a real notify socket, with a 200 ms WATCHDOG_USEC so pings come every 100 ms. */
+/**
+ * The watchdog against a real notify socket, with a 200 ms WATCHDOG_USEC so pings come every 100 ms, and the
+ * real web liveness check against a local HTTP server the test makes sick and well again. Every step waits for
+ * the message it expects; "no ping while sick" is a window in which a correct watchdog sends nothing at all.
+ */
 class ServiceWatchdogTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
     @Test
     void feedsTheWatchdogOnlyWhileEveryCheckIsHealthy() throws Exception {
-        AtomicReference<Optional<String>> vision = new AtomicReference<>(Optional.empty());
-        HealthCheck web = Optional::empty;
+        AtomicInteger answer = new AtomicInteger(200);
+        HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(answer.get(), -1);
+            exchange.close();
+        });
+        web.start();
+        URI page = URI.create("http://127.0.0.1:" + web.getAddress().getPort() + "/");
         try (NotifySocketListener systemd = NotifySocketListener.atPath(dir.resolve("notify"));
              SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", systemd.notifySocket(),
                      "WATCHDOG_USEC", "200000"));
-             ServiceWatchdog ignored = ServiceWatchdog.start(notifier, List.of(vision::get, web), "serving")) {
-            List<String> healthy = systemd.collect(Duration.ofMillis(1000));
-            assertThat(healthy).containsOnly("WATCHDOG=1");
-            // half of 200 ms: about 10 pings in a second; wide bounds for a busy 2-core machine
-            assertThat(healthy.size()).isBetween(5, 13);
+             ServiceWatchdog ignored = ServiceWatchdog.start(notifier,
+                     List.of(new HttpLivenessCheck(page, Duration.ofSeconds(5))), "serving")) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(systemd.next(PATIENCE)).as("ping " + i).isEqualTo("WATCHDOG=1");
+            }
 
-            vision.set(Optional.of("vision loop stopped"));
-            List<String> sick = systemd.collect(Duration.ofMillis(800));
-            assertThat(sick).contains("STATUS=unhealthy: vision loop stopped");
-            assertThat(sick.subList(sick.indexOf("STATUS=unhealthy: vision loop stopped"), sick.size()))
-                    .as("no ping after the problem was seen, and the status line only once")
-                    .containsExactly("STATUS=unhealthy: vision loop stopped");
+            answer.set(503);
+            List<String> sick = systemd.untilStatus(PATIENCE);
+            assertThat(sick.get(sick.size() - 1)).isEqualTo("STATUS=unhealthy: web server answers 503 on " + page);
+            assertThat(systemd.collect(Duration.ofMillis(800)))
+                    .as("no ping while sick, and the status line only once").isEmpty();
 
-            vision.set(Optional.empty());
-            List<String> recovered = systemd.collect(Duration.ofMillis(600));
-            assertThat(recovered).contains("STATUS=serving").contains("WATCHDOG=1");
+            answer.set(200);
+            assertThat(systemd.untilStatus(PATIENCE)).as("the first healthy round pings, then says so")
+                    .containsExactly("WATCHDOG=1", "STATUS=serving");
+            assertThat(systemd.next(PATIENCE)).isEqualTo("WATCHDOG=1");
+        } finally {
+            web.stop(0);
         }
     }
 
@@ -51,8 +69,9 @@ class ServiceWatchdogTest {
              SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", systemd.notifySocket(),
                      "WATCHDOG_USEC", "200000"));
              ServiceWatchdog ignored = ServiceWatchdog.start(notifier, List.of(broken), "serving")) {
-            assertThat(systemd.collect(Duration.ofMillis(500)))
+            assertThat(systemd.untilStatus(PATIENCE))
                     .containsExactly("STATUS=unhealthy: health check failed: java.lang.IllegalStateException: boom");
+            assertThat(systemd.collect(Duration.ofMillis(500))).as("no ping, no second status line").isEmpty();
         }
     }
 
@@ -61,7 +80,7 @@ class ServiceWatchdogTest {
         try (NotifySocketListener systemd = NotifySocketListener.atPath(dir.resolve("notify"));
              SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", systemd.notifySocket()));
              ServiceWatchdog ignored = ServiceWatchdog.start(notifier, List.of(Optional::empty), "serving")) {
-            assertThat(systemd.collect(Duration.ofMillis(300))).isEmpty();
+            assertThat(systemd.collect(Duration.ofMillis(300))).as("a window in which nothing may come").isEmpty();
         }
     }
 }

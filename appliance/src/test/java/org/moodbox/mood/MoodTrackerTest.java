@@ -1,5 +1,7 @@
 package org.moodbox.mood;
 
+import org.moodbox.model.Mood;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -11,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moodbox.vision.BoundingBox;
 import org.moodbox.vision.DetectedFace;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.moodbox.vision.EmotionReading;
 import org.moodbox.vision.FaceReading;
 import org.moodbox.vision.FrameAnalysis;

@@ -1,5 +1,7 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,10 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.moodbox.catalog.ArtistLanguage;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
 
 /** The owner's language per artist, in a real SQLite catalog, as the recommender sees it. */
 class ArtistLanguageTest {

@@ -1,5 +1,7 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,10 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
 
 class DiversityTest {
     /** Random tracks, each by its own artist, so only diversity (not the artist rule) can spread the cards. */

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Strategy;
+import org.moodbox.model.Emotion;
 
 /** A card's words describe the song's own perceived mood, whatever else the library holds. */
 class ReasonWriterTest {

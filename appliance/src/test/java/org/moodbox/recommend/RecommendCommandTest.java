@@ -12,7 +12,7 @@ import java.util.List;
 import org.moodbox.Moodbox;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
+import org.moodbox.model.Features;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

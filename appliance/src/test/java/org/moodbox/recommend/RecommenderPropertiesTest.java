@@ -1,5 +1,7 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

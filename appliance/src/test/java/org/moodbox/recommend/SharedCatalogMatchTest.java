@@ -1,5 +1,7 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,12 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.moodbox.catalog.Catalog;
-import org.moodbox.catalog.ColumnMapping;
-import org.moodbox.catalog.FeatureTableImporter;
+import org.moodbox.catalog.importer.ColumnMapping;
+import org.moodbox.catalog.importer.FeatureTableImporter;
 import org.moodbox.catalog.SharedMusicData;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
-import org.moodbox.mood.Mood;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Features;
+import org.moodbox.model.Mood;
+import org.moodbox.model.Emotion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

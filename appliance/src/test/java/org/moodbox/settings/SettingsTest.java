@@ -29,15 +29,15 @@ class SettingsTest {
     @Test
     void everyEmotionHasAStrategyAndFoldersAreFullNormalisedPaths() {
         Settings s = new Settings(List.of(), List.of(), List.of(), 0.5, ScreenSchedule.defaults(), DetectorKind.MTCNN,
-                "/dev/video0", java.util.Map.of(org.moodbox.vision.Emotion.SAD, org.moodbox.recommend.Strategy.CALM),
+                "/dev/video0", java.util.Map.of(org.moodbox.model.Emotion.SAD, org.moodbox.model.Strategy.CALM),
                 List.of("/media/usb/../usb/Music/", "/media/usb/Music"), null,
                 org.moodbox.vision.EmotionModelKind.CNN, GpioSettings.defaults());
-        assertThat(s.strategies()).hasSize(org.moodbox.vision.Emotion.values().length)
-                .containsEntry(org.moodbox.vision.Emotion.SAD, org.moodbox.recommend.Strategy.CALM)
-                .containsEntry(org.moodbox.vision.Emotion.HAPPY, org.moodbox.recommend.Strategy.MATCH);
+        assertThat(s.strategies()).hasSize(org.moodbox.model.Emotion.values().length)
+                .containsEntry(org.moodbox.model.Emotion.SAD, org.moodbox.model.Strategy.CALM)
+                .containsEntry(org.moodbox.model.Emotion.HAPPY, org.moodbox.model.Strategy.MATCH);
         assertThat(s.libraryFolders()).containsExactly("/media/usb/Music");
-        assertThat(Settings.defaults().strategies()).containsEntry(org.moodbox.vision.Emotion.SAD,
-                org.moodbox.recommend.Strategy.LIFT);
+        assertThat(Settings.defaults().strategies()).containsEntry(org.moodbox.model.Emotion.SAD,
+                org.moodbox.model.Strategy.LIFT);
 
         InvalidSettingsException e = catchThrowableOfType(() -> new Settings(List.of(), List.of(), List.of(), 0.5,
                 ScreenSchedule.defaults(), DetectorKind.MTCNN, "/dev/video0", null, List.of("Music", " "), null,
@@ -54,9 +54,9 @@ class SettingsTest {
         Settings read = SettingsJson.read(json.readTree(json.writeValueAsBytes(SettingsJson.write(json, saved))),
                 Settings.defaults());
         assertThat(read).isEqualTo(saved);
-        assertThat(read.strategies().get(org.moodbox.vision.Emotion.HAPPY)).isEqualTo(org.moodbox.recommend.Strategy.LIFT);
-        assertThat(read.strategies().get(org.moodbox.vision.Emotion.SAD)).as("others keep the base's")
-                .isEqualTo(org.moodbox.recommend.Strategy.LIFT);
+        assertThat(read.strategies().get(org.moodbox.model.Emotion.HAPPY)).isEqualTo(org.moodbox.model.Strategy.LIFT);
+        assertThat(read.strategies().get(org.moodbox.model.Emotion.SAD)).as("others keep the base's")
+                .isEqualTo(org.moodbox.model.Strategy.LIFT);
         InvalidSettingsException e = catchThrowableOfType(() -> SettingsJson.read(json.readTree(
                 "{\"strategies\": {\"sad\": \"Lift\"}, \"libraryFolders\": \"/srv\"}"), Settings.defaults()),
                 InvalidSettingsException.class);

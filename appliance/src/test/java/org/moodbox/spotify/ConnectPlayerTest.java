@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.PlaybackState.Status;
 

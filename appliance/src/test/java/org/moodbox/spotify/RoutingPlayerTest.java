@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.TestAudio;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
 import org.moodbox.playback.PlaybackState;

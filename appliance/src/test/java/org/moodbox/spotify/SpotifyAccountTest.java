@@ -20,7 +20,8 @@ class SpotifyAccountTest {
             assertThat(rig.account.status().state()).isEqualTo(SpotifyLinkStatus.State.NOT_CONFIGURED);
             rig.account.setApp(SpotifyRig.CLIENT_ID, null);
             assertThat(rig.account.status().state()).isEqualTo(SpotifyLinkStatus.State.NOT_LINKED);
-            String pasted = rig.approve().replace("8080", "8080"); // what the phone's address bar shows
+            String pasted = rig.approve();
+            // what the phone's address bar shows, copied with the spaces around it a phone's selection adds
             SpotifyLinkStatus linked = rig.account.finishLink("  " + pasted + "  ");
             assertThat(linked.state()).isEqualTo(SpotifyLinkStatus.State.LINKED);
             assertThat(linked.userName()).isEqualTo("Ada");
@@ -35,6 +36,45 @@ class SpotifyAccountTest {
             assertThat(again.account.status().userName()).isEqualTo("Ada");
             again.close();
         }
+    }
+
+    /**
+     * Before: the constructor threw, Appliance.start failed, and under systemd the box restarted in a loop. Now the
+     * file is set aside like a corrupt settings.json, the box starts unlinked, and the status says why.
+     */
+    @Test
+    void aCorruptAccountFileIsSetAsideAndTheBoxStartsUnlinkedSayingWhy() throws Exception {
+        Path file = data.resolve(SpotifyAccountFile.FILE_NAME);
+        String torn = "{\"app\":{\"clientId\":\"" + SpotifyRig.CLIENT_ID + "\"},\"tokens\":{\"refreshTo";
+        Files.writeString(file, torn);
+        try (SpotifyRig rig = new SpotifyRig(data, Duration.ofSeconds(5))) {
+            SpotifyLinkStatus status = rig.account.status();
+            assertThat(status.state()).isEqualTo(SpotifyLinkStatus.State.NOT_CONFIGURED);
+            assertThat(status.message()).startsWith("The saved Spotify link could not be read because it is not "
+                    + "valid JSON").contains("kept as spotify-account.json.corrupt").contains("Link Spotify again");
+            assertThat(file).doesNotExist();
+            assertThat(data.resolve("spotify-account.json.corrupt")).hasContent(torn);
+
+            rig.link();
+            assertThat(rig.account.status().state()).isEqualTo(SpotifyLinkStatus.State.LINKED);
+            assertThat(rig.account.status().message()).as("a new link is the end of the old news")
+                    .doesNotContain("could not be read");
+        }
+    }
+
+    @Test
+    void anAccountFileWithAnUnreadableFieldIsSetAsideBesideAnOlderOne() throws Exception {
+        Path file = data.resolve(SpotifyAccountFile.FILE_NAME);
+        Files.writeString(data.resolve("spotify-account.json.corrupt"), "older");
+        String badDate = "{\"tokens\":{\"refreshToken\":\"r\",\"expiresAt\":\"next Tuesday\"}}";
+        Files.writeString(file, badDate);
+        try (SpotifyRig rig = new SpotifyRig(data, Duration.ofSeconds(5))) {
+            assertThat(rig.account.status().message()).contains("a field in it is unreadable")
+                    .contains("next Tuesday").contains("kept as spotify-account.json.corrupt.1");
+            assertThat(rig.account.linked()).isFalse();
+        }
+        assertThat(data.resolve("spotify-account.json.corrupt")).hasContent("older");
+        assertThat(data.resolve("spotify-account.json.corrupt.1")).hasContent(badDate);
     }
 
     @Test

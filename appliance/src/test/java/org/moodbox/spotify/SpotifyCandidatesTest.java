@@ -1,6 +1,7 @@
 package org.moodbox.spotify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Features;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.recommend.MergedTrackSource;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.Recommendation;
@@ -21,7 +22,7 @@ import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.settings.Settings;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 class SpotifyCandidatesTest {
     @TempDir
@@ -60,17 +61,15 @@ class SpotifyCandidatesTest {
 
             MoodRecommender recommender = new MoodRecommender(
                     new MergedTrackSource(TrackSource.of(catalog), List.of(candidates)), TrackFilter.ANY,
-                    StrategyPlan.always(org.moodbox.recommend.Strategy.MATCH, 3), 0);
+                    StrategyPlan.always(org.moodbox.model.Strategy.MATCH, 3), 0);
             List<Recommendation> cards = recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.now()), 8);
             assertThat(cards).anyMatch(r -> "spotify".equals(r.track().source()));
 
             // Spotify fails: its cards go, the kiosk keeps the local library, and the notice says why.
             rig.fake.inject("/v1/me", "500");
-            try {
-                rig.web.call("probe", Duration.ZERO, api -> api.getCurrentUsersProfile().build());
-            } catch (SpotifyException expected) {
-                // the health now says unavailable
-            }
+            assertThatThrownBy(() -> rig.web.call("probe", Duration.ZERO, api -> api.getCurrentUsersProfile().build()))
+                    .as("Spotify's 500 reaches the caller (and the health now says unavailable)")
+                    .isInstanceOf(SpotifyException.class);
             assertThat(candidates.candidates()).isEmpty();
             assertThat(recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.now()), 8))
                     .noneMatch(r -> "spotify".equals(r.track().source()));

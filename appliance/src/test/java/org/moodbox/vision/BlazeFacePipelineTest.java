@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.model.Emotion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

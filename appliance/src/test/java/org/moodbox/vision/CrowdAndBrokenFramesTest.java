@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.bench.BenchFrames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;

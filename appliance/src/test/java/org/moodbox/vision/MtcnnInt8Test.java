@@ -1,5 +1,7 @@
 package org.moodbox.vision;
 
+import org.moodbox.bench.BenchFrames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,15 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.moodbox.models.SampleFaces;
 
 /**
- * MTCNN on our int8 P/R/O-Nets against the float nets, both on the 640x480 bench frames, boxes matched to
- * the 22 hand-checked reference faces by IoU: where both find a face their boxes must agree closely, and
- * int8 must add no face that is not there.
+ * MTCNN on our int8 P/R/O-Nets against the float nets, both on the 640x480 bench frames of the photos the int8
+ * nets were not calibrated on ({@link SampleFaces#HELD_OUT_PHOTOS}), boxes matched to the hand-checked reference
+ * faces by IoU: where both find a face their boxes must agree closely, and int8 must add no face that is not
+ * there.
  */
 class MtcnnInt8Test {
     private static final double MATCH_IOU = 0.4;
 
     @Test
-    void int8FindsTheSameReferenceFacesAsFloat() {
+    void int8FindsTheSameReferenceFacesAsFloatOnFramesItWasNotCalibratedOn() {
         List<int[]> floatMatches;
         List<int[]> int8Matches;
         List<List<DetectedFace>> floatFaces = new ArrayList<>();
@@ -33,7 +36,7 @@ class MtcnnInt8Test {
         int int8Found = 0;
         int both = 0;
         double worstAgreement = 1;
-        for (int photo = 1; photo <= 6; photo++) {
+        for (int photo : SampleFaces.HELD_OUT_PHOTOS) {
             for (SampleFaces.Face face : SampleFaces.inPhoto(photo)) {
                 DetectedFace a = best(face, floatFaces.get(photo - 1));
                 DetectedFace b = best(face, int8Faces.get(photo - 1));
@@ -45,13 +48,14 @@ class MtcnnInt8Test {
                 }
             }
         }
-        int spurious = int8Faces.stream().mapToInt(List::size).sum() - int8Found;
-        System.out.printf("MTCNN reference faces matched (IoU >= %.1f): float %d/22, int8 %d/22, both %d;"
+        int spurious = SampleFaces.HELD_OUT_PHOTOS.stream().mapToInt(p -> int8Faces.get(p - 1).size()).sum() - int8Found;
+        int reference = SampleFaces.heldOutFaces().size();
+        System.out.printf("MTCNN held-out reference faces matched (IoU >= %.1f): float %d/%d, int8 %d/%d, both %d;"
                 + " worst float-int8 box IoU %.2f; int8 boxes matching no reference face: %d%n",
-                MATCH_IOU, floatFound, int8Found, both, worstAgreement, spurious);
-        // The issue asks for no face lost (21/22 as float finds). Measured: int8 finds 20; the miss is reported
-        // in the README. This holds the line where it is, so a quantizer change that loses more fails here.
-        assertThat(floatFound).isGreaterThanOrEqualTo(21);
+                MATCH_IOU, floatFound, reference, int8Found, reference, both, worstAgreement, spurious);
+        // Float misses one held-out face (photo 2's tilted profile). The line is held where it is measured, so a
+        // quantizer change that loses more fails here.
+        assertThat(floatFound).isGreaterThanOrEqualTo(reference - 1);
         assertThat(int8Found).isGreaterThanOrEqualTo(floatFound - 1);
         assertThat(worstAgreement).isGreaterThan(0.7);
         assertThat(spurious).isZero();

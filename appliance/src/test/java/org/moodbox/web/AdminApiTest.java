@@ -1,5 +1,8 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.AdminSessions;
+import org.moodbox.web.admin.SignInLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +105,36 @@ class AdminApiTest {
         assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
         assertThat(signIn.json().path("signedIn").asBoolean()).isTrue();
         assertThat(phone.get("/admin/api/settings").status()).isEqualTo(200);
+    }
+
+    /** The admin routes' limit (AdminRoutes.MAX_PASSWORD_LENGTH), as the owner meets it. */
+    private static final int LONGEST_PASSWORD = 200;
+
+    /** Exactly the longest password works, for setting it and for signing in; one character more is refused. */
+    @Test
+    void theLongestPasswordIsAcceptedAndOneCharacterMoreIsNot() throws Exception {
+        String longest = "é" + "correct horse battery staple ".repeat(10).substring(0, LONGEST_PASSWORD - 1);
+        assertThat(longest).hasSize(LONGEST_PASSWORD);
+        AdminClient phone = new AdminClient(server.port());
+        phone.openSession();
+        AdminClient.Reply tooLong = phone.post("/admin/api/setup",
+                "{\"password\":\"" + longest + "x\",\"confirm\":\"" + longest + "x\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().at("/fields/password").asText())
+                .isEqualTo("must have at most " + LONGEST_PASSWORD + " characters");
+        assertThat(data.resolve(AdminSecrets.FILE_NAME)).doesNotExist();
+
+        phone.setUp(longest);
+        phone.post("/admin/api/signout", "{}");
+        phone.openSession();
+        AdminClient.Reply signIn = phone.post("/admin/api/signin", "{\"password\":\"" + longest + "\"}");
+        assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+        assertThat(phone.get("/admin/api/settings").status()).isEqualTo(200);
+
+        AdminClient other = new AdminClient(server.port());
+        other.openSession();
+        AdminClient.Reply longer = other.post("/admin/api/signin", "{\"password\":\"" + longest + "x\"}");
+        assertThat(longer.status()).as("a prefix match must not sign in").isEqualTo(401);
     }
 
     @Test

@@ -1,4 +1,8 @@
 package org.moodbox.web;
+import org.moodbox.model.Emotion;
+import org.moodbox.model.Strategy;
+
+import org.moodbox.web.kiosk.KioskOnly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.BackgroundScan;
-import org.moodbox.catalog.LibraryScanner;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.catalog.scan.BackgroundScan;
+import org.moodbox.catalog.scan.LibraryScanner;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -148,10 +150,13 @@ class AdminBrowserTest {
         browser.findElement(By.id("camera-save")).click();
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-cameraSource")));
         assertThat(settings.current().cameraSource()).isEqualTo("/dev/video0");
-        type("settings-camera", "/dev/video1");
+        Path still = folder.resolve("still.png"); // a picture FFmpeg opens as video: a camera the check accepts
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", still.toFile());
+        type("settings-camera", still.toString());
         new Select(browser.findElement(By.id("settings-detector"))).selectByValue("blazeface-full");
         save("camera");
-        assertThat(settings.current().cameraSource()).isEqualTo("/dev/video1");
+        assertThat(settings.current().cameraSource()).isEqualTo(still.toString());
         assertThat(settings.current().detector().id()).isEqualTo("blazeface-full");
         assertThat(browser.findElement(By.id("camera-preview")).isEnabled())
                 .as("no camera loop on this server: no preview").isFalse();

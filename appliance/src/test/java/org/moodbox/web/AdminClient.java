@@ -1,4 +1,6 @@
 package org.moodbox.web;
+import org.moodbox.web.admin.AdminSessions;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.kiosk.KioskOnly;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.BackgroundScan;
-import org.moodbox.catalog.LibraryScanner;
+import org.moodbox.catalog.scan.BackgroundScan;
+import org.moodbox.catalog.scan.LibraryScanner;
 import org.moodbox.catalog.TestAudio;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.model.Strategy;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -164,9 +166,17 @@ class AdminOwnerApiTest {
         assertThat(refused.json().at("/fields/cameraSource").asText()).contains("neither a /dev/video device");
         assertThat(settingsBytes()).isEqualTo(before);
 
-        AdminClient.Reply usb = phone.put("/admin/api/settings", "{\"cameraSource\": \"/dev/video2\"}");
-        assertThat(usb.status()).isEqualTo(200);
-        assertThat(settings.current().cameraSource()).isEqualTo("/dev/video2");
+        for (String notACamera : new String[] {"/etc/passwd", "lavfi:testsrc2", "/dev/video77"}) {
+            AdminClient.Reply no = phone.put("/admin/api/settings", "{\"cameraSource\": \"" + notACamera + "\"}");
+            assertThat(no.status()).as(notACamera).isEqualTo(400);
+        }
+        assertThat(settingsBytes()).isEqualTo(before);
+        Path still = folder.resolve("still.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", still.toFile());
+        AdminClient.Reply file = phone.put("/admin/api/settings", "{\"cameraSource\": \"" + still + "\"}");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(settings.current().cameraSource()).isEqualTo(still.toString());
 
         JsonNode cameras = phone.get("/admin/api/cameras").json();
         assertThat(cameras.at("/devices").isArray()).isTrue();

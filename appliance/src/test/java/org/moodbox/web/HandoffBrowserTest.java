@@ -1,4 +1,5 @@
 package org.moodbox.web;
+import org.moodbox.playback.PlaybackState.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
-import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Track;
+import org.moodbox.model.Emotion;
 import org.moodbox.youtube.FakeYoutubeApi;
 import org.moodbox.youtube.PhoneLinks;
 import org.moodbox.youtube.QrReader;

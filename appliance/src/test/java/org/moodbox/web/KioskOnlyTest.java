@@ -1,5 +1,8 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.AdminSessions;
+import org.moodbox.web.kiosk.KioskOnly;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +93,7 @@ class KioskOnlyTest {
         try (RealRooms rooms = RealRooms.in(folder);
              WebServer server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data),
                      "127.0.0.1"::equals)) {
-            rooms.moodTracker.override(org.moodbox.vision.Emotion.SAD);
+            rooms.moodTracker.override(org.moodbox.model.Emotion.SAD);
             PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
             PhoneClient.Answer session = phone.send("GET", "/admin/api/session", null);
             String cookie = session.header("Set-Cookie").split(";")[0];

@@ -1,4 +1,5 @@
 package org.moodbox.web;
+import org.moodbox.model.Emotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import org.moodbox.catalog.PlayTally;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.vision.Emotion;
 
 /**
  * Next, like and skip from the kiosk's now-playing bar, over HTTP against the real player, recommender and

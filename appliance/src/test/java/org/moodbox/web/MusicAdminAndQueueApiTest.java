@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.playback.QueuedPlayer;
 import org.moodbox.settings.AdminSecrets;
@@ -119,6 +119,34 @@ class MusicAdminAndQueueApiTest {
         AdminClient.Reply onward = kiosk.send(post("/api/next", ""));
         assertThat(onward.status()).as(onward.toString()).isEqualTo(200);
         assertThat(onward.json().at("/playback/track/id").asLong()).isNotEqualTo(second.id());
+    }
+
+    @Test
+    void theQueueIsBoundedAndClearedByANewMoodAndByTheOwner() throws Exception {
+        AdminClient kiosk = new AdminClient(server.port());
+        Track track = rooms.catalog.allTracks().get(0);
+        rooms.moodTracker.override(org.moodbox.model.Emotion.HAPPY);
+        for (int i = 0; i < org.moodbox.playback.PlaybackQueue.MAX_QUEUED; i++) {
+            assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
+        }
+        AdminClient.Reply full = kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}"));
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.json().path("error").asText()).contains("full");
+        assertThat(queue.upcoming()).hasSize(org.moodbox.playback.PlaybackQueue.MAX_QUEUED);
+
+        rooms.moodTracker.override(org.moodbox.model.Emotion.SAD);
+        assertThat(queue.upcoming()).as("a new mood empties the queue").isEmpty();
+
+        assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
+        AdminClient owner = new AdminClient(server.port());
+        assertThat(owner.send(owner.withCsrf("/admin/api/queue").DELETE()).status()).as("signed out").isIn(401, 403);
+        owner.setUp(PASSWORD);
+        assertThat(owner.send(owner.withCsrf("/admin/api/queue").DELETE()).status()).isEqualTo(200);
+        assertThat(queue.upcoming()).isEmpty();
+        assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
+        assertThat(kiosk.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/queue"))
+                .DELETE()).status()).isEqualTo(200);
+        assertThat(queue.upcoming()).isEmpty();
     }
 
     @Test

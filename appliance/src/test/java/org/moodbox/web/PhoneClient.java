@@ -12,19 +12,19 @@ import java.nio.charset.StandardCharsets;
  * A minimal HTTP/1.1 client whose socket is bound to a chosen loopback source address, so a test can be
  * "another device" without leaving the loopback interface (java.net.http cannot pick a source address).
  */
-final class PhoneClient {
+public final class PhoneClient {
     private final String sourceAddress;
     private final int port;
 
-    PhoneClient(String sourceAddress, int port) {
+    public PhoneClient(String sourceAddress, int port) {
         this.sourceAddress = sourceAddress;
         this.port = port;
     }
 
     /** @param head the status line and headers as received */
-    record Answer(int status, String body, String head) {
+    public record Answer(int status, String body, String head) {
         /** The value of the first header of this name (case-insensitive), or null. */
-        String header(String name) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {

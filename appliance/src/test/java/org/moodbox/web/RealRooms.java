@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.kiosk.KioskOnly;
+
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -23,11 +25,11 @@ import javax.imageio.ImageIO;
 import org.moodbox.catalog.Artwork;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
+import org.moodbox.model.Features;
 import org.moodbox.catalog.FileStamp;
 import org.moodbox.catalog.TestAudio;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
@@ -40,13 +42,13 @@ import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.Recommender;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.model.Strategy;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.BoundingBox;
 import org.moodbox.vision.DetectedFace;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 import org.moodbox.vision.EmotionReading;
 import org.moodbox.vision.FaceReading;
 import org.moodbox.vision.FrameAnalysis;
@@ -61,7 +63,7 @@ import org.moodbox.vision.StageTimings;
  * chords, WAV and FLAC) so the player really decodes something, and their features are estimates spread over
  * the valence/energy plane. Half carry a real PNG cover, half get the screen's placeholder.
  */
-final class RealRooms implements AutoCloseable {
+public final class RealRooms implements AutoCloseable {
     /** What the player reports once it has opened the null sink. */
     static final String NULL_SINK = "null sink (no sound device)";
     static final double VOLUME_CAP = 0.8;
@@ -70,9 +72,9 @@ final class RealRooms implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     final Catalog catalog;
-    final MoodTracker moodTracker = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
+    public final MoodTracker moodTracker = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
     final CountingRecommender recommender;
-    final LocalFilePlayer player = new LocalFilePlayer(VOLUME_CAP, AudioOutput.nullSink());
+    public final LocalFilePlayer player = new LocalFilePlayer(VOLUME_CAP, AudioOutput.nullSink());
     /** Every state the player announced, in order (its listeners run under its lock, so in order). */
     final List<PlaybackState> transitions = new CopyOnWriteArrayList<>();
     /** Every mood the tracker announced to its listeners. */
@@ -227,7 +229,7 @@ final class RealRooms implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no track titled '" + title + "' in the test catalog"));
     }
 
-    long id(String title) {
+    public long id(String title) {
         return track(title).id();
     }
 

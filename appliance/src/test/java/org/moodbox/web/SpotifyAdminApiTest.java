@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.SpotifyAdminRoutes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.spotify.FakeSpotify;
@@ -92,6 +94,18 @@ class SpotifyAdminApiTest {
 
     private AdminClient.Reply finish(AdminClient phone, String pasted) throws Exception {
         return phone.post("/admin/api/spotify/finish", JsonBodyOf.field("redirectedTo", pasted));
+    }
+
+    /** The box comes up with a torn account file, and the owner's Spotify panel says what happened to the link. */
+    @Test
+    void aCorruptAccountFileLeavesSpotifyUnlinkedAndThePanelSaysWhy() throws Exception {
+        stop();
+        Files.writeString(accountFile, "{\"tokens\": [");
+        start();
+        JsonNode view = signedIn().get("/admin/api/spotify").json();
+        assertThat(view.at("/link/state").asText()).isEqualTo("NOT_CONFIGURED");
+        assertThat(view.at("/link/message").asText()).contains("could not be read because it is not valid JSON")
+                .contains("spotify-account.json.corrupt").contains("Link Spotify again");
     }
 
     @Test

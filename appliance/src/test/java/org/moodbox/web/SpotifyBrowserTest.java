@@ -1,5 +1,7 @@
 package org.moodbox.web;
 
+import org.moodbox.web.admin.SpotifyAdminRoutes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

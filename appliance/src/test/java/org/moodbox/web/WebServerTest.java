@@ -1,5 +1,8 @@
 package org.moodbox.web;
 
+import org.moodbox.web.kiosk.ArtworkPlaceholder;
+import org.moodbox.web.kiosk.ArtworkRoute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,10 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The web room over real HTTP on an ephemeral port, with the real rooms of {@link RealRooms}: mood tracker,
@@ -109,7 +112,7 @@ class WebServerTest {
         assertError(post("/api/play", "{\"trackId\": 999}"), 400, "no track with id 999");
         assertError(post("/api/play", "{}"), 400, "'trackId' is required");
         assertError(post("/api/play", "{\"trackId\": \"seven\"}"), 400, "must be a whole number");
-        assertError(post("/api/play", "{not json"), 400, "not valid JSON");
+        assertError(post("/api/play", "{not json"), 400, "not one valid JSON value");
         assertError(post("/api/play", ""), 400, "request body is empty");
 
         assertThat(rooms.transitions).isEmpty();

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.moodbox.catalog.Track;
+import org.moodbox.model.Track;
 
 /** Where a card's QR code leads, proven by drawing the code and reading it back with ZXing. */
 class PhoneLinksTest {

@@ -1,4 +1,5 @@
 package org.moodbox.youtube;
+import org.moodbox.model.Features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,21 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.catalog.Features;
-import org.moodbox.catalog.Track;
-import org.moodbox.mood.Mood;
+import org.moodbox.model.Track;
+import org.moodbox.model.Mood;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.PlayHistory;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.SourceNotice;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
-import org.moodbox.recommend.Strategy;
+import org.moodbox.model.Strategy;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.YoutubeSettings;
-import org.moodbox.vision.Emotion;
+import org.moodbox.model.Emotion;
 
 /**
  * The YouTube source end to end: a real catalog file, the real recommender, the source's own thread, and the
@@ -249,6 +249,25 @@ class YoutubeCandidatesTest {
     }
 
     @Test
+    void aSaveOfOtherSettingsLeavesYoutubeAndTheCatalogAlone() throws Exception {
+        key.set("AIzaSyWRONG-wrong_wrong-wrong-wrong-wro12");
+        youtube.settingsChanged();
+        want(Emotion.SAD, ANY);
+        assertThat(fake.searches()).hasSize(1);
+
+        youtube.settingsChanged(); // the owner saved, say, the volume: YouTube's settings and key are the same
+        want(Emotion.SAD, ANY);
+        assertThat(fake.searches()).as("the refused key is not tried again").hasSize(1);
+
+        settings.set(new YoutubeSettings("youtube", false, 10_000));
+        youtube.settingsChanged();
+        assertThat(videos()).isEmpty();
+        long tracks = catalog.trackCount();
+        youtube.settingsChanged(); // off and still off: no second clean-up pass over the catalog
+        assertThat(catalog.trackCount()).isEqualTo(tracks);
+    }
+
+    @Test
     void turningTheSourceOffTakesItsVideosOffTheBoxAndLeavesTheLibrary() throws Exception {
         want(Emotion.SAD, ANY);
         assertThat(videos()).hasSize(3);
@@ -286,6 +305,7 @@ class YoutubeCandidatesTest {
     void videosNotSeenForThirtyDaysLeaveTheCatalog() throws Exception {
         want(Emotion.SAD, ANY);
         List<String> old = videos().stream().map(Track::uri).toList();
+        assertThat(old).as("the sad search found videos that can grow old").isNotEmpty();
 
         clock.advance(Duration.ofDays(31));
         want(Emotion.HAPPY, ANY);

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The 22 faces of the six face-api sample photos, as boxes in the 640x480 frames the demo video and the
  * vision bench make of them (each photo scaled to fit, aspect kept, centred on black). Reference for
- * box-level recall and the place int8 calibration crops are cut from.
+ * box-level recall and the place int8 calibration crops are cut from (photos {@link #CALIBRATION_PHOTOS} only;
+ * {@link #HELD_OUT_PHOTOS} are kept for judging the int8 models).
  *
  * <p>How they were made: the float MTCNN's 21 boxes plus BlazeFace full range's box for the one face
  * MTCNN misses (photo 2, the leftmost, a tilted profile); all 22 were then checked by eye on the frames
@@ -51,7 +52,23 @@ public final class SampleFaces {
             new Face(6, 385, 96, 63, 85),
             new Face(6, 480, 76, 69, 100));
 
+    /**
+     * The photos the shipped int8 models are calibrated on (their faces, frames and pyramid levels). Disjoint from
+     * {@link #HELD_OUT_PHOTOS}: a model is never judged on the pictures its ranges were measured on.
+     */
+    public static final List<Integer> CALIBRATION_PHOTOS = List.of(3, 4, 5, 6);
+    /** The photos no int8 model saw while being calibrated: where int8 is compared with float (6 faces). */
+    public static final List<Integer> HELD_OUT_PHOTOS = List.of(1, 2);
+
     private SampleFaces() {
+    }
+
+    public static List<Face> calibrationFaces() {
+        return ALL.stream().filter(f -> CALIBRATION_PHOTOS.contains(f.photo())).toList();
+    }
+
+    public static List<Face> heldOutFaces() {
+        return ALL.stream().filter(f -> HELD_OUT_PHOTOS.contains(f.photo())).toList();
     }
 
     public static List<Face> inPhoto(int photo) {

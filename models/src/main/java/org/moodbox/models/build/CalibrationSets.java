@@ -8,7 +8,8 @@ import org.moodbox.models.SampleFaces;
 import org.moodbox.models.quantize.CalibrationSample;
 
 /**
- * Calibration inputs for the shipped int8 models, cut from the six sample frames and preprocessed exactly
+ * Calibration inputs for the shipped int8 models, cut from the sample frames of
+ * {@link SampleFaces#CALIBRATION_PHOTOS} (never the held-out ones the int8 checks use) and preprocessed exactly
  * as the appliance feeds each model. Deterministic (fixed seeds), so the int8 files are the same bytes on
  * every build. The detectors see mostly non-faces (R-Net gets about a hundred proposals a frame, a few
  * of them faces), so their sets mix jittered faces with random windows.
@@ -40,7 +41,7 @@ final class CalibrationSets {
     /** Each face as a square grey crop in three framings (as found, tighter, looser), [1,64,64,1] in [-1,1]. */
     private List<CalibrationSample> emotionFaces() {
         List<CalibrationSample> samples = new ArrayList<>();
-        for (SampleFaces.Face f : SampleFaces.ALL) {
+        for (SampleFaces.Face f : SampleFaces.calibrationFaces()) {
             for (double zoom : new double[] {1.0, 0.85, 1.2}) {
                 int side = (int) Math.round(Math.max(f.width(), f.height()) * zoom);
                 int cx = f.x() + f.width() / 2;
@@ -53,10 +54,11 @@ final class CalibrationSets {
         return samples;
     }
 
-    /** Every frame at every pyramid level from {@link #MIN_FACE} down, [1, width, height, 3] transposed. */
+    /** Every calibration frame at every pyramid level from {@link #MIN_FACE} down, [1, width, height, 3] transposed. */
     private List<CalibrationSample> pnetPyramid() {
         List<CalibrationSample> samples = new ArrayList<>();
-        for (BufferedImage frame : frames) {
+        for (int photo : SampleFaces.CALIBRATION_PHOTOS) {
+            BufferedImage frame = frames.get(photo - 1);
             double scale = (double) PNET_CELL / MIN_FACE;
             while (Math.min(frame.getWidth(), frame.getHeight()) * scale >= PNET_CELL) {
                 int ws = (int) Math.ceil(frame.getWidth() * scale);
@@ -73,7 +75,7 @@ final class CalibrationSets {
     private List<CalibrationSample> mtcnnWindows(int side) {
         List<CalibrationSample> samples = new ArrayList<>();
         Random random = new Random(side);
-        for (SampleFaces.Face f : SampleFaces.ALL) {
+        for (SampleFaces.Face f : SampleFaces.calibrationFaces()) {
             BufferedImage frame = frames.get(f.photo() - 1);
             for (double zoom : new double[] {1.0, 0.8, 1.3}) {
                 int s = (int) Math.round(Math.max(f.width(), f.height()) * zoom);

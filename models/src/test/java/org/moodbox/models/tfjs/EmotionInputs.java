@@ -51,8 +51,13 @@ final class EmotionInputs {
     }
 
     static List<float[]> faces() {
+        return faces(List.of(1, 2, 3, 4, 5, 6));
+    }
+
+    /** The faces of these sample photos only (1-based). */
+    static List<float[]> faces(List<Integer> photos) {
         List<float[]> inputs = new ArrayList<>();
-        for (FaceBox box : FACES) {
+        for (FaceBox box : FACES.stream().filter(b -> photos.contains(b.sample())).toList()) {
             BufferedImage photo = read(ModelFiles.bytes(ModelFiles.samplePhoto(box.sample())));
             inputs.add(grey(resize(photo.getSubimage(box.x(), box.y(), box.width(), box.height()))));
         }

@@ -10,4 +10,9 @@ public final class EmotionInputsAccess {
     public static List<float[]> faces() {
         return EmotionInputs.faces();
     }
+
+    /** The faces of the photos no int8 model was calibrated on ({@link org.moodbox.models.SampleFaces#HELD_OUT_PHOTOS}). */
+    public static List<float[]> heldOutFaces() {
+        return EmotionInputs.faces(org.moodbox.models.SampleFaces.HELD_OUT_PHOTOS);
+    }
 }

@@ -97,7 +97,7 @@ class DebPackageContentsIT {
         Files.writeString(probe, """
                 public class FindLibrespot {
                     public static void main(String[] args) {
-                        System.out.println(org.moodbox.playback.librespot.LibrespotSupervisor.bundledJar()
+                        System.out.println(org.moodbox.spotify.librespot.LibrespotSupervisor.bundledJar()
                                 .map(Object::toString).orElse("none"));
                     }
                 }

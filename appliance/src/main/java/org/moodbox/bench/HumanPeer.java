@@ -1,0 +1,70 @@
+package org.moodbox.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The peer of {@code bench vision --peer}: Human (TF.js, WASM backend) in Node from
+ * {@code bench/human-peer}, installed once with {@code npm ci} into {@code appliance/target/human-peer}
+ * (reinstalled when the lockfile changes) and fed the same frames on stdin.
+ */
+public final class HumanPeer {
+    private static final List<String> FILES = List.of("package.json", "package-lock.json", ".npmrc", "peer.js");
+
+    private HumanPeer() {
+    }
+
+    /** The peer's figures (one JSON object), or an exception saying why it could not run. */
+    public static JsonNode run(BenchFrames frames, int warmup, int timed) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("moodbox.home", "."));
+        Path source = root.resolve("bench/human-peer");
+        if (!Files.isRegularFile(source.resolve("peer.js"))) {
+            source = root.resolve("../bench/human-peer"); // tests run from appliance/
+            root = root.resolve("..");
+        }
+        Path work = root.resolve("appliance/target/human-peer");
+        install(source, work);
+        Process node = new ProcessBuilder("node", "peer.js", String.valueOf(BenchFrames.WIDTH),
+                String.valueOf(BenchFrames.HEIGHT), String.valueOf(frames.count()), String.valueOf(warmup),
+                String.valueOf(timed)).directory(work.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream stdin = node.getOutputStream()) {
+            frames.writeRgb(stdin);
+        }
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!node.waitFor(10, TimeUnit.MINUTES) || node.exitValue() != 0) {
+            node.destroy();
+            throw new IOException("the Human peer failed (exit " + (node.isAlive() ? "timeout" : node.exitValue()) + ")");
+        }
+        String[] lines = out.split("\n");
+        return new ObjectMapper().readTree(lines[lines.length - 1]);
+    }
+
+    /** Copies the peer's files and runs {@code npm ci} only when the lockfile differs from the installed one. */
+    private static void install(Path source, Path work) throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        Path stamp = work.resolve("node_modules/.moodbox-lock");
+        byte[] lock = Files.readAllBytes(source.resolve("package-lock.json"));
+        for (String f : FILES) {
+            Files.copy(source.resolve(f), work.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.isRegularFile(stamp) && java.util.Arrays.equals(Files.readAllBytes(stamp), lock)) {
+            return;
+        }
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
+                .directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+            npm.destroy();
+            throw new IOException("npm ci for the Human peer failed in " + work);
+        }
+        Files.write(stamp, lock);
+    }
+}

@@ -1,0 +1,59 @@
+package org.moodbox.catalog.audio;
+
+/** In-place iterative radix-2 FFT: small, allocation-free, fast enough for 1024-point frames at 11 kHz. */
+final class Fft {
+    private final int n;
+    private final double[] cos;
+    private final double[] sin;
+    private final int[] reversed;
+
+    Fft(int n) {
+        if (Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("FFT size must be a power of two: " + n);
+        }
+        this.n = n;
+        cos = new double[n / 2];
+        sin = new double[n / 2];
+        for (int i = 0; i < n / 2; i++) {
+            cos[i] = Math.cos(-2 * Math.PI * i / n);
+            sin[i] = Math.sin(-2 * Math.PI * i / n);
+        }
+        reversed = new int[n];
+        int bits = Integer.numberOfTrailingZeros(n);
+        for (int i = 0; i < n; i++) {
+            reversed[i] = Integer.reverse(i) >>> (32 - bits);
+        }
+    }
+
+    void transform(double[] re, double[] im) {
+        for (int i = 0; i < n; i++) {
+            int j = reversed[i];
+            if (j > i) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        for (int size = 2; size <= n; size <<= 1) {
+            int half = size >> 1;
+            int step = n / size;
+            for (int start = 0; start < n; start += size) {
+                for (int k = 0; k < half; k++) {
+                    double wr = cos[k * step];
+                    double wi = sin[k * step];
+                    int a = start + k;
+                    int b = a + half;
+                    double tr = wr * re[b] - wi * im[b];
+                    double ti = wr * im[b] + wi * re[b];
+                    re[b] = re[a] - tr;
+                    im[b] = im[a] - ti;
+                    re[a] += tr;
+                    im[a] += ti;
+                }
+            }
+        }
+    }
+}

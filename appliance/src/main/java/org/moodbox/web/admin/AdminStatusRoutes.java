@@ -1,0 +1,85 @@
+package org.moodbox.web.admin;
+
+import org.moodbox.web.LiveState;
+import org.moodbox.web.TrackLookup;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.moodbox.device.CpuTemperature;
+import org.moodbox.device.RecentProblems;
+import org.moodbox.vision.StageTimings;
+import org.moodbox.vision.VisionStatus;
+import org.moodbox.web.ApiViews.MoodView;
+
+/**
+ * The owner's status page, {@code GET /admin/api/status}, signed in only: it carries the mood of whoever is at
+ * the screen. Frames per second and milliseconds per stage come from the vision loop, the temperature from
+ * /sys (where readable), the recent problems from the log's WARN/ERROR ring ({@link RecentProblems}).
+ */
+public final class AdminStatusRoutes {
+    private final OwnerGate gate;
+    private final LiveState live;
+    private final TrackLookup tracks;
+    private final BooleanSupplier cameraOn;
+    private final Supplier<VisionStatus> vision;
+    private final Path thermal;
+
+    public AdminStatusRoutes(OwnerGate gate, LiveState live, TrackLookup tracks, BooleanSupplier cameraOn,
+                      Supplier<VisionStatus> vision, Path thermal) {
+        this.gate = gate;
+        this.live = live;
+        this.tracks = tracks;
+        this.cameraOn = cameraOn;
+        this.vision = vision;
+        this.thermal = thermal;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin/api/status", this::status);
+    }
+
+    private void status(Context ctx) {
+        gate.check(ctx);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("mood", MoodView.of(live.mood()));
+        view.put("playback", live.playback());
+        view.put("catalogSize", tracks.count());
+        view.put("cameraOn", cameraOn.getAsBoolean());
+        view.put("vision", vision == null ? null : visionView(vision.get()));
+        view.put("cpuTemperature", CpuTemperature.read(thermal).orElse(null));
+        view.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        view.put("recentProblems", RecentProblems.latest());
+        view.put("notices", org.moodbox.device.BoxNotices.current());
+        ctx.json(view);
+    }
+
+    private static Map<String, Object> visionView(VisionStatus status) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("cameraState", status.cameraState());
+        view.put("camera", status.camera());
+        view.put("message", status.message());
+        view.put("framesPerSecond", round(status.framesPerSecond()));
+        view.put("faces", status.lastFaceCount());
+        view.put("models", status.pipeline());
+        StageTimings t = status.lastTimings();
+        view.put("stages", t == null ? List.of() : List.of(
+                stage("Camera read", t.decodeMs()), stage("Face detection", t.detectMs()),
+                stage("Alignment", t.alignMs()), stage("Emotion", t.classifyMs()), stage("Total", t.totalMs())));
+        return view;
+    }
+
+    private static Map<String, Object> stage(String name, double ms) {
+        return Map.of("name", name, "ms", round(ms));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,181 @@
+package org.moodbox.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.CatalogEntry;
+import org.moodbox.model.Features;
+import org.moodbox.catalog.FileStamp;
+import org.moodbox.catalog.PlayTally;
+import org.moodbox.catalog.TestAudio;
+import org.moodbox.model.Track;
+import org.moodbox.device.GpioPins;
+import org.moodbox.device.LedState;
+import org.moodbox.device.MockBoxBoard;
+import org.moodbox.mood.MoodTracker;
+import org.moodbox.mood.MoodTrackerSettings;
+import org.moodbox.playback.AudioOutput;
+import org.moodbox.playback.LocalFilePlayer;
+import org.moodbox.playback.PlaybackState;
+import org.moodbox.playback.Player;
+import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.PlayHistory;
+import org.moodbox.recommend.StrategyPlan;
+import org.moodbox.recommend.TrackFilter;
+import org.moodbox.recommend.TrackSource;
+
+/**
+ * The box's button and sensor wired as the appliance wires them: Pi4J's mock pins, the real SQLite catalog,
+ * the mood recommender over it and the local player (null sink) with the play history it writes.
+ */
+class BoxControlsTest {
+    private static final Duration SHORT = Duration.ofMillis(150);
+    private static final Duration LONG = Duration.ofMillis(1200);
+
+    @TempDir
+    Path folder;
+
+    private Catalog catalog;
+    private Player player;
+    private BoxControls controls;
+    private MockBoxBoard board;
+    private final List<Boolean> presence = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void wire() throws Exception {
+        catalog = Catalog.open(folder.resolve("catalog.db"));
+        Path music = Files.createDirectories(folder.resolve("music"));
+        String[] titles = {"Awakening", "Nebula", "Through Space", "Chimes They Fade"};
+        for (int i = 0; i < titles.length; i++) {
+            Path file = music.resolve(i + ".wav");
+            TestAudio.write(file, TestAudio.tones(30, 0.2, 220 + 40 * i), Map.of("title", titles[i]));
+            catalog.upsert(new CatalogEntry("local", file.toUri().toString(), titles[i], "Maxstack" + i,
+                    "Endgame: Singularity", null, "instrumental", List.of(), 30, false, "test tone",
+                    new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()),
+                    new Features(0.3 + 0.1 * i, 0.3, null, "estimated"), null, null));
+        }
+        MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
+        player = new PlayHistoryPlayer(new LocalFilePlayer(0.8, AudioOutput.nullSink()), catalog,
+                () -> mood.current().label());
+        MoodRecommender recommender = new MoodRecommender(TrackSource.of(catalog), () -> TrackFilter.ANY,
+                StrategyPlan.defaults(), PlayHistory.DEFAULT_WINDOW);
+        controls = new BoxControls(player, recommender, mood, catalog, List.of(presence::add));
+        board = new MockBoxBoard(GpioPins.defaults().withPins(5, 6, 13), controls, () -> LedState.ON);
+    }
+
+    @AfterEach
+    void close() {
+        board.close();
+        controls.close();
+        player.close();
+        catalog.close();
+    }
+
+    @Test
+    void aShortPressPlaysTheNextRecommendedTrackAndCountsTheOldOneAsSkipped() throws Exception {
+        board.press(SHORT);
+        Track first = waitUntilPlaying(null);
+        // The play is recorded right after the player starts (and announces PLAYING): wait for the row.
+        waitFor(() -> catalog.playCount(first.id()) == 1, "the first play recorded");
+
+        board.press(SHORT);
+        Track second = waitUntilPlaying(first);
+        assertThat(second.id()).isNotEqualTo(first.id());
+        waitFor(() -> tally(first.id()).skips() == 1, "the first track marked as skipped");
+        assertThat(tally(first.id()).likes()).isZero();
+    }
+
+    @Test
+    void aSongPlaysEvenWhenItsPlayCannotBeRecorded() throws Exception {
+        // The SD card refuses the history write (here: a trigger failing every insert into plays, the way a full
+        // or failing card fails it); the song must start all the same.
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + catalog.file());
+             java.sql.Statement s = other.createStatement()) {
+            s.execute("CREATE TRIGGER refuse_plays BEFORE INSERT ON plays BEGIN SELECT RAISE(ABORT, "
+                    + "'database or disk is full'); END");
+        }
+        Track track = catalog.allTracks().get(0);
+        player.play(track);
+        waitFor(() -> player.state().status() == org.moodbox.playback.PlaybackState.Status.PLAYING,
+                "the song plays");
+        waitFor(() -> org.moodbox.device.BoxNotices.current().stream().anyMatch(n -> n.topic().equals("storage")),
+                "the owner's notice that storage is full");
+        assertThat(catalog.playCount(track.id())).isZero();
+        assertThat(player.state().status()).isEqualTo(org.moodbox.playback.PlaybackState.Status.PLAYING);
+        org.moodbox.device.BoxNotices.clear("storage");
+    }
+
+    @Test
+    void aLongPressLikesThePlayingTrackAndKeepsItPlaying() throws Exception {
+        board.press(SHORT);
+        Track playing = waitUntilPlaying(null);
+
+        board.press(LONG);
+        waitFor(() -> tally(playing.id()).likes() == 1, "a like on the playing track");
+        assertThat(player.state().track().id()).isEqualTo(playing.id());
+        assertThat(catalog.playCount(playing.id())).as("a like marks the play, it is no second play").isEqualTo(1);
+    }
+
+    @Test
+    void aLongPressWithNothingPlayingChangesNothing() throws Exception {
+        board.press(LONG);
+        board.press(SHORT); // the controls work one press after the other: once this plays, the like was handled
+        Track played = waitUntilPlaying(null);
+        waitFor(() -> catalog.playCount(played.id()) == 1, "the play recorded");
+        assertThat(catalog.playTallies()).as("no feedback without a playing track").isEmpty();
+    }
+
+    /**
+     * Before: "rest" was checked as "nothing happened within 300 ms", which a box that never rests passes too.
+     * Now the board's clock is moved past the sensor's delay and the room's listeners must hear "nobody".
+     */
+    @Test
+    void motionWakesAndStillnessLetsTheRoomRestAfterTheDelay() throws Exception {
+        board.motion(true);
+        waitFor(() -> presence.equals(List.of(true)), "someone is there");
+        board.motion(false);
+        board.advance(GpioPins.defaults().absenceDelay().minusSeconds(1));
+        board.motion(true); // someone still there, moving again within the delay
+        board.motion(false);
+        board.advance(GpioPins.defaults().absenceDelay());
+        waitFor(() -> presence.size() > 1, "the room told that nobody is there");
+        assertThat(presence).containsExactly(true, false);
+    }
+
+    private PlayTally tally(long trackId) {
+        return catalog.playTallies().stream().filter(t -> t.trackId() == trackId).findFirst()
+                .orElse(new PlayTally(trackId, 0, 0, 0));
+    }
+
+    /** Waits until a track other than {@code previous} plays, and returns it. */
+    private Track waitUntilPlaying(Track previous) throws InterruptedException {
+        waitFor(() -> {
+            PlaybackState state = player.state();
+            return state.status() == PlaybackState.Status.PLAYING && state.track() != null
+                    && (previous == null || state.track().id() != previous.id());
+        }, "a new track playing");
+        return player.state().track();
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
