@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogBackup;
@@ -23,7 +24,6 @@ import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
-import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.playback.Player;
 import org.moodbox.playback.RoutingPlayer;
 import org.moodbox.spotify.Spotify;
@@ -36,8 +36,7 @@ import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
-import org.moodbox.recommend.SettingsStrategyPlan;
-import org.moodbox.recommend.SettingsTrackFilter;
+import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.VisionLoop;
@@ -107,7 +106,7 @@ public final class Appliance implements AutoCloseable {
 
     /** @param gpioPins pins from the command line, which win over the settings; null: the settings' pins */
     public static Appliance start(ApplianceConfig config, GpioPins gpioPins) {
-        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(config.environment());
         systemd.status("starting");
         // The owner's settings and the admin password hash, before anything that would need closing if they fail.
         SettingsStore settings = SettingsStore.open(config.dataDir());
@@ -124,21 +123,22 @@ public final class Appliance implements AutoCloseable {
         BackgroundScan libraryScan = null;
         try {
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-            vision = new VisionLoop(config.camera(), VisionChoice.atStart(settings, config.detector()), mood,
+            vision = new VisionLoop(config.camera(), OwnerSettings.pipelineAtStart(settings, config.detector()), mood,
                     config.maxFps());
-            VisionChoice.follow(settings, vision);
+            OwnerSettings.pipeline(settings, vision);
             // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
             // librespot device when it can play); a box without a linked account behaves as before.
             spotify = Spotify.open(config.dataDir(), catalog, settings::current, SpotifyEndpoints.production(),
-                    System.getenv(), Clock.systemUTC(), Spotify.HTTP_TIMEOUT, Duration.ofMillis(300),
+                    config.environment(), Clock.systemUTC(), Spotify.HTTP_TIMEOUT, Duration.ofMillis(300),
                     config.volumeCap(), config.volumeCap(),
-                    Spotify.librespotIfInstalled(config.dataDir(), "Moodbox", config.volumeCap()).orElse(null));
-            youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
-            SettingsTrackFilter filter = new SettingsTrackFilter(settings);
+                    Spotify.librespotIfInstalled(config.dataDir(), "Moodbox", config.volumeCap(),
+                            config.environment().getOrDefault("MOODBOX_ALSA_MIXER", "")).orElse(null));
+            youtube = YoutubeSource.open(config.dataDir(), catalog, settings, config.environment());
+            Supplier<TrackFilter> filter = OwnerSettings.trackFilter(settings);
             // Spotify's candidates join the catalog's tracks; YouTube's link-only videos are asked for by mood.
             MoodRecommender ranked = new MoodRecommender(
                     new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())), filter,
-                    new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
+                    OwnerSettings.strategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
             SourcedRecommender recommender = new SourcedRecommender(ranked, filter, List.of(youtube));
             // Queue outermost, so every track it starts by itself is recorded in the play history too. "Next"
             // and a track's end play the next queued track, else the best recommendation the box can play
@@ -150,8 +150,8 @@ public final class Appliance implements AutoCloseable {
                             .map(Recommendation::track).filter(track -> !track.linkOnly()).findFirst());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
-            OwnerVolumeCap.follow(settings, player, config.volumeCap());
-            OwnerCamera.follow(settings, vision, config.camera());
+            OwnerSettings.volumeCap(settings, player, config.volumeCap());
+            OwnerSettings.camera(settings, vision, config.camera());
             VisionLoop eyes = vision;
             libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
                     () -> libraryFolders(config, settings), Clock.systemUTC());
@@ -167,7 +167,7 @@ public final class Appliance implements AutoCloseable {
                             + " scan, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
-            web.adminAddress(AdminAddressFile.fromEnvironment(System.getenv()));
+            web.adminAddress(AdminAddressFile.fromEnvironment(config.environment()));
             // Last, because neither throws: what opened above is all the catch below has to release.
             // The button and the presence sensor reach playback, feedback, the vision pace and the screen.
             BoxControls controls = new BoxControls(player, recommender, mood, catalog,

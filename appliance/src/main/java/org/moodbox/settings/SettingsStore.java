@@ -11,15 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The owner's settings in {@code settings.json} in the data folder: the one writer of that file, and the one
- * place rooms learn of changes ({@link #subscribe}).
+ * place rooms learn of changes: {@link #follow} hands a room its own part of the settings, only when that part
+ * changed; {@link #subscribe} tells whoever shows the whole (the screens) after every save.
  *
  * <p>Saving validates first and writes atomically ({@link AtomicFile}), so an invalid form or a power cut
  * leaves the last good file in place. A file that cannot be read at start (hand-edited, torn by an old
@@ -35,6 +38,7 @@ public final class SettingsStore {
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final List<Consumer<Settings>> followers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
     public static final String UNKNOWN_FILE_NAME = "settings.unknown.json";
     private volatile String loadProblem;
@@ -155,18 +159,51 @@ public final class SettingsStore {
             current = next;
             loadProblem = null; // a good save replaced whatever the file at start had wrong
             LOG.info("settings saved: {}", next);
-            // Inside the lock, so listeners see saves in the order they happened.
-            for (Consumer<Settings> listener : listeners) {
-                try {
-                    listener.accept(next);
-                } catch (RuntimeException e) {
-                    LOG.warn("a settings listener failed; the settings are saved all the same", e);
-                }
+            // Inside the lock, so listeners see saves in the order they happened. The rooms first, then those
+            // who show the whole: cards recomputed after a save already see every room's new part.
+            tell(followers, next);
+            tell(listeners, next);
+        }
+    }
+
+    private static void tell(List<Consumer<Settings>> listeners, Settings next) {
+        for (Consumer<Settings> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("a settings listener failed; the settings are saved all the same", e);
             }
         }
     }
 
-    /** Called after every save with the new settings (on the saving thread). */
+    /**
+     * Applies one part of the settings to a room: now, and after every save that changes that part (by
+     * {@code equals}); saves that change other parts leave the room alone. Rooms are told before the
+     * {@link #subscribe subscribers}, whatever the order they were wired in.
+     */
+    public <T> void follow(Function<Settings, T> part, Consumer<? super T> onChange) {
+        synchronized (this) {
+            T now = part.apply(current);
+            onChange.accept(now);
+            followChanges(part, onChange);
+        }
+    }
+
+    /** As {@link #follow}, but only from the next change on: for a room whose start something else decides. */
+    public <T> void followChanges(Function<Settings, T> part, Consumer<? super T> onChange) {
+        synchronized (this) {
+            Object[] last = {part.apply(current)};
+            followers.add(saved -> {
+                T next = part.apply(saved);
+                if (!Objects.equals(next, last[0])) {
+                    last[0] = next;
+                    onChange.accept(next);
+                }
+            });
+        }
+    }
+
+    /** Called after every save with the new settings (on the saving thread), after the rooms' followers. */
     public void subscribe(Consumer<Settings> listener) {
         listeners.add(listener);
     }

@@ -24,9 +24,9 @@ class VisionChoiceTest {
         settings.update(JSON.readTree("{\"detector\": \"blazeface-short\", \"emotionModel\": \"cnn\"}"));
         CameraSpec camera = CameraSpec.parse("lavfi:testsrc2=size=320x240:rate=30", 0, 0, 30);
         // The command line's detector wins at start...
-        try (VisionLoop loop = new VisionLoop(camera, VisionChoice.atStart(settings, DetectorKind.BLAZEFACE_FULL),
+        try (VisionLoop loop = new VisionLoop(camera, OwnerSettings.pipelineAtStart(settings, DetectorKind.BLAZEFACE_FULL),
                 a -> { }, 30)) {
-            VisionChoice.follow(settings, loop);
+            OwnerSettings.pipeline(settings, loop);
             loop.start();
             waitFor(loop, "blazeface-full + cnn");
             // ...a save of something else does not undo it...

@@ -175,4 +175,22 @@ class SettingsStoreTest {
         AdminSecrets.open(data);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
+
+    @Test
+    void aFollowedPartReachesItsRoomNowAndOnlyWhenItChangesBeforeTheSubscribersHearOfTheSave() {
+        SettingsStore store = SettingsStore.open(data);
+        List<String> heard = new ArrayList<>();
+        store.subscribe(saved -> heard.add("screen"));
+        store.follow(Settings::volumeCap, cap -> heard.add("cap " + cap));
+        store.followChanges(Settings::cameraSource, source -> heard.add("camera " + source));
+        assertThat(heard).as("follow applies now; followChanges waits for a change").containsExactly("cap 0.8");
+
+        store.save(store.current().withVolumeCap(0.5));
+        assertThat(heard).as("the room before the screen, though the screen subscribed first")
+                .containsExactly("cap 0.8", "cap 0.5", "screen");
+
+        heard.clear();
+        store.save(store.current().withVolumeCap(0.5));
+        assertThat(heard).as("a save that changes nothing this room follows leaves it alone").containsExactly("screen");
+    }
 }
