@@ -141,10 +141,20 @@ class ConnectPlayerTest {
         player.stop();
         assertThat(player.state().status()).isEqualTo(Status.STOPPED);
         // Spotify refuses to pause a paused player (403); stopping from pause must not turn that into an error.
-        Thread.sleep(POLL.toMillis() * 5);
+        afterEverythingQueued();
         assertThat(rig.fake.count("PUT /v1/me/player/pause")).isEqualTo(2);
         assertThat(player.state().error()).isNull();
         assertThat(states).allSatisfy(s -> assertThat(s.error()).isNull());
+    }
+
+    /**
+     * Returns once the player's own thread has done everything asked of it so far (instead of sleeping and hoping
+     * it has): a volume change queues one more call behind them, and its request reaching Spotify is the sign.
+     */
+    private void afterEverythingQueued() throws Exception {
+        long before = rig.fake.count("PUT /v1/me/player/volume");
+        player.setVolume(player.state().volume());
+        awaitFake("the call queued last", () -> rig.fake.count("PUT /v1/me/player/volume") > before);
     }
 
     @Test
@@ -154,7 +164,7 @@ class ConnectPlayerTest {
         player.stop(); // the listener changed their mind before Spotify answered
         awaitFake("asked to play", () -> rig.fake.count("PUT /v1/me/player/play") == 1);
         awaitFake("paused again", () -> rig.fake.count("PUT /v1/me/player/pause") == 1 && !fakePlayer.playing());
-        Thread.sleep(POLL.toMillis() * 5);
+        afterEverythingQueued();
         assertThat(player.state().status()).isEqualTo(Status.STOPPED);
         assertThat(player.state().error()).isNull();
         assertThat(states.get(states.size() - 1).status()).isEqualTo(Status.STOPPED);
