@@ -2,12 +2,12 @@ package org.moodbox;
 
 import org.moodbox.cli.BenchCommand;
 import org.moodbox.cli.CatalogCommand;
-import org.moodbox.cli.DemoCommand;
+import org.moodbox.app.DemoCommand;
 import org.moodbox.cli.DetectCommand;
 import org.moodbox.cli.EvalCommand;
 import org.moodbox.cli.LibraryCommand;
 import org.moodbox.cli.RecommendCommand;
-import org.moodbox.cli.RunCommand;
+import org.moodbox.app.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

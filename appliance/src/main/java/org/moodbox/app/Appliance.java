@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.CatalogBackup;
+import org.moodbox.catalog.CatalogHealth;
 import org.moodbox.catalog.scan.LibraryScanner;
+import org.moodbox.device.BoxNotices;
 import org.moodbox.device.GpioPins;
 import org.moodbox.device.HttpLivenessCheck;
 import org.moodbox.device.ServiceWatchdog;
@@ -20,7 +24,6 @@ import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
 import org.moodbox.playback.AudioOutput;
 import org.moodbox.playback.LocalFilePlayer;
-import org.moodbox.playback.OwnerVolumeCap;
 import org.moodbox.playback.Player;
 import org.moodbox.playback.RoutingPlayer;
 import org.moodbox.spotify.Spotify;
@@ -33,8 +36,7 @@ import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
-import org.moodbox.recommend.SettingsStrategyPlan;
-import org.moodbox.recommend.SettingsTrackFilter;
+import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.VisionLoop;
@@ -75,11 +77,13 @@ public final class Appliance implements AutoCloseable {
     private final Spotify spotify;
     private final YoutubeCandidates youtube;
     private final BackgroundScan libraryScan;
+    private final CatalogBackup backup;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
                       ServiceWatchdog watchdog, BoxHardware hardware, Spotify spotify, YoutubeCandidates youtube,
-                      BackgroundScan libraryScan) {
+                      BackgroundScan libraryScan, CatalogBackup backup) {
+        this.backup = backup;
         this.spotify = spotify;
         this.youtube = youtube;
         this.libraryScan = libraryScan;
@@ -102,12 +106,16 @@ public final class Appliance implements AutoCloseable {
 
     /** @param gpioPins pins from the command line, which win over the settings; null: the settings' pins */
     public static Appliance start(ApplianceConfig config, GpioPins gpioPins) {
-        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(config.environment());
         systemd.status("starting");
         // The owner's settings and the admin password hash, before anything that would need closing if they fail.
         SettingsStore settings = SettingsStore.open(config.dataDir());
         AdminSecrets secrets = AdminSecrets.open(config.dataDir());
-        Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
+        // Checked before use: a damaged file is moved aside and rebuilt, its history restored from the backup.
+        CatalogHealth.Opened opened = CatalogHealth.open(config.dataDir().resolve("catalog.db"),
+                config.dataDir().resolve(CatalogBackup.FILE_NAME), Clock.systemUTC());
+        Catalog catalog = opened.catalog();
+        opened.notice().ifPresent(notice -> BoxNotices.raise("catalog", notice));
         VisionLoop vision = null;
         Player player = null;
         Spotify spotify = null;
@@ -115,21 +123,22 @@ public final class Appliance implements AutoCloseable {
         BackgroundScan libraryScan = null;
         try {
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-            vision = new VisionLoop(config.camera(), VisionChoice.atStart(settings, config.detector()), mood,
+            vision = new VisionLoop(config.camera(), OwnerSettings.pipelineAtStart(settings, config.detector()), mood,
                     config.maxFps());
-            VisionChoice.follow(settings, vision);
+            OwnerSettings.pipeline(settings, vision);
             // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
             // librespot device when it can play); a box without a linked account behaves as before.
             spotify = Spotify.open(config.dataDir(), catalog, settings::current, SpotifyEndpoints.production(),
-                    System.getenv(), Clock.systemUTC(), Spotify.HTTP_TIMEOUT, Duration.ofMillis(300),
+                    config.environment(), Clock.systemUTC(), Spotify.HTTP_TIMEOUT, Duration.ofMillis(300),
                     config.volumeCap(), config.volumeCap(),
-                    Spotify.librespotIfInstalled(config.dataDir(), "Moodbox", config.volumeCap()).orElse(null));
-            youtube = YoutubeSource.open(config.dataDir(), catalog, settings);
-            SettingsTrackFilter filter = new SettingsTrackFilter(settings);
+                    Spotify.librespotIfInstalled(config.dataDir(), "Moodbox", config.volumeCap(),
+                            config.environment().getOrDefault("MOODBOX_ALSA_MIXER", "")).orElse(null));
+            youtube = YoutubeSource.open(config.dataDir(), catalog, settings, config.environment());
+            Supplier<TrackFilter> filter = OwnerSettings.trackFilter(settings);
             // Spotify's candidates join the catalog's tracks; YouTube's link-only videos are asked for by mood.
             MoodRecommender ranked = new MoodRecommender(
                     new MergedTrackSource(TrackSource.of(catalog), List.of(spotify.candidates())), filter,
-                    new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
+                    OwnerSettings.strategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), NO_REPEAT_WINDOW);
             SourcedRecommender recommender = new SourcedRecommender(ranked, filter, List.of(youtube));
             // Queue outermost, so every track it starts by itself is recorded in the play history too. "Next"
             // and a track's end play the next queued track, else the best recommendation the box can play
@@ -141,8 +150,8 @@ public final class Appliance implements AutoCloseable {
                             .map(Recommendation::track).filter(track -> !track.linkOnly()).findFirst());
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
-            OwnerVolumeCap.follow(settings, player, config.volumeCap());
-            OwnerCamera.follow(settings, vision, config.camera());
+            OwnerSettings.volumeCap(settings, player, config.volumeCap());
+            OwnerSettings.camera(settings, vision, config.camera());
             VisionLoop eyes = vision;
             libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
                     () -> libraryFolders(config, settings), Clock.systemUTC());
@@ -158,7 +167,7 @@ public final class Appliance implements AutoCloseable {
                             + " scan, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
-            web.adminAddress(AdminAddressFile.fromEnvironment(System.getenv()));
+            web.adminAddress(AdminAddressFile.fromEnvironment(config.environment()));
             // Last, because neither throws: what opened above is all the catch below has to release.
             // The button and the presence sensor reach playback, feedback, the vision pace and the screen.
             BoxControls controls = new BoxControls(player, recommender, mood, catalog,
@@ -172,9 +181,14 @@ public final class Appliance implements AutoCloseable {
             // The library is brought up to date while the box already serves: unchanged files are skipped, and
             // new tracks reach the kiosk's cards when the scan ends (the admin page shows its progress).
             libraryScan.onFinished(() -> warnIfEmpty(catalog));
+            BackgroundScan scan = libraryScan;
+            opened.restoreFrom().ifPresent(copy -> restoreAfterFirstScan(scan, catalog, copy,
+                    opened.notice().orElse("")));
+            CatalogBackup backup = CatalogBackup.nightly(catalog.file(),
+                    config.dataDir().resolve(CatalogBackup.FILE_NAME), Clock.systemDefaultZone());
             libraryScan.start();
             return new Appliance(catalog, vision, player, web, systemd, watchdog, hardware, spotify, youtube,
-                    libraryScan);
+                    libraryScan, backup);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
             if (libraryScan != null) {
@@ -196,6 +210,23 @@ public final class Appliance implements AutoCloseable {
             systemd.close();
             throw e;
         }
+    }
+
+    /** Once the library scan has put the tracks back, their plays and likes come back from the backup. */
+    private static void restoreAfterFirstScan(BackgroundScan scan, Catalog catalog, Path backup, String notice) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        scan.onFinished(() -> {
+            if (done.compareAndSet(false, true)) {
+                try {
+                    int plays = CatalogHealth.restoreHistory(catalog, backup);
+                    BoxNotices.raise("catalog", notice + "; the catalog is rebuilt and " + plays
+                            + " plays with their likes and skips were restored");
+                } catch (RuntimeException e) {
+                    LOG.error("restoring the play history failed: {}", e.getMessage());
+                    BoxNotices.raise("catalog", notice + "; restoring the play history failed: " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** The LED at the box: on while the camera is read, blinking while it is lost. */
@@ -260,6 +291,7 @@ public final class Appliance implements AutoCloseable {
         hardware.close(); // the button and the sensor first: no press may reach a closing player
         web.close();
         libraryScan.close();
+        backup.close();
         vision.close();
         player.close(); // closes the Spotify Connect player with the local one
         spotify.close();

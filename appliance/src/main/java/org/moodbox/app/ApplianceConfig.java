@@ -2,6 +2,7 @@ package org.moodbox.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.vision.DetectorKind;
 
@@ -13,9 +14,21 @@ import org.moodbox.vision.DetectorKind;
  * @param volumeCap      the owner's loudest allowed volume, 0..1
  * @param detector       the face detector for this run (the {@code --detector} option), or null to run the
  *                       owner's saved choice; either way, a detector the owner saves later takes over
+ * @param environment    the process environment, read once here: the rooms get their part of it from
+ *                       {@link Appliance} (systemd's socket, Spotify's app, the YouTube API root, the ALSA mixer)
  */
 public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
-                              double maxFps, double volumeCap, DetectorKind detector) {
+                              double maxFps, double volumeCap, DetectorKind detector, Map<String, String> environment) {
+    public ApplianceConfig {
+        environment = Map.copyOf(environment);
+    }
+
+    /** With this process's environment. */
+    public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
+                           double maxFps, double volumeCap, DetectorKind detector) {
+        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, detector, System.getenv());
+    }
+
     /** With the owner's saved detector. */
     public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
                            double maxFps, double volumeCap) {

@@ -6,6 +6,7 @@ import org.moodbox.device.GpioPins;
 import org.moodbox.device.GpioStatus;
 import org.moodbox.device.LedState;
 import org.moodbox.settings.GpioSettings;
+import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ final class BoxHardware implements AutoCloseable {
     private final BoxControls controls;
     private final Supplier<LedState> ledState;
     private GpioBoard board;
-    private GpioSettings openedWith;
     private boolean closed;
 
     private BoxHardware(BoxControls controls, Supplier<LedState> ledState) {
@@ -36,8 +36,7 @@ final class BoxHardware implements AutoCloseable {
         if (fixedPins != null) {
             hardware.board = GpioBoard.open(fixedPins, controls, ledState);
         } else {
-            hardware.follow(settings.current().gpio());
-            settings.subscribe(saved -> hardware.follow(saved.gpio()));
+            settings.follow(Settings::gpio, hardware::follow);
         }
         return hardware;
     }
@@ -49,15 +48,14 @@ final class BoxHardware implements AutoCloseable {
     }
 
     private synchronized void follow(GpioSettings gpio) {
-        if (closed || gpio.equals(openedWith)) {
-            return; // most saves change other settings: the pins stay open
+        if (closed) {
+            return; // the settings store tells only of changed pins (most saves leave them open)
         }
         if (board != null) {
             LOG.info("GPIO pins changed in the settings: opening them again");
             board.close();
         }
         board = GpioBoard.open(pinsOf(gpio), controls, ledState);
-        openedWith = gpio;
     }
 
     synchronized GpioStatus status() {

@@ -3,9 +3,13 @@ package org.moodbox.app;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.CatalogException;
+import org.moodbox.device.StorageFull;
 import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A player that writes the catalog's play history: one row per {@link #play}, with the mood it was chosen
@@ -13,6 +17,7 @@ import org.moodbox.playback.Player;
  * player announces PLAYING for it (on the tap, then again when the sound device is open).
  */
 final class PlayHistoryPlayer implements Player {
+    private static final Logger LOG = LoggerFactory.getLogger(PlayHistoryPlayer.class);
     private final Player player;
     private final Catalog catalog;
     private final Supplier<String> moodLabel;
@@ -26,7 +31,15 @@ final class PlayHistoryPlayer implements Player {
     @Override
     public void play(Track track) {
         player.play(track);
-        catalog.recordPlay(track.id(), moodLabel.get(), null);
+        // The music plays whatever happens to the history: a full or failing SD card must not turn a song that
+        // started into an error. The failure is logged, and a full card is a notice on the owner's pages.
+        try {
+            catalog.recordPlay(track.id(), moodLabel.get(), null);
+            StorageFull.cleared();
+        } catch (CatalogException e) {
+            StorageFull.noticeIf(e);
+            LOG.warn("'{}' plays, but its play was not recorded: {}", track.title(), e.getMessage());
+        }
     }
 
     @Override

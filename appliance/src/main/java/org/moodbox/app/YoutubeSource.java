@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.settings.SecretFile;
+import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.web.Handoff;
 import org.moodbox.youtube.YoutubeCandidates;
@@ -25,16 +27,16 @@ final class YoutubeSource {
     private YoutubeSource() {
     }
 
-    static YoutubeCandidates open(Path dataDir, Catalog catalog, SettingsStore settings) {
-        String override = System.getenv(API_ENV);
+    static YoutubeCandidates open(Path dataDir, Catalog catalog, SettingsStore settings, Map<String, String> environment) {
+        String override = environment.get(API_ENV);
         URI base = override == null || override.isBlank() ? YoutubeDataApi.GOOGLE : URI.create(override.strip());
         YoutubeCandidates youtube = YoutubeCandidates.open(catalog,
                 new YoutubeDataApi(base, Duration.ofSeconds(5), Duration.ofSeconds(10)),
                 SecretFile.open(dataDir, KEY_FILE), () -> settings.current().youtube(), Clock.systemUTC(),
                 YoutubeCandidates.Timing.defaults());
-        // Subscribed before the web server's own listener, so cards recomputed after a save are already
-        // without the videos of a source just turned off.
-        settings.subscribe(saved -> youtube.settingsChanged());
+        // A followed part reaches the source before the screens hear of the save, so cards recomputed after it
+        // are already without the videos of a source just turned off.
+        settings.followChanges(Settings::youtube, saved -> youtube.settingsChanged());
         return youtube;
     }
 

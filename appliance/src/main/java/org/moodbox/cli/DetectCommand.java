@@ -155,7 +155,7 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    static final class DetectorName extends ByName<DetectorKind> {
+    public static final class DetectorName extends ByName<DetectorKind> {
         @Override
         DetectorKind parse(String name) {
             return DetectorKind.parse(name);

@@ -66,10 +66,14 @@ public final class QueuedPlayer implements Player, PlaybackQueue {
     }
 
     @Override
-    public void enqueue(Track track) {
+    public boolean enqueue(Track track) {
         Objects.requireNonNull(track, "track");
         synchronized (lock) {
+            if (queue.size() >= MAX_QUEUED) {
+                return false;
+            }
             queue.addLast(track);
+            return true;
         }
     }
 

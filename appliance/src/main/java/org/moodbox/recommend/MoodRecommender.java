@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+
 import org.moodbox.model.Strategy;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class MoodRecommender implements Recommender {
 
     /**
      * @param filters read once per request, so the owner's saved languages and artists apply to the next cards
-     *                (e.g. {@link SettingsTrackFilter})
+     *                (e.g. the owner's settings, which the app follows)
      */
     public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, StrategyPlan plan, int window) {
         this(source, filters, fixedPlan(Objects.requireNonNull(plan)), window);
@@ -70,7 +71,7 @@ public final class MoodRecommender implements Recommender {
 
     /**
      * @param plans read once per request too, so the owner's strategy per emotion applies to the next cards
-     *              (e.g. {@link SettingsStrategyPlan})
+     *              (e.g. the owner's settings, which the app follows)
      */
     public MoodRecommender(TrackSource source, Supplier<TrackFilter> filters, Supplier<StrategyPlan> plans,
                            int window) {

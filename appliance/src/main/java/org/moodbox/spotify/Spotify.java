@@ -138,10 +138,11 @@ public final class Spotify implements AutoCloseable {
     }
 
     /** The box's own Connect device, when the build installed librespot's jar. */
-    public static Optional<LibrespotSupervisor> librespotIfInstalled(Path dataDir, String deviceName, double volume) {
+    public static Optional<LibrespotSupervisor> librespotIfInstalled(Path dataDir, String deviceName, double volume,
+                                                                     String alsaMixer) {
         return LibrespotSupervisor.bundledJar().map(jar -> new LibrespotSupervisor(
                 new org.moodbox.spotify.librespot.LibrespotConfig(deviceName, dataDir.resolve("librespot"), 57621 + 2,
-                        System.getenv().getOrDefault("MOODBOX_ALSA_MIXER", ""), volume),
+                        alsaMixer, volume),
                 javaCommand(jar)));
     }
 }

@@ -1,5 +1,5 @@
 package org.moodbox.app;
-import org.moodbox.cli.DemoCommand;
+import org.moodbox.app.DemoCommand;
 import org.moodbox.catalog.TestAudio;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -28,9 +28,9 @@ class VisionChoiceTest {
         CameraSpec camera = CameraSpec.parse("lavfi:testsrc2=size=320x240:rate=30", 0, 0, 30);
         // The command line's detector wins at start...
         AtomicInteger frames = new AtomicInteger();
-        try (VisionLoop loop = new VisionLoop(camera, VisionChoice.atStart(settings, DetectorKind.BLAZEFACE_FULL),
+        try (VisionLoop loop = new VisionLoop(camera, OwnerSettings.pipelineAtStart(settings, DetectorKind.BLAZEFACE_FULL),
                 a -> frames.incrementAndGet(), 30)) {
-            VisionChoice.follow(settings, loop);
+            OwnerSettings.pipeline(settings, loop);
             loop.start();
             waitFor(loop, "blazeface-full + cnn");
             // ...a save of something else does not undo it: a pipeline asked for is swapped in before the next

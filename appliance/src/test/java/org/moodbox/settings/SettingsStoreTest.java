@@ -127,6 +127,34 @@ class SettingsStoreTest {
     }
 
     @Test
+    void anUnknownKeyIsKeptAsideAndEveryOtherSettingStillApplies() throws Exception {
+        Files.writeString(data.resolve(SettingsStore.FILE_NAME),
+                "{\"volumeCap\": 0.4, \"languages\": [\"de\"], \"ledBrightness\": 3, \"theme\": {\"dark\": true}}");
+
+        SettingsStore store = SettingsStore.open(data);
+
+        assertThat(store.current().volumeCap()).isEqualTo(0.4);
+        assertThat(store.current().languages()).containsExactly("de");
+        assertThat(store.loadProblem()).hasValueSatisfying(p ->
+                assertThat(p).contains("ledBrightness, theme", SettingsStore.UNKNOWN_FILE_NAME));
+        assertThat(JSON.readTree(data.resolve(SettingsStore.UNKNOWN_FILE_NAME).toFile()))
+                .isEqualTo(JSON.readTree("{\"ledBrightness\": 3, \"theme\": {\"dark\": true}}"));
+        assertThat(data.resolve("settings.json.corrupt")).doesNotExist();
+    }
+
+    @Test
+    void theLoadWarningIsClearedByAGoodSave() throws Exception {
+        Files.writeString(data.resolve(SettingsStore.FILE_NAME), "{\"volumeCap\": 7}");
+        SettingsStore store = SettingsStore.open(data);
+        assertThat(store.loadProblem()).isPresent();
+
+        store.update(JSON.readTree("{\"volumeCap\": 0.5}"));
+
+        assertThat(store.loadProblem()).isEmpty();
+        assertThat(SettingsStore.open(data).loadProblem()).isEmpty();
+    }
+
+    @Test
     void secretsAreOwnerOnlyAndSurviveAReopen() throws Exception {
         AdminSecrets secrets = AdminSecrets.open(data);
         assertThat(secrets.adminPassword()).isEmpty();
@@ -146,5 +174,23 @@ class SettingsStoreTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         AdminSecrets.open(data);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFollowedPartReachesItsRoomNowAndOnlyWhenItChangesBeforeTheSubscribersHearOfTheSave() {
+        SettingsStore store = SettingsStore.open(data);
+        List<String> heard = new ArrayList<>();
+        store.subscribe(saved -> heard.add("screen"));
+        store.follow(Settings::volumeCap, cap -> heard.add("cap " + cap));
+        store.followChanges(Settings::cameraSource, source -> heard.add("camera " + source));
+        assertThat(heard).as("follow applies now; followChanges waits for a change").containsExactly("cap 0.8");
+
+        store.save(store.current().withVolumeCap(0.5));
+        assertThat(heard).as("the room before the screen, though the screen subscribed first")
+                .containsExactly("cap 0.8", "cap 0.5", "screen");
+
+        heard.clear();
+        store.save(store.current().withVolumeCap(0.5));
+        assertThat(heard).as("a save that changes nothing this room follows leaves it alone").containsExactly("screen");
     }
 }

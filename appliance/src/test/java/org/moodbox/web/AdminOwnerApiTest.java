@@ -166,9 +166,17 @@ class AdminOwnerApiTest {
         assertThat(refused.json().at("/fields/cameraSource").asText()).contains("neither a /dev/video device");
         assertThat(settingsBytes()).isEqualTo(before);
 
-        AdminClient.Reply usb = phone.put("/admin/api/settings", "{\"cameraSource\": \"/dev/video2\"}");
-        assertThat(usb.status()).isEqualTo(200);
-        assertThat(settings.current().cameraSource()).isEqualTo("/dev/video2");
+        for (String notACamera : new String[] {"/etc/passwd", "lavfi:testsrc2", "/dev/video77"}) {
+            AdminClient.Reply no = phone.put("/admin/api/settings", "{\"cameraSource\": \"" + notACamera + "\"}");
+            assertThat(no.status()).as(notACamera).isEqualTo(400);
+        }
+        assertThat(settingsBytes()).isEqualTo(before);
+        Path still = folder.resolve("still.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", still.toFile());
+        AdminClient.Reply file = phone.put("/admin/api/settings", "{\"cameraSource\": \"" + still + "\"}");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(settings.current().cameraSource()).isEqualTo(still.toString());
 
         JsonNode cameras = phone.get("/admin/api/cameras").json();
         assertThat(cameras.at("/devices").isArray()).isTrue();

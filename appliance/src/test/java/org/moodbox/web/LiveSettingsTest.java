@@ -19,8 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.playback.OwnerVolumeCap;
-import org.moodbox.recommend.SettingsTrackFilter;
+import org.moodbox.app.OwnerSettings;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.model.Emotion;
@@ -44,9 +43,9 @@ class LiveSettingsTest {
     void start() throws Exception {
         Path data = Files.createDirectories(folder.resolve("data"));
         SettingsStore settings = SettingsStore.open(data);
-        rooms = RealRooms.in(folder, new SettingsTrackFilter(settings));
+        rooms = RealRooms.in(folder, OwnerSettings.trackFilter(settings));
         rooms.cameraSees(Map.of(Emotion.NEUTRAL, 0.71, Emotion.HAPPY, 0.18, Emotion.SAD, 0.11));
-        OwnerVolumeCap.follow(settings, rooms.player, 1.0);
+        OwnerSettings.volumeCap(settings, rooms.player, 1.0);
         server = rooms.startServer(settings, AdminSecrets.open(data));
         phone = new AdminClient(server.port());
         phone.setUp(PASSWORD);

@@ -39,7 +39,7 @@ final class YoutubeRooms implements AutoCloseable {
         youtube = YoutubeCandidates.open(rooms.catalog,
                 new YoutubeDataApi(fake.base(), Duration.ofSeconds(2), Duration.ofSeconds(5)), key,
                 () -> settings.current().youtube(), Clock.systemUTC(), YoutubeCandidates.Timing.defaults());
-        settings.subscribe(saved -> youtube.settingsChanged());
+        settings.followChanges(org.moodbox.settings.Settings::youtube, saved -> youtube.settingsChanged());
         server = new WebServer(rooms.moodTracker,
                 new SourcedRecommender(rooms.recommender, () -> TrackFilter.ANY, List.of(youtube)), rooms.player,
                 rooms.catalog, rooms.trackLookup(), () -> true, settings, AdminSecrets.open(data), RoomLinks.none().with(

@@ -1,6 +1,7 @@
 package org.moodbox.web.kiosk;
 
 import org.moodbox.web.ApiException;
+import org.moodbox.web.JsonInput;
 import org.moodbox.web.Handoff;
 import org.moodbox.web.TrackLookup;
 
@@ -62,12 +63,8 @@ public final class HandoffRoutes {
 
     private Track track(Context ctx) {
         String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no track with id '" + raw + "'");
-        }
+        long id = JsonInput.asciiId(raw).orElseThrow(() -> ApiException.notFound("no track with id '"
+                + ApiException.shortened(raw) + "'"));
         return tracks.byId(id).orElseThrow(() -> ApiException.notFound("no track with id " + id
                 + " (the catalog may have changed; take new cards)"));
     }

@@ -1,4 +1,9 @@
-package org.moodbox.recommend;
+package org.moodbox.app;
+
+import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.StrategyPlan;
+import org.moodbox.recommend.TrackFilter;
+import org.moodbox.recommend.TrackSource;
 import org.moodbox.model.Emotion;
 import org.moodbox.model.Mood;
 import org.moodbox.model.Features;
@@ -31,7 +36,7 @@ class SettingsStrategyPlanTest {
                     null, 180, false, null, new Features((i % 8) / 7.0, (i / 8) / 4.0, null, "test")));
         }
         MoodRecommender recommender = new MoodRecommender(TrackSource.of(() -> tracks), () -> TrackFilter.ANY,
-                new SettingsStrategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), 0);
+                OwnerSettings.strategyPlan(settings, StrategyPlan.DEFAULT_LIFT_STEPS), 0);
         Mood angry = Mood.chosen(Emotion.ANGRY, Instant.now());
 
         assertThat(recommender.recommend(angry, 3).get(0).reason()).as("default: angry is calmed").contains("to calm");

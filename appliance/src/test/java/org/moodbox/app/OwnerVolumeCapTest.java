@@ -1,4 +1,7 @@
-package org.moodbox.playback;
+package org.moodbox.app;
+
+import org.moodbox.playback.AudioOutput;
+import org.moodbox.playback.LocalFilePlayer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +20,7 @@ class OwnerVolumeCapTest {
     void savingALowerCapLowersTheLivePlayersVolumeAndTheInstallersCeilingWins() {
         SettingsStore settings = SettingsStore.open(data);
         try (LocalFilePlayer player = new LocalFilePlayer(0.9, AudioOutput.nullSink())) {
-            OwnerVolumeCap.follow(settings, player, 0.9);
+            OwnerSettings.volumeCap(settings, player, 0.9);
             assertThat(player.volumeCap()).as("default owner cap 0.8 under the 0.9 ceiling").isEqualTo(0.8);
             player.setVolume(0.75);
 
@@ -36,7 +39,7 @@ class OwnerVolumeCapTest {
         SettingsStore before = SettingsStore.open(data);
         before.save(Settings.defaults().withVolumeCap(0.2));
         try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
-            OwnerVolumeCap.follow(SettingsStore.open(data), player, 1.0);
+            OwnerSettings.volumeCap(SettingsStore.open(data), player, 1.0);
             assertThat(player.state().volume()).isEqualTo(0.2);
         }
     }

@@ -1,4 +1,7 @@
-package org.moodbox.cli;
+package org.moodbox.app;
+
+import org.moodbox.cli.DataDirOption;
+import org.moodbox.cli.DetectCommand;
 import org.moodbox.vision.DetectorKind;
 
 import java.nio.file.Files;
