@@ -25,6 +25,12 @@ import org.moodbox.playback.PlaybackState.Status;
 class ConnectPlayerTest {
     static final Duration POLL = Duration.ofMillis(100);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a call waits for the fake's answer. Short, so "Spotify does not answer" ends within {@link #WAIT};
+     * not too short: 700 ms timed out on the fake's ordinary answers while the soak (.ci/soak-timing-tests) ran a
+     * second build beside it (load 20 on two cores).
+     */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(3);
 
     @TempDir
     Path data;
@@ -35,7 +41,7 @@ class ConnectPlayerTest {
 
     @BeforeEach
     void link() throws Exception {
-        rig = new SpotifyRig(data, Duration.ofMillis(700));
+        rig = new SpotifyRig(data, ANSWER_TIMEOUT);
         rig.link();
         fakePlayer = rig.fake.player;
     }
@@ -237,7 +243,7 @@ class ConnectPlayerTest {
 
     @Test
     void aSpotifyThatDoesNotAnswerNeverHoldsTheTapAndSaysSo() throws Exception {
-        rig.fake.inject("/v1/me/player/devices", "slow:3000");
+        rig.fake.inject("/v1/me/player/devices", "slow:" + ANSWER_TIMEOUT.multipliedBy(2).toMillis());
         player(() -> Optional.of("Moodbox"), 0.5, 1.0).play(spotifyTrack("kkk"));
         // play() has returned while the fake still holds the request: the screen shows the tap at once.
         assertThat(player.state().status()).isEqualTo(Status.PLAYING);
