@@ -159,7 +159,11 @@ class BoxControlsTest {
                 .orElse(new PlayTally(trackId, 0, 0, 0));
     }
 
-    /** Waits until a track other than {@code previous} plays, and returns it. */
+    /**
+     * Waits until a track other than {@code previous} plays, and returns it. The player announces PLAYING before
+     * the play history has written its row (PlayHistoryPlayer records after starting), so a test that counts
+     * plays waits for the row too: the soak (.ci/soak-timing-tests) caught the race on its seventh round.
+     */
     private Track waitUntilPlaying(Track previous) throws InterruptedException {
         waitFor(() -> {
             PlaybackState state = player.state();
