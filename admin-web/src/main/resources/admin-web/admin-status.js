@@ -74,6 +74,16 @@
     $('admin-temperature-detail').textContent = t ? t.zone : 'this system does not let the box read it';
     $('admin-uptime').textContent = duration(state.uptimeSeconds);
 
+    // Standing conditions (storage full, a catalog rebuilt after damage) stay on top until they are over.
+    const notices = state.notices || [];
+    $('admin-notices').hidden = notices.length === 0;
+    $('admin-notices').replaceChildren(...notices.map((n) => {
+      const item = document.createElement('li');
+      item.className = 'notice';
+      item.textContent = n.text;
+      return item;
+    }));
+
     const problems = state.recentProblems;
     $('admin-problems-none').hidden = problems.length > 0;
     $('admin-problems').replaceChildren(...problems.slice(0, 20).map((p) => {
@@ -83,7 +93,7 @@
       when.dateTime = p.at;
       when.textContent = `${new Date(p.at).toLocaleString()} · ${p.level} · ${p.logger}`;
       const text = document.createElement('span');
-      text.textContent = p.message;
+      text.textContent = p.count > 1 ? `${p.message} (×${p.count})` : p.message;
       item.append(when, text);
       return item;
     }));

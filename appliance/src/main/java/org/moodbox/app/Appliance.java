@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.Catalog;
+import org.moodbox.catalog.CatalogBackup;
+import org.moodbox.catalog.CatalogHealth;
 import org.moodbox.catalog.scan.LibraryScanner;
+import org.moodbox.device.BoxNotices;
 import org.moodbox.device.GpioPins;
 import org.moodbox.device.HttpLivenessCheck;
 import org.moodbox.device.ServiceWatchdog;
@@ -76,11 +79,13 @@ public final class Appliance implements AutoCloseable {
     private final Spotify spotify;
     private final YoutubeCandidates youtube;
     private final BackgroundScan libraryScan;
+    private final CatalogBackup backup;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
                       ServiceWatchdog watchdog, BoxHardware hardware, Spotify spotify, YoutubeCandidates youtube,
-                      BackgroundScan libraryScan) {
+                      BackgroundScan libraryScan, CatalogBackup backup) {
+        this.backup = backup;
         this.spotify = spotify;
         this.youtube = youtube;
         this.libraryScan = libraryScan;
@@ -108,7 +113,11 @@ public final class Appliance implements AutoCloseable {
         // The owner's settings and the admin password hash, before anything that would need closing if they fail.
         SettingsStore settings = SettingsStore.open(config.dataDir());
         AdminSecrets secrets = AdminSecrets.open(config.dataDir());
-        Catalog catalog = Catalog.open(config.dataDir().resolve("catalog.db"));
+        // Checked before use: a damaged file is moved aside and rebuilt, its history restored from the backup.
+        CatalogHealth.Opened opened = CatalogHealth.open(config.dataDir().resolve("catalog.db"),
+                config.dataDir().resolve(CatalogBackup.FILE_NAME), Clock.systemUTC());
+        Catalog catalog = opened.catalog();
+        opened.notice().ifPresent(notice -> BoxNotices.raise("catalog", notice));
         VisionLoop vision = null;
         Player player = null;
         Spotify spotify = null;
@@ -175,9 +184,14 @@ public final class Appliance implements AutoCloseable {
             // The library is brought up to date while the box already serves: unchanged files are skipped, and
             // new tracks reach the kiosk's cards when the scan ends (the admin page shows its progress).
             libraryScan.onFinished(() -> warnIfEmpty(catalog));
+            BackgroundScan scan = libraryScan;
+            opened.restoreFrom().ifPresent(copy -> restoreAfterFirstScan(scan, catalog, copy,
+                    opened.notice().orElse("")));
+            CatalogBackup backup = CatalogBackup.nightly(catalog.file(),
+                    config.dataDir().resolve(CatalogBackup.FILE_NAME), Clock.systemDefaultZone());
             libraryScan.start();
             return new Appliance(catalog, vision, player, web, systemd, watchdog, hardware, spotify, youtube,
-                    libraryScan);
+                    libraryScan, backup);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
             if (libraryScan != null) {
@@ -199,6 +213,23 @@ public final class Appliance implements AutoCloseable {
             systemd.close();
             throw e;
         }
+    }
+
+    /** Once the library scan has put the tracks back, their plays and likes come back from the backup. */
+    private static void restoreAfterFirstScan(BackgroundScan scan, Catalog catalog, Path backup, String notice) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        scan.onFinished(() -> {
+            if (done.compareAndSet(false, true)) {
+                try {
+                    int plays = CatalogHealth.restoreHistory(catalog, backup);
+                    BoxNotices.raise("catalog", notice + "; the catalog is rebuilt and " + plays
+                            + " plays with their likes and skips were restored");
+                } catch (RuntimeException e) {
+                    LOG.error("restoring the play history failed: {}", e.getMessage());
+                    BoxNotices.raise("catalog", notice + "; restoring the play history failed: " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** The LED at the box: on while the camera is read, blinking while it is lost. */
@@ -263,6 +294,7 @@ public final class Appliance implements AutoCloseable {
         hardware.close(); // the button and the sensor first: no press may reach a closing player
         web.close();
         libraryScan.close();
+        backup.close();
         vision.close();
         player.close(); // closes the Spotify Connect player with the local one
         spotify.close();

@@ -15,6 +15,7 @@ public final class GrabberFrameSource implements FrameSource {
     private final FFmpegFrameGrabber grabber;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private boolean started;
+    private long fileCheckedAt = System.nanoTime();
 
     public GrabberFrameSource(CameraSpec spec) {
         this.spec = spec;
@@ -33,6 +34,7 @@ public final class GrabberFrameSource implements FrameSource {
 
     @Override
     public Mat grab() throws CameraException {
+        checkFileStillThere();
         try {
             if (!started) {
                 grabber.start();
@@ -50,6 +52,24 @@ public final class GrabberFrameSource implements FrameSource {
             return converter.convert(frame);
         } catch (FrameGrabber.Exception e) {
             throw new CameraException(describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A deleted video file would play on from the open handle and show as "running"; once a second its path
+     * is checked, and a file that is gone ends this source (the vision loop then says "no camera").
+     */
+    private void checkFileStillThere() throws CameraException {
+        if (spec.kind() != CameraSpec.Kind.VIDEO_FILE) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (started && now - fileCheckedAt < 1_000_000_000L) {
+            return;
+        }
+        fileCheckedAt = now;
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(spec.input()))) {
+            throw new CameraException(describe() + " is gone (deleted or moved)", true);
         }
     }
 

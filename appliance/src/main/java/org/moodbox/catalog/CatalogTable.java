@@ -27,4 +27,12 @@ abstract class CatalogTable {
             ps.setInt(index, value);
         }
     }
+
+    static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
 }

@@ -20,7 +20,7 @@ final class TrackTable extends CatalogTable {
             t.id, t.source, t.uri, t.title, t.artist, t.album, t.year,
             COALESCE(al.language, t.language) AS language, t.duration_seconds,
             t.attribution, (a.track_id IS NOT NULL) AS has_artwork,
-            f.valence, f.energy, f.tempo, f.provenance
+            f.valence, f.energy, f.tempo, f.provenance, f.mode, f.loudness, f.acousticness, f.danceability
             FROM tracks t LEFT JOIN features f ON f.track_id = t.id LEFT JOIN artwork a ON a.track_id = t.id
             LEFT JOIN artist_languages al ON al.artist = t.artist""";
 
@@ -181,12 +181,24 @@ final class TrackTable extends CatalogTable {
             double energy = rs.getDouble("energy");
             double tempo = rs.getDouble("tempo");
             Double tempoOrNull = rs.wasNull() ? null : tempo;
-            features = new Features(valence, energy, tempoOrNull, rs.getString("provenance"));
+            features = new Features(valence, energy, tempoOrNull, rs.getString("provenance"),
+                    nullableInt(rs, "mode"), nullableDouble(rs, "loudness"), nullableDouble(rs, "acousticness"),
+                    nullableDouble(rs, "danceability"));
         }
         int year = rs.getInt("year");
         Integer yearOrNull = rs.wasNull() ? null : year;
         return new Track(rs.getLong("id"), rs.getString("source"), rs.getString("uri"), rs.getString("title"),
                 rs.getString("artist"), rs.getString("album"), yearOrNull, rs.getString("language"),
                 rs.getDouble("duration_seconds"), rs.getBoolean("has_artwork"), rs.getString("attribution"), features);
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 }

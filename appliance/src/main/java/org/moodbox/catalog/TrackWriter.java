@@ -34,7 +34,8 @@ public final class TrackWriter extends CatalogTable implements AutoCloseable {
                     RETURNING id""");
             deleteFeatures = connection.prepareStatement("DELETE FROM features WHERE track_id = ?");
             insertFeatures = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO features(track_id, valence, energy, tempo, mode, provenance) VALUES (?, ?, ?, ?, ?, ?)");
+                    "INSERT OR REPLACE INTO features(track_id, valence, energy, tempo, mode, provenance, loudness, acousticness,"
+                            + " danceability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             deleteArtwork = connection.prepareStatement("DELETE FROM artwork WHERE track_id = ?");
             insertArtwork = connection.prepareStatement("INSERT INTO artwork(track_id, mime, bytes) VALUES (?, ?, ?)");
         } catch (SQLException ex) {
@@ -104,8 +105,11 @@ public final class TrackWriter extends CatalogTable implements AutoCloseable {
         } else {
             ps.setDouble(4, f.tempo());
         }
-        setNullableInt(ps, 5, mode);
+        setNullableInt(ps, 5, mode != null ? mode : f.mode());
         ps.setString(6, f.provenance());
+        setNullableDouble(ps, 7, f.loudness());
+        setNullableDouble(ps, 8, f.acousticness());
+        setNullableDouble(ps, 9, f.danceability());
         ps.executeUpdate();
     }
 

@@ -13,8 +13,11 @@ public interface PlaybackQueue {
     /** Plays the next queued track, or the next recommendation when the queue is empty; empty when there is none. */
     Optional<Track> next();
 
-    /** Plays after what is queued already. */
-    void enqueue(Track track);
+    /** The longest queue: 3,000 adds once made every queue answer 779 KB; nobody queues more than a party's worth. */
+    int MAX_QUEUED = 100;
+
+    /** Plays after what is queued already; false (nothing queued) when {@link #MAX_QUEUED} tracks wait already. */
+    boolean enqueue(Track track);
 
     /** Queued tracks, next first (recommendations that would follow are not listed). */
     List<Track> upcoming();

@@ -64,10 +64,14 @@ public final class QueuedPlayer extends ForwardingPlayer implements PlaybackQueu
     }
 
     @Override
-    public void enqueue(Track track) {
+    public boolean enqueue(Track track) {
         Objects.requireNonNull(track, "track");
         synchronized (lock) {
+            if (queue.size() >= MAX_QUEUED) {
+                return false;
+            }
             queue.addLast(track);
+            return true;
         }
     }
 

@@ -30,6 +30,17 @@ public final class SettingsJson {
     private SettingsJson() {
     }
 
+    /** The top-level field names that are not settings, in file order. */
+    public static List<String> unknownFields(JsonNode root) {
+        List<String> unknown = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        return unknown;
+    }
+
     public static ObjectNode write(ObjectMapper json, Settings s) {
         ObjectNode root = json.createObjectNode();
         strings(root.putArray("languages"), s.languages());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Saving validates first and writes atomically ({@link AtomicFile}), so an invalid form or a power cut
  * leaves the last good file in place. A file that cannot be read at start (hand-edited, torn by an old
  * tool) is not overwritten: it is moved aside to {@code settings.json.corrupt}, the box runs on defaults,
- * and {@link #loadProblem()} says what was wrong so the admin page can tell the owner.
+ * and {@link #loadProblem()} says what was wrong so the admin page can tell the owner, until the next good save.
+ *
+ * <p>Settings this version does not know (a newer version's file, a hand-edited typo) are not a reason to drop
+ * all the others: they are moved to {@code settings.unknown.json} and every known setting is used.
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
@@ -36,7 +40,8 @@ public final class SettingsStore {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final List<Consumer<Settings>> followers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
-    private final String loadProblem;
+    public static final String UNKNOWN_FILE_NAME = "settings.unknown.json";
+    private volatile String loadProblem;
     private volatile Settings current;
 
     private SettingsStore(Path file, Settings current, String loadProblem) {
@@ -62,7 +67,9 @@ public final class SettingsStore {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return new SettingsStore(file, SettingsJson.read(json.readTree(bytes), Settings.defaults()), null);
+            JsonNode root = json.readTree(bytes);
+            String setAside = setAsideUnknown(file, root);
+            return new SettingsStore(file, SettingsJson.read(root, Settings.defaults()), setAside);
         } catch (JsonProcessingException e) {
             return quarantined(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
@@ -70,6 +77,29 @@ public final class SettingsStore {
         } catch (InvalidSettingsException e) {
             return quarantined(file, e.getMessage());
         }
+    }
+
+    /**
+     * Moves the top-level fields this version does not know out of {@code root} into settings.unknown.json.
+     *
+     * @return the owner's notice, or null when every field is known
+     */
+    private static String setAsideUnknown(Path file, JsonNode root) throws IOException {
+        if (root == null || !root.isObject()) {
+            return null;
+        }
+        List<String> unknown = SettingsJson.unknownFields(root);
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        ObjectNode aside = ((ObjectNode) root.deepCopy()).retain(unknown);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFile.write(file.resolveSibling(UNKNOWN_FILE_NAME), json.writeValueAsBytes(aside), false);
+        ((ObjectNode) root).remove(unknown);
+        String problem = "the settings file had settings this version does not know (" + String.join(", ", unknown)
+                + "); they were kept aside in " + UNKNOWN_FILE_NAME + " and every other setting was used";
+        LOG.warn("{}: {}", file, problem);
+        return problem;
     }
 
     private static SettingsStore quarantined(Path file, String why) {
@@ -127,6 +157,7 @@ public final class SettingsStore {
                 throw new UncheckedIOException("cannot save the settings to " + file + ": " + e.getMessage(), e);
             }
             current = next;
+            loadProblem = null; // a good save replaced whatever the file at start had wrong
             LOG.info("settings saved: {}", next);
             // Inside the lock, so listeners see saves in the order they happened. The rooms first, then those
             // who show the whole: cards recomputed after a save already see every room's new part.

@@ -175,7 +175,7 @@ public final class VisionLoop implements AutoCloseable {
                     break;
                 }
                 failedAttempts++;
-                CameraState state = everDelivered ? CameraState.RECONNECTING : CameraState.NO_CAMERA;
+                CameraState state = everDelivered && !e.gone() ? CameraState.RECONNECTING : CameraState.NO_CAMERA;
                 String message = (everDelivered ? "camera lost: " : "no frames from " + camera.describe() + ": ")
                         + e.getMessage() + "; trying again in " + Math.max(1, backoff / 1000) + " s";
                 if (failedAttempts <= 3 || failedAttempts % 30 == 0) {
@@ -208,8 +208,7 @@ public final class VisionLoop implements AutoCloseable {
     }
 
     private void analyse(FrameSource source) throws CameraException {
-        double fps = 0;
-        long last = System.nanoTime();
+        FrameRate rate = new FrameRate(); // a new source: its first frame starts the clock
         while (active && !cameraChanged) {
             switchPipelineIfAsked();
             long start = System.nanoTime();
@@ -225,16 +224,13 @@ public final class VisionLoop implements AutoCloseable {
                         analysis.timings().withDecode(decodeMs), analysis.problem());
                 sink.accept(analysis);
             } catch (RuntimeException e) {
-                frameFailed(source, e, fps);
+                frameFailed(source, e, rate.current());
                 pauseUntilNextFrame(start);
                 continue;
             }
             failedFrames = 0;
             lastProgressNanos = System.nanoTime();
-            long now = System.nanoTime();
-            double instant = 1e9 / Math.max(1, now - last);
-            fps = fps == 0 ? instant : fps * 0.9 + instant * 0.1;
-            last = now;
+            double fps = rate.frameAt(System.nanoTime());
             String problem = analysis.problem() != null ? analysis.problem() : pipelineProblem;
             status = new VisionStatus(CameraState.RUNNING, source.describe(), problem, fps, analysis.timings(),
                     analysis.faces().size(), pipeline.describe(), 0);

@@ -52,6 +52,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Cards on the kiosk: two screens of four at 800x480, one screen of 4x2 on larger displays. */
     static final int CARD_COUNT = 8;
+    /** How long a request body may take to arrive ({@link SlowBodies}); the pages send theirs at once. */
+    static final java.time.Duration BODY_DEADLINE = java.time.Duration.ofSeconds(5);
 
     private final SseHub hub;
     private final LiveState live;
@@ -119,7 +121,9 @@ public final class WebServer implements AutoCloseable {
         Objects.requireNonNull(tracks, "tracks");
         Objects.requireNonNull(cameraOn, "cameraOn");
         Objects.requireNonNull(host, "host");
-        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // A body is exactly one JSON value: {"volumeCap":0.5}{"x":1} is refused, not half-read.
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.hub = new SseHub(json);
         this.live = new LiveState(moodFeed, recommender, player, hub, CARD_COUNT);
         live.start();
@@ -133,6 +137,9 @@ public final class WebServer implements AutoCloseable {
         // they are for every caller.
         QueueRoutes queue = player instanceof org.moodbox.playback.PlaybackQueue q
                 ? new QueueRoutes(q, live, tracks, json) : null;
+        if (queue != null) {
+            queue.clearOnMoodChange(moodFeed);
+        }
         ArtworkRoute artwork = new ArtworkRoute(tracks, artworkStore);
         KioskPlaybackRoutes kioskPlayback = new KioskPlaybackRoutes(live, player, links.feedback(), json);
         AdminRoutes admin = settings == null ? null
@@ -153,7 +160,9 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.jetty.host = host;
             config.jetty.port = port;
+            SlowBodies.install(config, BODY_DEADLINE);
             ApiErrors.install(config);
+            new HostCheck(host, HostCheck.systemHostName(), () -> adminAddress.get()).install(config);
             KioskOnly.install(config, kioskClient);
             PageRoutes.install(config);
             api.register(config.routes);
@@ -172,6 +181,9 @@ public final class WebServer implements AutoCloseable {
                 new AdminLibraryRoutes(gate, links.library(), links.installerFolders(), tracks)
                         .register(config.routes);
                 new AdminChoicesRoutes(gate, links.artists()).register(config.routes);
+                if (queue != null) {
+                    queue.registerOwner(config.routes, gate::check);
+                }
             }
             handoffRoutes.register(config.routes);
             if (youtubeAdmin != null) {

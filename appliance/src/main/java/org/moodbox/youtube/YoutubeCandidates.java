@@ -89,6 +89,16 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
     private volatile Instant lastSearchAt;
     private int failuresInARow;
     private volatile boolean closed;
+    /** What the last {@link #settingsChanged()} acted on: a save of other settings changes neither. */
+    private volatile Applied applied;
+
+    /** The owner's YouTube settings and key as last applied (never printed: it holds the key). */
+    private record Applied(YoutubeSettings settings, Optional<String> key) {
+        @Override
+        public String toString() {
+            return "Applied[" + settings + "]";
+        }
+    }
 
     private YoutubeCandidates(Catalog catalog, YoutubeStore store, YoutubeDataApi api, SecretFile apiKey,
                               Supplier<YoutubeSettings> settings, Clock clock, Timing timing) {
@@ -101,6 +111,7 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.timing = timing;
+        this.applied = new Applied(settings.get(), apiKey.value());
     }
 
     /**
@@ -273,9 +284,16 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
     /**
      * The owner saved settings or changed the key: a refusal or a spent budget may no longer hold, and a
      * source turned off takes its videos out of the catalog. Returns once that is done (on the worker), so
-     * the next cards the caller computes are already without them.
+     * the next cards the caller computes are already without them. Every settings save calls this; when the
+     * YouTube settings and the key are what the last call saw, it does nothing (it used to clean the catalog
+     * on every save, 275 ms and an fsync with 28,784 tracks).
      */
     public void settingsChanged() {
+        Applied now = new Applied(settings.get(), apiKey.value());
+        if (now.equals(applied)) {
+            return; // another room's settings were saved: nothing to redo here, and no catalog write
+        }
+        applied = now;
         Problem p = problem;
         if (p != null && (p.kind() == ProblemKind.REFUSED || p.kind() == ProblemKind.BUDGET_SPENT)) {
             problem = null;

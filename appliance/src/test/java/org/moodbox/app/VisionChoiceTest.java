@@ -2,9 +2,12 @@ package org.moodbox.app;
 
 import org.moodbox.vision.CameraState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.camera.CameraSpec;
@@ -25,14 +28,17 @@ class VisionChoiceTest {
         settings.update(JSON.readTree("{\"detector\": \"blazeface-short\", \"emotionModel\": \"cnn\"}"));
         CameraSpec camera = CameraSpec.parse("lavfi:testsrc2=size=320x240:rate=30", 0, 0, 30);
         // The command line's detector wins at start...
+        AtomicInteger frames = new AtomicInteger();
         try (VisionLoop loop = new VisionLoop(camera, OwnerSettings.pipelineAtStart(settings, DetectorKind.BLAZEFACE_FULL),
-                a -> { }, 30)) {
+                a -> frames.incrementAndGet(), 30)) {
             OwnerSettings.pipeline(settings, loop);
             loop.start();
             waitFor(loop, "blazeface-full + cnn");
-            // ...a save of something else does not undo it...
+            // ...a save of something else does not undo it: a pipeline asked for is swapped in before the next
+            // frame, so three frames after the save (awaited, not slept) it would be running...
             settings.update(JSON.readTree("{\"volumeCap\": 0.5}"));
-            Thread.sleep(500);
+            int saved = frames.get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> frames.get() >= saved + 3);
             assertThat(loop.status().pipeline()).isEqualTo("blazeface-full + cnn");
             // ...and the owner's next choice takes over.
             settings.update(JSON.readTree("{\"emotionModel\": \"dcnn\"}"));
@@ -41,11 +47,8 @@ class VisionChoiceTest {
         }
     }
 
-    private static void waitFor(VisionLoop loop, String pipeline) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline
-                && !(pipeline.equals(loop.status().pipeline()) && loop.status().cameraState() == CameraState.RUNNING)) {
-            Thread.sleep(20);
-        }
+    private static void waitFor(VisionLoop loop, String pipeline) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.equals(loop.status().pipeline())
+                && loop.status().cameraState() == CameraState.RUNNING);
     }
 }

@@ -80,4 +80,25 @@ class FrameSourceTest {
             }
         }).isInstanceOf(CameraException.class).hasMessageContaining("/dev/video97");
     }
+
+    @Test
+    void aDeletedVideoFileEndsTheSourceInsteadOfPlayingOnFromItsHandle() throws Exception {
+        Path video = Files.copy(DemoVideo.ensure(dir.resolve("demo")), dir.resolve("camera.mkv"));
+        try (FrameSource source = CameraSpec.parse(video.toString(), 0, 0, DemoVideo.FPS).open()) {
+            source.grab();
+            Files.delete(video);
+            CameraException gone = null;
+            for (int i = 0; i < 100 && gone == null; i++) { // about 2 s at most: the path is checked every second
+                try {
+                    source.grab();
+                    Thread.sleep(20);
+                } catch (CameraException e) {
+                    gone = e;
+                }
+            }
+            assertThat(gone).as("the source noticed the file is gone").isNotNull();
+            assertThat(gone.gone()).isTrue();
+            assertThat(gone.getMessage()).contains("camera.mkv", "gone");
+        }
+    }
 }

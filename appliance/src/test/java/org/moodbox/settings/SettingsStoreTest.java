@@ -127,6 +127,34 @@ class SettingsStoreTest {
     }
 
     @Test
+    void anUnknownKeyIsKeptAsideAndEveryOtherSettingStillApplies() throws Exception {
+        Files.writeString(data.resolve(SettingsStore.FILE_NAME),
+                "{\"volumeCap\": 0.4, \"languages\": [\"de\"], \"ledBrightness\": 3, \"theme\": {\"dark\": true}}");
+
+        SettingsStore store = SettingsStore.open(data);
+
+        assertThat(store.current().volumeCap()).isEqualTo(0.4);
+        assertThat(store.current().languages()).containsExactly("de");
+        assertThat(store.loadProblem()).hasValueSatisfying(p ->
+                assertThat(p).contains("ledBrightness, theme", SettingsStore.UNKNOWN_FILE_NAME));
+        assertThat(JSON.readTree(data.resolve(SettingsStore.UNKNOWN_FILE_NAME).toFile()))
+                .isEqualTo(JSON.readTree("{\"ledBrightness\": 3, \"theme\": {\"dark\": true}}"));
+        assertThat(data.resolve("settings.json.corrupt")).doesNotExist();
+    }
+
+    @Test
+    void theLoadWarningIsClearedByAGoodSave() throws Exception {
+        Files.writeString(data.resolve(SettingsStore.FILE_NAME), "{\"volumeCap\": 7}");
+        SettingsStore store = SettingsStore.open(data);
+        assertThat(store.loadProblem()).isPresent();
+
+        store.update(JSON.readTree("{\"volumeCap\": 0.5}"));
+
+        assertThat(store.loadProblem()).isEmpty();
+        assertThat(SettingsStore.open(data).loadProblem()).isEmpty();
+    }
+
+    @Test
     void secretsAreOwnerOnlyAndSurviveAReopen() throws Exception {
         AdminSecrets secrets = AdminSecrets.open(data);
         assertThat(secrets.adminPassword()).isEmpty();

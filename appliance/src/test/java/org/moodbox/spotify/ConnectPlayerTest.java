@@ -25,6 +25,12 @@ import org.moodbox.playback.PlaybackState.Status;
 class ConnectPlayerTest {
     static final Duration POLL = Duration.ofMillis(100);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a call waits for the fake's answer. Short, so "Spotify does not answer" ends within {@link #WAIT};
+     * not too short: 700 ms timed out on the fake's ordinary answers while the soak (.ci/soak-timing-tests) ran a
+     * second build beside it (load 20 on two cores).
+     */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(3);
 
     @TempDir
     Path data;
@@ -35,7 +41,7 @@ class ConnectPlayerTest {
 
     @BeforeEach
     void link() throws Exception {
-        rig = new SpotifyRig(data, Duration.ofMillis(700));
+        rig = new SpotifyRig(data, ANSWER_TIMEOUT);
         rig.link();
         fakePlayer = rig.fake.player;
     }
@@ -141,10 +147,20 @@ class ConnectPlayerTest {
         player.stop();
         assertThat(player.state().status()).isEqualTo(Status.STOPPED);
         // Spotify refuses to pause a paused player (403); stopping from pause must not turn that into an error.
-        Thread.sleep(POLL.toMillis() * 5);
+        afterEverythingQueued();
         assertThat(rig.fake.count("PUT /v1/me/player/pause")).isEqualTo(2);
         assertThat(player.state().error()).isNull();
         assertThat(states).allSatisfy(s -> assertThat(s.error()).isNull());
+    }
+
+    /**
+     * Returns once the player's own thread has done everything asked of it so far (instead of sleeping and hoping
+     * it has): a volume change queues one more call behind them, and its request reaching Spotify is the sign.
+     */
+    private void afterEverythingQueued() throws Exception {
+        long before = rig.fake.count("PUT /v1/me/player/volume");
+        player.setVolume(player.state().volume());
+        awaitFake("the call queued last", () -> rig.fake.count("PUT /v1/me/player/volume") > before);
     }
 
     @Test
@@ -154,7 +170,7 @@ class ConnectPlayerTest {
         player.stop(); // the listener changed their mind before Spotify answered
         awaitFake("asked to play", () -> rig.fake.count("PUT /v1/me/player/play") == 1);
         awaitFake("paused again", () -> rig.fake.count("PUT /v1/me/player/pause") == 1 && !fakePlayer.playing());
-        Thread.sleep(POLL.toMillis() * 5);
+        afterEverythingQueued();
         assertThat(player.state().status()).isEqualTo(Status.STOPPED);
         assertThat(player.state().error()).isNull();
         assertThat(states.get(states.size() - 1).status()).isEqualTo(Status.STOPPED);
@@ -227,7 +243,7 @@ class ConnectPlayerTest {
 
     @Test
     void aSpotifyThatDoesNotAnswerNeverHoldsTheTapAndSaysSo() throws Exception {
-        rig.fake.inject("/v1/me/player/devices", "slow:3000");
+        rig.fake.inject("/v1/me/player/devices", "slow:" + ANSWER_TIMEOUT.multipliedBy(2).toMillis());
         player(() -> Optional.of("Moodbox"), 0.5, 1.0).play(spotifyTrack("kkk"));
         // play() has returned while the fake still holds the request: the screen shows the tap at once.
         assertThat(player.state().status()).isEqualTo(Status.PLAYING);

@@ -99,7 +99,7 @@ class AdminOwnerApiTest {
         assertThat(choices.at("/emotion")).hasSize(Emotion.values().length);
         assertThat(choices.at("/vision/detector/options").findValuesAsText("value"))
                 .containsExactly("mtcnn", "mtcnn-int8", "blazeface-full", "blazeface-short");
-        assertThat(choices.at("/vision/emotionModel/options").findValuesAsText("value")).containsExactly("cnn", "cnn-int8", "dcnn", "dcnn-float");
+        assertThat(choices.at("/vision/emotionModel/options").findValuesAsText("value")).containsExactly("cnn", "cnn-int8", "dcnn", "dcnn-float", "fnet");
         assertThat(settings.current().strategies().get(Emotion.SAD)).isEqualTo(Strategy.LIFT);
 
         AdminClient.Reply saved = phone.put("/admin/api/settings", "{\"strategies\": {\"sad\": \"match\", \"happy\": \"calm\"}}");
@@ -169,9 +169,17 @@ class AdminOwnerApiTest {
         assertThat(refused.json().at("/fields/cameraSource").asText()).contains("neither a /dev/video device");
         assertThat(settingsBytes()).isEqualTo(before);
 
-        AdminClient.Reply usb = phone.put("/admin/api/settings", "{\"cameraSource\": \"/dev/video2\"}");
-        assertThat(usb.status()).isEqualTo(200);
-        assertThat(settings.current().cameraSource()).isEqualTo("/dev/video2");
+        for (String notACamera : new String[] {"/etc/passwd", "lavfi:testsrc2", "/dev/video77"}) {
+            AdminClient.Reply no = phone.put("/admin/api/settings", "{\"cameraSource\": \"" + notACamera + "\"}");
+            assertThat(no.status()).as(notACamera).isEqualTo(400);
+        }
+        assertThat(settingsBytes()).isEqualTo(before);
+        Path still = folder.resolve("still.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", still.toFile());
+        AdminClient.Reply file = phone.put("/admin/api/settings", "{\"cameraSource\": \"" + still + "\"}");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(settings.current().cameraSource()).isEqualTo(still.toString());
 
         JsonNode cameras = phone.get("/admin/api/cameras").json();
         assertThat(cameras.at("/devices").isArray()).isTrue();

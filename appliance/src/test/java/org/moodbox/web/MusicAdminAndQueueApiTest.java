@@ -122,6 +122,34 @@ class MusicAdminAndQueueApiTest {
     }
 
     @Test
+    void theQueueIsBoundedAndClearedByANewMoodAndByTheOwner() throws Exception {
+        AdminClient kiosk = new AdminClient(server.port());
+        Track track = rooms.catalog.allTracks().get(0);
+        rooms.moodTracker.override(org.moodbox.model.Emotion.HAPPY);
+        for (int i = 0; i < org.moodbox.playback.PlaybackQueue.MAX_QUEUED; i++) {
+            assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
+        }
+        AdminClient.Reply full = kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}"));
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.json().path("error").asText()).contains("full");
+        assertThat(queue.upcoming()).hasSize(org.moodbox.playback.PlaybackQueue.MAX_QUEUED);
+
+        rooms.moodTracker.override(org.moodbox.model.Emotion.SAD);
+        assertThat(queue.upcoming()).as("a new mood empties the queue").isEmpty();
+
+        assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
+        AdminClient owner = new AdminClient(server.port());
+        assertThat(owner.send(owner.withCsrf("/admin/api/queue").DELETE()).status()).as("signed out").isIn(401, 403);
+        owner.setUp(PASSWORD);
+        assertThat(owner.send(owner.withCsrf("/admin/api/queue").DELETE()).status()).isEqualTo(200);
+        assertThat(queue.upcoming()).isEmpty();
+        assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
+        assertThat(kiosk.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/queue"))
+                .DELETE()).status()).isEqualTo(200);
+        assertThat(queue.upcoming()).isEmpty();
+    }
+
+    @Test
     void nextIsAKioskControl() throws Exception {
         server.close();
         server = new WebServer(rooms.moodTracker, rooms.recommender, queue, rooms.catalog, rooms.trackLookup(),

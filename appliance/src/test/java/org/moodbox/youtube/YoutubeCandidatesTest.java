@@ -249,6 +249,25 @@ class YoutubeCandidatesTest {
     }
 
     @Test
+    void aSaveOfOtherSettingsLeavesYoutubeAndTheCatalogAlone() throws Exception {
+        key.set("AIzaSyWRONG-wrong_wrong-wrong-wrong-wro12");
+        youtube.settingsChanged();
+        want(Emotion.SAD, ANY);
+        assertThat(fake.searches()).hasSize(1);
+
+        youtube.settingsChanged(); // the owner saved, say, the volume: YouTube's settings and key are the same
+        want(Emotion.SAD, ANY);
+        assertThat(fake.searches()).as("the refused key is not tried again").hasSize(1);
+
+        settings.set(new YoutubeSettings("youtube", false, 10_000));
+        youtube.settingsChanged();
+        assertThat(videos()).isEmpty();
+        long tracks = catalog.trackCount();
+        youtube.settingsChanged(); // off and still off: no second clean-up pass over the catalog
+        assertThat(catalog.trackCount()).isEqualTo(tracks);
+    }
+
+    @Test
     void turningTheSourceOffTakesItsVideosOffTheBoxAndLeavesTheLibrary() throws Exception {
         want(Emotion.SAD, ANY);
         assertThat(videos()).hasSize(3);

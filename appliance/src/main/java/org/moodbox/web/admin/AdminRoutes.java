@@ -2,6 +2,7 @@ package org.moodbox.web.admin;
 
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.JsonBody;
+import org.moodbox.web.shared.JsonInput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,7 @@ public final class AdminRoutes {
     /** PBKDF2 hashes any length, but nobody types more, and it caps the work an anonymous request can cause. */
     static final int MAX_PASSWORD_LENGTH = 200;
     private static final String SESSION = "moodbox.adminSession";
+    public static final int MAX_FIELD_ERRORS = 20;
 
     private final SettingsStore settings;
     private final AdminSecrets secrets;
@@ -89,8 +91,12 @@ public final class AdminRoutes {
         ctx.attribute(SESSION, session);
     }
 
-    /** Browsers send Origin with every POST/PUT; a missing one is a non-browser client, which the token still checks. */
-    private static boolean sameOrigin(Context ctx) {
+    /**
+     * Browsers send Origin with every POST/PUT; a missing one is a non-browser client, which the token still
+     * checks. Scheme, host and port must all be this request's: the Host itself was already checked to name
+     * this box ({@link HostCheck}), so a page from any other origin is refused.
+     */
+    static boolean sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null) {
             return true;
@@ -98,7 +104,8 @@ public final class AdminRoutes {
         try {
             URI uri = URI.create(origin);
             String host = ctx.header("Host");
-            return host != null && host.equalsIgnoreCase(uri.getAuthority());
+            return host != null && ctx.scheme().equalsIgnoreCase(uri.getScheme())
+                    && host.equalsIgnoreCase(uri.getRawAuthority()) && uri.getRawPath().isEmpty();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -151,7 +158,7 @@ public final class AdminRoutes {
 
     private void signIn(Context ctx) {
         String client = ctx.ip();
-        OptionalLong blocked = limiter.blockedForSeconds(client);
+        OptionalLong blocked = limiter.admit(client);
         if (blocked.isPresent()) {
             ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
             throw new ApiException(429, "too many wrong passwords; try again in " + blocked.getAsLong() + " s");
@@ -187,7 +194,7 @@ public final class AdminRoutes {
     private void changePassword(Context ctx) {
         signedIn(ctx);
         String client = ctx.ip();
-        OptionalLong blocked = limiter.blockedForSeconds(client);
+        OptionalLong blocked = limiter.admit(client);
         if (blocked.isPresent()) {
             ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
             throw new ApiException(429, "too many wrong passwords; try again in " + blocked.getAsLong() + " s");
@@ -233,11 +240,9 @@ public final class AdminRoutes {
 
     private void putSettings(Context ctx) {
         signedIn(ctx);
-        JsonNode changes;
-        try {
-            changes = json.readTree(ctx.body());
-        } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON; send the settings as a JSON object");
+        JsonNode changes = JsonInput.parse(json, ctx.body());
+        if (changes == null) {
+            throw ApiException.badRequest("request body is not valid JSON (exactly one JSON value is expected); send the settings as a JSON object");
         }
         try {
             Map<String, String> problems = SettingsChecks.onTheBox(changes, settings.current());
@@ -275,7 +280,13 @@ public final class AdminRoutes {
         }
     }
 
+    /** At most {@value #MAX_FIELD_ERRORS} fields are listed: 50,000 unknown keys once made a 10 MB answer. */
     private static void fieldErrors(Context ctx, String message, Map<String, String> fields) {
-        ctx.status(400).json(Map.of("error", message, "fields", fields));
+        Map<String, String> shown = new LinkedHashMap<>();
+        fields.entrySet().stream().limit(MAX_FIELD_ERRORS).forEach(e -> shown.put(e.getKey(), e.getValue()));
+        if (fields.size() > MAX_FIELD_ERRORS) {
+            shown.put("…", "and " + (fields.size() - MAX_FIELD_ERRORS) + " more problems");
+        }
+        ctx.status(400).json(Map.of("error", message, "fields", shown));
     }
 }

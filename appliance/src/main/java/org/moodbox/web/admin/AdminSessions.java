@@ -28,12 +28,15 @@ public final class AdminSessions {
     public static final String COOKIE = "moodbox_admin";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
-    /** Bounds memory when something keeps opening the page; the oldest sessions go first. */
-    static final int MAX_SESSIONS = 200;
+    /** Bounds memory when something keeps opening the page; the oldest signed-out sessions go first. */
+    public static final int MAX_ANONYMOUS = 200;
+    /** Signed-in sessions have their own table: anyone can open anonymous ones, so they must never evict these. */
+    public static final int MAX_SIGNED_IN = 20;
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, AdminSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, AdminSession> anonymous = new ConcurrentHashMap<>();
+    private final Map<String, AdminSession> signedIn = new ConcurrentHashMap<>();
 
     AdminSessions(Clock clock) {
         this.clock = clock;
@@ -46,8 +49,12 @@ public final class AdminSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        AdminSession session = sessions.computeIfPresent(token,
+        AdminSession session = signedIn.computeIfPresent(token,
                 (t, s) -> s.expiresAt().isAfter(now) ? s.extendedTo(now.plus(IDLE_TIMEOUT)) : null);
+        if (session == null) {
+            session = anonymous.computeIfPresent(token,
+                    (t, s) -> s.expiresAt().isAfter(now) ? s.extendedTo(now.plus(IDLE_TIMEOUT)) : null);
+        }
         return Optional.ofNullable(session);
     }
 
@@ -64,13 +71,15 @@ public final class AdminSessions {
 
     /** Signs every session out (after a password change; the caller then renews its own). */
     void endAll() {
-        sessions.clear();
+        signedIn.clear();
+        anonymous.clear();
     }
 
     void end(Context ctx) {
         String token = ctx.cookie(COOKIE);
         if (token != null) {
-            sessions.remove(token);
+            signedIn.remove(token);
+            anonymous.remove(token);
         }
         ctx.cookie(cookie("", 0));
     }
@@ -82,20 +91,33 @@ public final class AdminSessions {
                 session.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 
-    private AdminSession start(Context ctx, boolean signedIn) {
+    private AdminSession start(Context ctx, boolean signIn) {
         Instant now = clock.instant();
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.entrySet().removeIf(e -> !e.getValue().expiresAt().isAfter(now));
-            while (sessions.size() >= MAX_SESSIONS) {
-                sessions.entrySet().stream().min(Comparator.comparing(e -> e.getValue().expiresAt()))
-                        .ifPresent(e -> sessions.remove(e.getKey()));
-            }
-        }
+        Map<String, AdminSession> table = signIn ? signedIn : anonymous;
+        makeRoom(table, signIn ? MAX_SIGNED_IN : MAX_ANONYMOUS, now);
         String token = randomToken();
-        AdminSession session = new AdminSession(randomToken(), signedIn, now.plus(IDLE_TIMEOUT));
-        sessions.put(token, session);
+        AdminSession session = new AdminSession(randomToken(), signIn, now.plus(IDLE_TIMEOUT));
+        table.put(token, session);
         ctx.cookie(cookie(token, -1)); // a browser-session cookie; the server's idle timeout does the expiring
         return session;
+    }
+
+    /** Drops expired sessions, then the ones idle longest, until one more fits (synchronized: one table, two pages). */
+    private static void makeRoom(Map<String, AdminSession> table, int max, Instant now) {
+        synchronized (table) {
+            if (table.size() < max) {
+                return;
+            }
+            table.entrySet().removeIf(e -> !e.getValue().expiresAt().isAfter(now));
+            while (table.size() >= max) {
+                table.entrySet().stream().min(Comparator.comparing(e -> e.getValue().expiresAt()))
+                        .ifPresent(e -> table.remove(e.getKey()));
+            }
+        }
+    }
+
+    int count(boolean signIn) {
+        return (signIn ? signedIn : anonymous).size();
     }
 
     private static Cookie cookie(String value, int maxAgeSeconds) {

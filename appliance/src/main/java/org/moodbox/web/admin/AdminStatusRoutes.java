@@ -56,6 +56,7 @@ public final class AdminStatusRoutes {
         view.put("cpuTemperature", CpuTemperature.read(thermal).orElse(null));
         view.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         view.put("recentProblems", RecentProblems.latest());
+        view.put("notices", org.moodbox.device.BoxNotices.current());
         ctx.json(view);
     }
 

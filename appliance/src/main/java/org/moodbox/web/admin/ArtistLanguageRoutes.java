@@ -2,12 +2,12 @@ package org.moodbox.web.admin;
 
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.JsonInput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +57,7 @@ public final class ArtistLanguageRoutes {
 
     private void set(Context ctx) {
         admin.signedIn(ctx);
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (IOException e) {
-            body = null;
-        }
+        JsonNode body = JsonInput.parse(json, ctx.body());
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("send JSON like {\"artist\": \"ABBA\", \"language\": \"sv\"}");
         }

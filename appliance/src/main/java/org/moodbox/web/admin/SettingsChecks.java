@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.moodbox.camera.CameraSpec;
+import org.moodbox.camera.CameraCheck;
 import org.moodbox.settings.Settings;
 
 /**
@@ -43,11 +43,7 @@ final class SettingsChecks {
         JsonNode camera = changes.get("cameraSource");
         if (camera != null && camera.isTextual() && !camera.textValue().isBlank()
                 && !camera.textValue().strip().equals(current.cameraSource())) {
-            try {
-                CameraSpec.parse(camera.textValue().strip(), 0, 0, 1);
-            } catch (IllegalArgumentException e) {
-                problems.put("cameraSource", e.getMessage());
-            }
+            CameraCheck.problem(camera.textValue().strip()).ifPresent(p -> problems.put("cameraSource", p));
         }
         return problems;
     }

@@ -86,7 +86,14 @@ public final class ApiRoutes {
                     + "turn the card over and scan its QR code");
         }
         player.play(track);
-        ctx.json(Map.of("playback", live.playback()));
+        // The song plays even when its play could not be recorded (a full SD card): the answer says so.
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("playback", live.playback());
+        var notices = org.moodbox.device.BoxNotices.current();
+        if (!notices.isEmpty()) {
+            answer.put("notices", notices);
+        }
+        ctx.json(answer);
     }
 
     private void volume(Context ctx) {

@@ -2,6 +2,7 @@ package org.moodbox.web.kiosk;
 
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.JsonInput;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,7 @@ public final class ArtworkRoute {
     }
 
     private static long parseId(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no track with id '" + raw + "'");
-        }
+        return JsonInput.asciiId(raw).orElseThrow(() -> ApiException.notFound("no track with id '"
+                + ApiException.shortened(raw) + "'"));
     }
 }

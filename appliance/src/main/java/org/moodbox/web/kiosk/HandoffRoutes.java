@@ -3,6 +3,7 @@ package org.moodbox.web.kiosk;
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.Handoff;
 import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.JsonInput;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -62,12 +63,8 @@ public final class HandoffRoutes {
 
     private Track track(Context ctx) {
         String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no track with id '" + raw + "'");
-        }
+        long id = JsonInput.asciiId(raw).orElseThrow(() -> ApiException.notFound("no track with id '"
+                + ApiException.shortened(raw) + "'"));
         return tracks.byId(id).orElseThrow(() -> ApiException.notFound("no track with id " + id
                 + " (the catalog may have changed; take new cards)"));
     }

@@ -49,14 +49,27 @@ public final class KioskPlaybackRoutes {
 
     private void next(Context ctx, boolean skip) {
         Track playing = current();
+        String notRecorded = null;
         if (skip) {
             long judged = judgedTrack(ctx, playing);
-            judge(judged, -1);
+            try {
+                judge(judged, -1);
+            } catch (RuntimeException e) {
+                // The skip still skips: only its verdict is lost, and the answer says so.
+                if (!org.moodbox.device.StorageFull.noticeIf(e) && !(e instanceof org.moodbox.catalog.CatalogException)) {
+                    throw e;
+                }
+                notRecorded = "the skip was not recorded: " + (org.moodbox.device.StorageFull.causedBy(e)
+                        ? org.moodbox.device.StorageFull.MESSAGE : e.getMessage());
+            }
+        }
+        if (notRecorded != null) {
+            ctx.attribute(NOT_RECORDED, notRecorded);
         }
         // What the listener queued comes first; otherwise the screen's order of cards.
         if (player instanceof org.moodbox.playback.PlaybackQueue queue && !queue.upcoming().isEmpty()
                 && queue.next().isPresent()) {
-            ctx.json(Map.of("playback", live.playback()));
+            ctx.json(answer(ctx));
             return;
         }
         List<Recommendation> cards = live.recommendations();
@@ -65,7 +78,20 @@ public final class KioskPlaybackRoutes {
             throw new ApiException(409, "there is no other song to play; tap \"More songs\"");
         }
         player.play(next);
-        ctx.json(Map.of("playback", live.playback()));
+        ctx.json(answer(ctx));
+    }
+
+    private static final String NOT_RECORDED = "moodbox.notRecorded";
+
+    /** The playback, and what of the request could not be stored (a full SD card), if anything. */
+    private Map<String, Object> answer(Context ctx) {
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("playback", live.playback());
+        String notRecorded = ctx.attribute(NOT_RECORDED);
+        if (notRecorded != null) {
+            answer.put("notRecorded", notRecorded);
+        }
+        return answer;
     }
 
     private void like(Context ctx) {

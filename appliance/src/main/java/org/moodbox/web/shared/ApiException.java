@@ -23,4 +23,12 @@ public final class ApiException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** Error texts can quote what the client sent; a huge quote must not make a huge answer. */
+    public static final int MAX_MESSAGE = 1000;
+
+    /** The text cut to {@link #MAX_MESSAGE} characters. */
+    public static String shortened(String text) {
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+    }
 }

@@ -3,7 +3,7 @@ package org.moodbox.web.shared;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
+import java.util.OptionalLong;
 
 /**
  * Reads the small JSON objects the pages post and says precisely what was wrong when they are not right,
@@ -23,13 +23,11 @@ public final class JsonBody {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("request body is empty; send JSON like " + example);
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON; send JSON like " + example);
+        JsonNode root = JsonInput.parse(json, body);
+        if (root == null) {
+            throw ApiException.badRequest("request body is not valid JSON (exactly one JSON value is expected); send JSON like " + example);
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object like " + example);
         }
         return new JsonBody(root, example);
@@ -42,10 +40,9 @@ public final class JsonBody {
             return node.longValue();
         }
         if (node.isTextual()) {
-            try {
-                return Long.parseLong(node.textValue().trim());
-            } catch (NumberFormatException ignored) {
-                // fall through to the error below
+            OptionalLong id = JsonInput.asciiId(node.textValue().trim());
+            if (id.isPresent()) {
+                return id.getAsLong();
             }
         }
         throw ApiException.badRequest("'" + field + "' must be a whole number, got " + node + "; send JSON like "

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real session store behind real HTTP (cookies as a browser keeps them), on a clock the test moves: the
- * 30-minute idle expiry and the eviction at {@link AdminSessions#MAX_SESSIONS}, without waiting half an hour.
+ * 30-minute idle expiry and the eviction at {@link AdminSessions#MAX_ANONYMOUS}, without waiting half an hour.
  */
 class AdminSessionsTest {
     private final HandClock clock = new HandClock(Instant.parse("2026-12-07T20:00:00Z"));
@@ -35,6 +35,7 @@ class AdminSessionsTest {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = 0;
             config.routes.get("/admin/start", ctx -> ctx.result(sessions.findOrStart(ctx).csrfToken()));
+            config.routes.get("/admin/signin", ctx -> ctx.result(sessions.renew(ctx, true).csrfToken()));
             config.routes.get("/admin/mine", ctx -> ctx.result(
                     sessions.find(ctx).map(AdminSession::csrfToken).orElse("none")));
         }).start();
@@ -64,7 +65,7 @@ class AdminSessionsTest {
     void atTheLimitTheSessionIdleLongestMakesRoomForANewOne() throws Exception {
         List<Browser> browsers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < AdminSessions.MAX_SESSIONS; i++) {
+        for (int i = 0; i < AdminSessions.MAX_ANONYMOUS; i++) {
             Browser b = new Browser();
             tokens.add(b.get("/admin/start"));
             browsers.add(b);
@@ -79,6 +80,18 @@ class AdminSessionsTest {
         assertThat(browsers.get(2).get("/admin/mine")).isEqualTo(tokens.get(2));
         assertThat(owner.get("/admin/mine")).isEqualTo(tokens.get(0));
         assertThat(newcomer.get("/admin/mine")).isNotEqualTo("none");
+    }
+
+    @Test
+    void aFloodOfSignedOutSessionsNeverEvictsTheOwnersSignedInOne() throws Exception {
+        Browser owner = new Browser();
+        owner.get("/admin/start");
+        String signedIn = owner.get("/admin/signin");
+        for (int i = 0; i < AdminSessions.MAX_ANONYMOUS + 50; i++) {
+            new Browser().get("/admin/start");
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(owner.get("/admin/mine")).isEqualTo(signedIn);
     }
 
     /** One browser: its own cookie jar. */

@@ -31,23 +31,42 @@ class SignInLimiterTest {
     @Test
     void fiveFailuresBlockThatClientUntilTheOldestLeavesTheWindow() {
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.blockedForSeconds("phone")).isEmpty();
+            assertThat(limiter.admit("phone")).isEmpty();
             limiter.failed("phone");
             now = now.plusSeconds(10);
         }
         // the first failure was 50 s ago: it leaves the 300 s window in 250 s
-        assertThat(limiter.blockedForSeconds("phone")).hasValue(250);
-        assertThat(limiter.blockedForSeconds("laptop")).isEmpty();
+        assertThat(limiter.admit("phone")).hasValue(250);
+        assertThat(limiter.admit("laptop")).isEmpty();
         now = now.plusSeconds(250);
-        assertThat(limiter.blockedForSeconds("phone")).isEmpty();
+        assertThat(limiter.admit("phone")).isEmpty();
     }
 
     @Test
-    void failuresSpreadOverManyAddressesHitTheGlobalLimit() {
+    void failuresSpreadOverManyAddressesPaceEveryoneButNeverLockTheOwnerOut() {
         for (int i = 0; i < 20; i++) {
+            assertThat(limiter.admit("10.0.0." + i)).isEmpty();
             limiter.failed("10.0.0." + i);
         }
-        assertThat(limiter.blockedForSeconds("10.0.0.99")).hasValue(300);
+        // Guessing is paced: one attempt per pace for the whole box, whichever address it comes from.
+        assertThat(limiter.admit("10.0.0.50")).isEmpty();
+        limiter.failed("10.0.0.50");
+        assertThat(limiter.admit("10.0.0.51")).hasValue(SignInLimiter.PACE.toSeconds());
+        assertThat(limiter.admit("phone")).hasValue(SignInLimiter.PACE.toSeconds());
+        // Four guesses a minute keep the failures above the limit, yet the owner's phone gets its turn within
+        // the pace every time, for as long as the guessing goes on.
+        for (int minute = 0; minute < 30; minute++) {
+            for (int guess = 0; guess < 4; guess++) {
+                now = now.plusSeconds(15);
+                if (limiter.admit("10.0.1." + (minute * 4 + guess)).isEmpty()) {
+                    limiter.failed("10.0.1." + (minute * 4 + guess));
+                }
+            }
+            now = now.plus(SignInLimiter.PACE);
+            assertThat(limiter.admit("phone")).as("minute " + minute).isEmpty();
+            limiter.succeeded("phone");
+        }
+        assertThat(limiter.admit("10.0.2.1")).isNotEmpty(); // still paced: guessing has not stopped
     }
 
     @Test
@@ -57,6 +76,6 @@ class SignInLimiterTest {
         }
         limiter.succeeded("phone");
         limiter.failed("phone");
-        assertThat(limiter.blockedForSeconds("phone")).isEmpty();
+        assertThat(limiter.admit("phone")).isEmpty();
     }
 }
