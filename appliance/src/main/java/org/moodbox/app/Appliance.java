@@ -147,7 +147,7 @@ public final class Appliance implements AutoCloseable {
             // (never a link-only video).
             player = new QueuedPlayer(new PlayHistoryPlayer(new RoutingPlayer(
                     new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()), spotify.player()),
-                    (track, moodLabel) -> catalog.recordPlay(track.id(), moodLabel, null),
+                    new CatalogPlayRecorder(catalog),
                     () -> mood.current().label()),
                     () -> recommender.recommend(mood.current(), NEXT_CANDIDATES).stream()
                             .map(Recommendation::track).filter(track -> !track.linkOnly()).findFirst());

@@ -69,7 +69,7 @@ class BoxControlsTest {
         }
         MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
         player = new PlayHistoryPlayer(new LocalFilePlayer(0.8, AudioOutput.nullSink()),
-                (track, moodLabel) -> catalog.recordPlay(track.id(), moodLabel, null), () -> mood.current().label());
+                new CatalogPlayRecorder(catalog), () -> mood.current().label());
         MoodRecommender recommender = new MoodRecommender(TrackSource.of(catalog), () -> TrackFilter.ANY,
                 StrategyPlan.defaults(), PlayHistory.DEFAULT_WINDOW);
         controls = new BoxControls(player, recommender, mood, catalog, List.of(presence::add));
