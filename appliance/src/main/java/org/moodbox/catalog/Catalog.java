@@ -34,7 +34,7 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
             t.id, t.source, t.uri, t.title, t.artist, t.album, t.year,
             COALESCE(al.language, t.language) AS language, t.duration_seconds,
             t.attribution, (a.track_id IS NOT NULL) AS has_artwork,
-            f.valence, f.energy, f.tempo, f.provenance
+            f.valence, f.energy, f.tempo, f.provenance, f.mode, f.loudness, f.acousticness, f.danceability
             FROM tracks t LEFT JOIN features f ON f.track_id = t.id LEFT JOIN artwork a ON a.track_id = t.id
             LEFT JOIN artist_languages al ON al.artist = t.artist""";
 
@@ -273,7 +273,8 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
                         RETURNING id""");
                 deleteFeatures = connection.prepareStatement("DELETE FROM features WHERE track_id = ?");
                 insertFeatures = connection.prepareStatement(
-                        "INSERT OR REPLACE INTO features(track_id, valence, energy, tempo, mode, provenance) VALUES (?, ?, ?, ?, ?, ?)");
+                        "INSERT OR REPLACE INTO features(track_id, valence, energy, tempo, mode, provenance, loudness, acousticness,"
+                                + " danceability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 deleteArtwork = connection.prepareStatement("DELETE FROM artwork WHERE track_id = ?");
                 insertArtwork = connection.prepareStatement("INSERT INTO artwork(track_id, mime, bytes) VALUES (?, ?, ?)");
             } catch (SQLException ex) {
@@ -343,8 +344,11 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
             } else {
                 ps.setDouble(4, f.tempo());
             }
-            setNullableInt(ps, 5, mode);
+            setNullableInt(ps, 5, mode != null ? mode : f.mode());
             ps.setString(6, f.provenance());
+            setNullableDouble(ps, 7, f.loudness());
+            setNullableDouble(ps, 8, f.acousticness());
+            setNullableDouble(ps, 9, f.danceability());
             ps.executeUpdate();
         }
 
@@ -368,6 +372,14 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
             ps.setNull(index, Types.INTEGER);
         } else {
             ps.setInt(index, value);
+        }
+    }
+
+    private static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value);
         }
     }
 
@@ -708,13 +720,25 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
             double energy = rs.getDouble("energy");
             double tempo = rs.getDouble("tempo");
             Double tempoOrNull = rs.wasNull() ? null : tempo;
-            features = new Features(valence, energy, tempoOrNull, rs.getString("provenance"));
+            features = new Features(valence, energy, tempoOrNull, rs.getString("provenance"),
+                    nullableInt(rs, "mode"), nullableDouble(rs, "loudness"), nullableDouble(rs, "acousticness"),
+                    nullableDouble(rs, "danceability"));
         }
         int year = rs.getInt("year");
         Integer yearOrNull = rs.wasNull() ? null : year;
         return new Track(rs.getLong("id"), rs.getString("source"), rs.getString("uri"), rs.getString("title"),
                 rs.getString("artist"), rs.getString("album"), yearOrNull, rs.getString("language"),
                 rs.getDouble("duration_seconds"), rs.getBoolean("has_artwork"), rs.getString("attribution"), features);
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private CatalogException failure(String what, SQLException e) {

@@ -126,7 +126,13 @@ final class Migrations {
                       artist TEXT PRIMARY KEY COLLATE NOCASE,
                       language TEXT NOT NULL,
                       set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-                    )""")));
+                    )""")),
+            // The perceived-mood model (recommend.PerceivedMood) reads these cues besides valence and energy;
+            // NULL where a source does not know them (local analysis, search estimates).
+            new Migration(6, "loudness, acousticness and danceability for the perceived-mood model", List.of(
+                    "ALTER TABLE features ADD COLUMN loudness REAL",
+                    "ALTER TABLE features ADD COLUMN acousticness REAL CHECK (acousticness BETWEEN 0 AND 1)",
+                    "ALTER TABLE features ADD COLUMN danceability REAL CHECK (danceability BETWEEN 0 AND 1)")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * against the FER labels, the largest probability gap, and one JSON line.
  */
 @Command(name = "emotion", mixinStandardHelpOptions = true,
-        description = "int8 vs float emotion models (cnn, dcnn): argmax agreement and accuracy on the FER-2013 private test.")
+        description = "int8 vs float emotion models (cnn, dcnn, fnet): argmax agreement and accuracy on the FER-2013 private test.")
 final class BenchEmotion implements Callable<Integer> {
     @Option(names = "--fer", paramLabel = "DIR",
             description = "folder with the FER-2013 IDX files (default: $MOODBOX_SHARED_DATA/fer2013 or ../shared/data/fer2013)")
@@ -44,6 +44,8 @@ final class BenchEmotion implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cnn", pair(out, "emotion CNN (mini-Xception)", ModelFiles.EMOTION_CNN, ModelFiles.EMOTION_CNN_INT8, test));
         json.put("dcnn", pair(out, "emotion DCNN (ours)", ModelFiles.EMOTION_DCNN_FLOAT, ModelFiles.EMOTION_DCNN, test));
+        json.put("fnet", pair(out, "face-pretrained emotion net (ours, MobileFaceNet trunk)", ModelFiles.EMOTION_FNET,
+                ModelFiles.EMOTION_FNET_INT8, test));
         out.println(new ObjectMapper().writeValueAsString(json));
         out.flush();
         return 0;

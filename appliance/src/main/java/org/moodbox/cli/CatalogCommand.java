@@ -40,7 +40,7 @@ public final class CatalogCommand implements Runnable {
 
         @Option(names = "--map", paramLabel = "FIELD=COLUMN",
                 description = "read FIELD from COLUMN (fields: id, title, artist, album, date, valence, energy, "
-                        + "tempo, mode, duration_ms, genres, language)")
+                        + "tempo, mode, loudness, acousticness, danceability, duration_ms, genres, language)")
         List<String> overrides = new ArrayList<>();
 
         @Option(names = "--show-skipped", paramLabel = "N", defaultValue = "20",
@@ -63,9 +63,12 @@ public final class CatalogCommand implements Runnable {
                 if (report.skipped().size() > showSkipped) {
                     err.println("... and " + (report.skipped().size() - showSkipped) + " more skipped rows");
                 }
-                out.printf("imported %d tracks, skipped %d rows, in %.1f s; catalog %s has %d tracks%n",
-                        report.imported(), report.skipped().size(), report.seconds(), catalog.file(),
-                        catalog.trackCount());
+                report.repeatedIds().stream().limit(showSkipped).forEach(s -> err.println("repeated " + s));
+                if (report.repeatedIds().size() > showSkipped) {
+                    err.println("... and " + (report.repeatedIds().size() - showSkipped) + " more repeated ids");
+                }
+                out.printf("%s, in %.1f s; catalog %s has %d tracks%n", report.summary(), report.seconds(),
+                        catalog.file(), catalog.trackCount());
                 out.flush();
                 return report.skipped().isEmpty() ? 0 : 2;
             }

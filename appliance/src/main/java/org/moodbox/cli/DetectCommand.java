@@ -44,9 +44,9 @@ public final class DetectCommand implements Callable<Integer> {
             description = "face detector: mtcnn, mtcnn-int8, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
     DetectorKind detector = DetectorKind.DEFAULT; // the appliance's own default, shown by --help
 
-    @Option(names = "--emotion-model", paramLabel = "NAME", defaultValue = "cnn", converter = EmotionModelName.class,
-            description = "emotion model: cnn, cnn-int8, dcnn or dcnn-float (default: ${DEFAULT-VALUE})")
-    EmotionModelKind emotionModel;
+    @Option(names = "--emotion-model", paramLabel = "NAME", converter = EmotionModelName.class,
+            description = "emotion model: cnn, cnn-int8, dcnn, dcnn-float or fnet (default: ${DEFAULT-VALUE})")
+    EmotionModelKind emotionModel = EmotionModelKind.DEFAULT; // the appliance's own default, shown by --help
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -55,8 +55,9 @@ public final class EvalEmotion implements Callable<Integer> {
     String labels;
     @Option(names = "--images", paramLabel = "FILE", description = "a gzip IDX image file [n, rows, cols] (grey)")
     Path images;
-    @Option(names = "--model", defaultValue = "cnn", description = "cnn, cnn-int8 (mini-Xception), dcnn (ours, int8 as shipped) or dcnn-float (default: ${DEFAULT-VALUE})")
-    String model;
+    @Option(names = "--model", description = "cnn, cnn-int8 (mini-Xception), dcnn, dcnn-float (our DCNN), fnet (our"
+            + " face-pretrained net); default: the appliance's own default, ${DEFAULT-VALUE}")
+    String model = EmotionModelKind.DEFAULT.id();
     @Option(names = "--model-file", paramLabel = "FILE", description = "an emotion .tflite exported by the lab but not shipped yet (instead of --model)")
     Path modelFile;
     @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,

@@ -12,6 +12,7 @@ import org.moodbox.catalog.Catalog;
 import org.moodbox.model.Track;
 import org.moodbox.model.Mood;
 import org.moodbox.recommend.MoodRecommender;
+import org.moodbox.recommend.PerceivedMood;
 import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.PlayHistory;
 import org.moodbox.model.Strategy;
@@ -98,6 +99,9 @@ public final class RecommendCommand implements Callable<Integer> {
         m.put("valence", t.features().valence());
         m.put("energy", t.features().energy());
         m.put("tempo", t.features().tempo());
+        PerceivedMood.Point perceived = PerceivedMood.of(t.features());
+        m.put("perceivedValence", Math.round(perceived.valence() * 1000) / 1000.0);
+        m.put("perceivedArousal", Math.round(perceived.arousal() * 1000) / 1000.0);
         m.put("provenance", t.features().provenance());
         m.put("hasArtwork", t.hasArtwork());
         m.put("attribution", t.attribution());

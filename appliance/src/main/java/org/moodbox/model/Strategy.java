@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How a mood becomes a target point on the (valence, energy) percentile plane. The owner picks one per
- * emotion ({@code recommend.StrategyPlan}); the command line can force one.
+ * How a mood becomes a target point on the perceived valence/arousal plane ({@code recommend.MoodTargets}).
+ * The owner picks one per emotion ({@code recommend.StrategyPlan}); the command line can force one.
  */
 public enum Strategy {
     /** Aim at the mood itself: sad music for a sad listener, lively music for a happy one. */
@@ -16,7 +16,10 @@ public enum Strategy {
      * tends to be rejected by a sad listener; the gradual path is the point.
      */
     LIFT,
-    /** Aim at low arousal and mid-high valence (the "calm" anchor, V .74 A .08), whatever the mood. */
+    /**
+     * Aim at calm's point (V .74 A .08), whatever the mood, counting arousal first: the quietest music, and
+     * among equally quiet songs the most pleasant.
+     */
     CALM;
 
     public String label() {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Spreads a list of cards over the music's character, so eight cards for one mood are not eight versions
  * of the same song: maximal marginal relevance (Carbonell and Goldstein, SIGIR 1998) over the tracks'
- * valence, energy and tempo percentiles.
+ * perceived valence and arousal and their tempo percentile (a percentile only spreads the list, it never
+ * moves a target).
  *
  * <p>Each card is chosen among the acceptable tracks whose score is within {@link #TOLERANCE} of the best one
  * for its target (relevance first: a card never strays far from the mood to be different). Among those, the
@@ -17,11 +18,11 @@ import java.util.List;
 final class Diversity {
     /** How many of the nearest tracks are weighed for each card. */
     static final int CANDIDATES = 24;
-    /** Largest score a card may give up for variety (score = 1 - distance / sqrt 2 on the percentile plane). */
+    /** Largest score a card may give up for variety (score = 1 - distance / sqrt 2 on the perceived plane). */
     static final double TOLERANCE = 0.05;
     /** Penalty for a card identical to one already chosen; larger than the tolerance, so a clone never wins. */
     static final double WEIGHT = 0.1;
-    /** Percentile distance (valence, energy, tempo) beyond which two tracks do not count as alike at all. */
+    /** Distance (perceived valence, arousal, tempo percentile) beyond which two tracks are not alike at all. */
     static final double RADIUS = 0.15;
 
     private Diversity() {
@@ -56,7 +57,7 @@ final class Diversity {
         double nearest = Double.POSITIVE_INFINITY;
         for (int q : chosen) {
             double dv = pool.valence[p] - pool.valence[q];
-            double de = pool.energy[p] - pool.energy[q];
+            double de = pool.arousal[p] - pool.arousal[q];
             double dt = pool.tempo[p] - pool.tempo[q];
             nearest = Math.min(nearest, Math.sqrt(dv * dv + de * de + dt * dt));
         }

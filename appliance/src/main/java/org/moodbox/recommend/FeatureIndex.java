@@ -10,13 +10,15 @@ import java.util.Set;
 import org.moodbox.model.Track;
 
 /**
- * A frozen pool of tracks laid out for fast nearest-to-target queries: each track's valence and energy
- * percentile within the pool (computed once), and a G x G grid over that percentile plane so a request
+ * A frozen pool of tracks laid out for fast nearest-to-target queries: each track's perceived valence and
+ * arousal ({@link PerceivedMood}, absolute 0..1, computed once), and a G x G grid over that plane so a request
  * scans only the cells near its target instead of scoring and sorting every track.
  *
- * <p>Percentiles are uniform by construction, so every cell column and row holds about the same number of
- * tracks; G is chosen for about 64 tracks per cell. Tracks are stored in cell order (one array per field)
- * so a cell is a contiguous slice: cache-friendly and no per-track objects on the hot path.
+ * <p>The grid's column and row edges sit at the pool's quantiles of perceived valence and arousal, so every
+ * column and row holds about the same number of tracks however the catalog is skewed; G is chosen for about
+ * 64 tracks per cell. Distances are still absolute: the edges only decide which tracks share a cell. Tracks
+ * are stored in cell order (one array per field) so a cell is a contiguous slice: cache-friendly and no
+ * per-track objects on the hot path.
  */
 final class FeatureIndex {
     private static final int TRACKS_PER_CELL = 64;
@@ -25,9 +27,15 @@ final class FeatureIndex {
     final int grid;
     /** First position of each cell; cell c holds positions cellStart[c] .. cellStart[c+1]-1. */
     final int[] cellStart;
+    /** Column edges (valence) and row edges (arousal): grid + 1 ascending values from 0 to 1. */
+    final double[] valenceEdges;
+    final double[] arousalEdges;
     final Track[] tracks;
+    /** Per cell, the box its tracks span: min valence, max valence, min arousal, max arousal (4 per cell). */
+    final double[] cellBox;
+    /** Perceived valence and arousal, absolute 0..1. */
     final double[] valence;
-    final double[] energy;
+    final double[] arousal;
     /** Tempo percentile among the pool's tracks that have a tempo; 0.5 (the middle) for those without. */
     final double[] tempo;
     final int[] artistId;
@@ -41,8 +49,15 @@ final class FeatureIndex {
     FeatureIndex(List<Track> pool, Set<Long> explicitIds) {
         size = pool.size();
         grid = Math.max(1, Math.min(1024, (int) Math.round(Math.sqrt(size / (double) TRACKS_PER_CELL))));
-        double[] vp = PercentileIndex.of(pool, t -> t.features().valence());
-        double[] ep = PercentileIndex.of(pool, t -> t.features().energy());
+        double[] vp = new double[size];
+        double[] ep = new double[size];
+        for (int i = 0; i < size; i++) {
+            PerceivedMood.Point p = PerceivedMood.of(pool.get(i).features());
+            vp[i] = p.valence();
+            ep[i] = p.arousal();
+        }
+        valenceEdges = quantileEdges(vp, grid);
+        arousalEdges = quantileEdges(ep, grid);
         double[] tp = tempoPercentiles(pool);
         int[] cellOf = new int[size];
         cellStart = new int[grid * grid + 1];
@@ -56,7 +71,7 @@ final class FeatureIndex {
         int[] fill = Arrays.copyOf(cellStart, grid * grid);
         tracks = new Track[size];
         valence = new double[size];
-        energy = new double[size];
+        arousal = new double[size];
         tempo = new double[size];
         artistId = new int[size];
         explicit = new boolean[size];
@@ -67,7 +82,7 @@ final class FeatureIndex {
             Track t = pool.get(i);
             tracks[p] = t;
             valence[p] = vp[i];
-            energy[p] = ep[i];
+            arousal[p] = ep[i];
             tempo[p] = tp[i];
             explicit[p] = explicitIds.contains(t.id());
             String key = t.artist() == null ? "" : t.artist().toLowerCase(Locale.ROOT);
@@ -77,6 +92,23 @@ final class FeatureIndex {
             });
             artistId[p] = a;
             byArtist.get(a).add(p);
+        }
+        cellBox = new double[4 * grid * grid];
+        for (int c = 0; c < grid * grid; c++) {
+            double minV = Double.POSITIVE_INFINITY;
+            double maxV = Double.NEGATIVE_INFINITY;
+            double minA = Double.POSITIVE_INFINITY;
+            double maxA = Double.NEGATIVE_INFINITY;
+            for (int p = cellStart[c]; p < cellStart[c + 1]; p++) {
+                minV = Math.min(minV, valence[p]);
+                maxV = Math.max(maxV, valence[p]);
+                minA = Math.min(minA, arousal[p]);
+                maxA = Math.max(maxA, arousal[p]);
+            }
+            cellBox[4 * c] = minV;
+            cellBox[4 * c + 1] = maxV;
+            cellBox[4 * c + 2] = minA;
+            cellBox[4 * c + 3] = maxA;
         }
         positionsByArtist = new int[byArtist.size()][];
         for (int a = 0; a < byArtist.size(); a++) {
@@ -111,12 +143,43 @@ final class FeatureIndex {
         return out;
     }
 
-    int cell(double valencePercentile, double energyPercentile) {
-        return cellX(valencePercentile) + grid * cellX(energyPercentile);
+    /** Edges 0, the (1/g .. (g-1)/g) quantiles, 1: equal-count columns (or rows). */
+    private static double[] quantileEdges(double[] values, int g) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] edges = new double[g + 1];
+        edges[g] = 1;
+        for (int k = 1; k < g; k++) {
+            edges[k] = sorted.length == 0 ? k / (double) g : sorted[(int) ((long) k * sorted.length / g)];
+        }
+        return edges;
     }
 
-    int cellX(double percentile) {
-        return Math.min(grid - 1, Math.max(0, (int) (percentile * grid)));
+    int cell(double valence, double arousal) {
+        return column(valence) + grid * row(arousal);
+    }
+
+    int column(double valence) {
+        return slot(valenceEdges, valence);
+    }
+
+    int row(double arousal) {
+        return slot(arousalEdges, arousal);
+    }
+
+    /** The slot k with edges[k] <= v < edges[k + 1] (the last slot takes 1 itself). */
+    private int slot(double[] edges, double v) {
+        int lo = 0;
+        int hi = grid - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (edges[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** Artist id of a name (any case), or -1 when no track in the pool has it. */

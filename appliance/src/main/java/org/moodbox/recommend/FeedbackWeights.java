@@ -4,7 +4,7 @@ import org.moodbox.catalog.PlayTally;
 
 /**
  * How likes, skips and full plays move a track and its artist, in score units (a fit of 1 is a perfect
- * match; 0.1 is worth about 0.14 of distance on the percentile plane, one tenth of the way across).
+ * match; 0.1 is worth about 0.14 of distance on the perceived plane, a tenth of the way across).
  *
  * <ul>
  * <li>per track: +0.08 a like, +0.02 a full play, -0.10 a skip; capped at +0.15 and -0.30, so a song

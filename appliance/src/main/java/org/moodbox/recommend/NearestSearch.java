@@ -8,7 +8,8 @@ import java.util.function.IntPredicate;
  * Finds the best-scoring acceptable track for a target on a {@link FeatureIndex}, scanning grid rings
  * outward from the target's cell and stopping as soon as no unvisited cell could beat the best so far.
  *
- * <p>Score = fit + bonus, fit = 1 - distance / sqrt(2) on the percentile plane. Bonuses (favourite artists,
+ * <p>Score = fit + bonus, fit = 1 - distance / sqrt(2) on the perceived plane, distance as the target
+ * weighs it ({@link MoodTargets.Point#distance}). Bonuses (favourite artists,
  * likes) can lift a far track above a near one, which would break the ring bound; so tracks with a positive
  * bonus are few and scored first from their own list, and the ring scan only meets tracks with bonus <= 0,
  * for which fit is an upper bound. Ties go to the lower track id so a request is repeatable.
@@ -33,8 +34,8 @@ final class NearestSearch {
     record Hit(int position, double score, double fit) {
     }
 
-    Hit best(double targetValence, double targetEnergy, IntPredicate accept, Bonus bonus) {
-        List<Hit> hits = nearest(targetValence, targetEnergy, 1, accept, bonus);
+    Hit best(MoodTargets.Point target, IntPredicate accept, Bonus bonus) {
+        List<Hit> hits = nearest(target, 1, accept, bonus);
         return hits.isEmpty() ? new Hit(-1, Double.NEGATIVE_INFINITY, 0) : hits.get(0);
     }
 
@@ -42,21 +43,35 @@ final class NearestSearch {
      * The {@code k} best-scoring acceptable positions, best first (fewer when fewer are acceptable). The ring
      * scan stops once no unvisited cell could beat the k-th best so far.
      */
-    List<Hit> nearest(double targetValence, double targetEnergy, int k, IntPredicate accept, Bonus bonus) {
+    List<Hit> nearest(MoodTargets.Point target, int k, IntPredicate accept, Bonus bonus) {
+        return nearest(target, k, accept, bonus, null);
+    }
+
+    /**
+     * A disc the acceptable tracks all lie in (a lift's "no further from the goal than the last track"): cells
+     * outside it are skipped, and the scan ends once it has covered it, even with fewer than k hits; without
+     * it, a rule that leaves fewer than k acceptable tracks would make every search scan the whole library.
+     */
+    record Disc(double valence, double arousal, double radius) {
+    }
+
+    List<Hit> nearest(MoodTargets.Point target, int k, IntPredicate accept, Bonus bonus, Disc within) {
         TopK top = new TopK(k);
         for (int p : bonus.boosted()) {
             if (accept.test(p)) {
-                double fit = fit(p, targetValence, targetEnergy);
+                double fit = fit(p, target);
                 top.offer(p, fit + bonus.of(p), fit);
             }
         }
         int g = index.grid;
-        double cellSize = 1.0 / g;
-        int cx = index.cellX(targetValence);
-        int cy = index.cellX(targetEnergy);
+        int cx = index.column(target.valence());
+        int cy = index.row(target.arousal());
         for (int r = 0; r <= g; r++) {
+            if (within != null && r > 0 && covers(cx, cy, r - 1, within)) {
+                break; // every cell the disc touches has been scanned
+            }
             if (r > 0) {
-                double unvisited = distanceOutsideBlock(targetValence, targetEnergy, cx, cy, r - 1, cellSize, g);
+                double unvisited = distanceOutsideBlock(target, cx, cy, r - 1);
                 if (Double.isInfinite(unvisited)) {
                     break; // the block covers the whole grid
                 }
@@ -72,12 +87,29 @@ final class NearestSearch {
                 for (int x = cx - r; x <= cx + r; x += edgeRow ? 1 : 2 * r) {
                     if (x >= 0 && x < g) {
                         int c = x + g * y;
+                        if (top.full() && 1 - boxDistance(c, target) / SQRT2 < top.worstScore()
+                                || within != null && boxDistance(c, within.valence(), within.arousal(), 1)
+                                > within.radius()) {
+                            if (r == 0) {
+                                break;
+                            }
+                            continue; // no track in this cell could make the top k (empty cells land here too)
+                        }
                         for (int p = index.cellStart[c]; p < index.cellStart[c + 1]; p++) {
                             double b = bonus.of(p);
-                            if (b > 0 || !accept.test(p)) {
+                            if (b > 0) {
                                 continue;
                             }
-                            double fit = fit(p, targetValence, targetEnergy);
+                            // The rival penalty only adds: a track whose unpenalised fit cannot make the top k
+                            // is dropped before the penalty (six square roots) and the rules are paid for.
+                            if (top.full() && 1 - target.weightedDistance(index.valence[p], index.arousal[p]) / SQRT2
+                                    + b < top.worstScore()) {
+                                continue;
+                            }
+                            if (!accept.test(p)) {
+                                continue;
+                            }
+                            double fit = fit(p, target);
                             top.offer(p, fit + b, fit);
                         }
                     }
@@ -127,8 +159,29 @@ final class NearestSearch {
         }
     }
 
-    private double fit(int p, double tv, double te) {
-        return 1 - Math.hypot(index.valence[p] - tv, index.energy[p] - te) / SQRT2;
+    /** Weighted distance from the target to the box the cell's tracks span: no track in it is nearer. */
+    private double boxDistance(int c, MoodTargets.Point t) {
+        return boxDistance(c, t.valence(), t.arousal(), t.arousalWeight());
+    }
+
+    private double boxDistance(int c, double v, double a, double arousalWeight) {
+        double[] box = index.cellBox;
+        if (box[4 * c] > box[4 * c + 1]) {
+            return Double.POSITIVE_INFINITY; // empty
+        }
+        double dv = Math.max(0, Math.max(box[4 * c] - v, v - box[4 * c + 1]));
+        double da = Math.max(0, Math.max(box[4 * c + 2] - a, a - box[4 * c + 3]));
+        return Math.sqrt(dv * dv + arousalWeight * da * da);
+    }
+
+    /** Whether the block of cells within {@code half} of (cx, cy) holds every cell the disc reaches. */
+    private boolean covers(int cx, int cy, int half, Disc d) {
+        return index.column(d.valence() - d.radius()) >= cx - half && index.column(d.valence() + d.radius()) <= cx + half
+                && index.row(d.arousal() - d.radius()) >= cy - half && index.row(d.arousal() + d.radius()) <= cy + half;
+    }
+
+    private double fit(int p, MoodTargets.Point target) {
+        return 1 - target.distance(index.valence[p], index.arousal[p]) / SQRT2;
     }
 
     private boolean better(double score, int p, double bestScore, int best) {
@@ -136,23 +189,26 @@ final class NearestSearch {
     }
 
     /**
-     * Smallest distance from the target to any point outside the square block of cells within {@code half}
-     * of its own cell. Sides of the block at the grid's edge have nothing beyond them and do not count;
-     * infinity when the block already covers the grid.
+     * Smallest distance from the target to any point outside the block of cells within {@code half} columns
+     * and rows of its own cell (an arousal gap counts with the target's weight, which is at least 1). Sides of
+     * the block at the grid's edge have nothing beyond them and do not count; infinity when the block already
+     * covers the grid.
      */
-    private static double distanceOutsideBlock(double tv, double te, int cx, int cy, int half, double cs, int g) {
+    private double distanceOutsideBlock(MoodTargets.Point t, int cx, int cy, int half) {
+        int g = index.grid;
+        double w = Math.sqrt(t.arousalWeight());
         double d = Double.POSITIVE_INFINITY;
         if (cx - half > 0) {
-            d = Math.min(d, tv - (cx - half) * cs);
+            d = Math.min(d, t.valence() - index.valenceEdges[cx - half]);
         }
         if (cx + half < g - 1) {
-            d = Math.min(d, (cx + half + 1) * cs - tv);
+            d = Math.min(d, index.valenceEdges[cx + half + 1] - t.valence());
         }
         if (cy - half > 0) {
-            d = Math.min(d, te - (cy - half) * cs);
+            d = Math.min(d, w * (t.arousal() - index.arousalEdges[cy - half]));
         }
         if (cy + half < g - 1) {
-            d = Math.min(d, (cy + half + 1) * cs - te);
+            d = Math.min(d, w * (index.arousalEdges[cy + half + 1] - t.arousal()));
         }
         return Math.max(0, d);
     }

@@ -6,9 +6,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Rank-normalised positions (0..1) of values within a list: 0.8 means "higher than 80% of the others".
- * Ties share their mean rank. Used so mood targets mean "top 20% energy of what we can offer" rather
- * than an absolute number that a skewed catalog (median Spotify energy 0.72 in TidyTuesday) would
- * mostly fail to reach or overshoot.
+ * Ties share their mean rank. Used only to spread a list of cards over tempo ({@link Diversity}); never to
+ * place a mood target (targets are absolute points on the perceived scale, {@link MoodTargets}: on a loud
+ * catalog the 31st percentile of energy is still loud music).
  *
  * <p>Primitive sort plus two binary searches per value: a million tracks rank in well under a second,
  * and this runs once per catalog snapshot, never per request.

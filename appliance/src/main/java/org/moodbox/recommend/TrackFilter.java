@@ -45,7 +45,7 @@ public record TrackFilter(Set<String> languages, String artist, Set<String> favo
         return new TrackFilter(languages, artist, favouriteArtists, excludedArtists, allowed);
     }
 
-    /** Language and named artist: the part that decides which tracks form the pool percentiles are taken in. */
+    /** Language and named artist: the part that decides which tracks form the pool the recommender indexes. */
     public boolean narrowsPool() {
         return !languages.isEmpty() || artist != null;
     }

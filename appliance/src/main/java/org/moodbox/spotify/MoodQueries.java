@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.moodbox.model.Emotion;
+import org.moodbox.model.MoodPoint;
 
 /**
  * The searches that stand in for Spotify's withdrawn recommendations: mood words for each emotion, in each
@@ -24,44 +25,38 @@ final class MoodQueries {
         }
     }
 
-    private static final Map<Emotion, String> ENGLISH = Map.of(
-            Emotion.HAPPY, "happy", Emotion.SAD, "sad", Emotion.ANGRY, "angry", Emotion.FEAR, "calm",
-            Emotion.SURPRISE, "party", Emotion.DISGUST, "chill", Emotion.NEUTRAL, "relax");
+    /** Translations of the table's words ({@link MoodPoint#searchedFor}); English comes from the table. */
     private static final Map<String, Map<Emotion, String>> WORDS = Map.of(
             "de", Map.of(Emotion.HAPPY, "fröhlich", Emotion.SAD, "traurig", Emotion.ANGRY, "wütend",
-                    Emotion.FEAR, "ruhig", Emotion.SURPRISE, "party", Emotion.DISGUST, "entspannt",
-                    Emotion.NEUTRAL, "entspannung"),
+                    Emotion.FEAR, "ruhig", Emotion.SURPRISE, "party", Emotion.DISGUST, "düster",
+                    Emotion.NEUTRAL, "entspannt"),
             "fr", Map.of(Emotion.HAPPY, "joyeux", Emotion.SAD, "triste", Emotion.ANGRY, "colère",
-                    Emotion.FEAR, "calme", Emotion.SURPRISE, "fête", Emotion.DISGUST, "détente",
+                    Emotion.FEAR, "calme", Emotion.SURPRISE, "fête", Emotion.DISGUST, "sombre",
                     Emotion.NEUTRAL, "détente"),
             "es", Map.of(Emotion.HAPPY, "feliz", Emotion.SAD, "triste", Emotion.ANGRY, "rabia",
-                    Emotion.FEAR, "calma", Emotion.SURPRISE, "fiesta", Emotion.DISGUST, "relajante",
+                    Emotion.FEAR, "calma", Emotion.SURPRISE, "fiesta", Emotion.DISGUST, "oscuro",
                     Emotion.NEUTRAL, "relajante"),
             "it", Map.of(Emotion.HAPPY, "felice", Emotion.SAD, "triste", Emotion.ANGRY, "rabbia",
-                    Emotion.FEAR, "calma", Emotion.SURPRISE, "festa", Emotion.DISGUST, "rilassante",
+                    Emotion.FEAR, "calma", Emotion.SURPRISE, "festa", Emotion.DISGUST, "cupo",
                     Emotion.NEUTRAL, "rilassante"),
             "pt", Map.of(Emotion.HAPPY, "feliz", Emotion.SAD, "triste", Emotion.ANGRY, "raiva",
-                    Emotion.FEAR, "calma", Emotion.SURPRISE, "festa", Emotion.DISGUST, "relaxar",
+                    Emotion.FEAR, "calma", Emotion.SURPRISE, "festa", Emotion.DISGUST, "sombrio",
                     Emotion.NEUTRAL, "relaxar"));
 
     private MoodQueries() {
     }
 
     /**
-     * What music found by this emotion's word sounds like, on the catalog's 0..1 valence and energy scales:
-     * the emotion's own anchor where the word is the emotion (happy, sad, angry), else the mood the word
-     * names (fear searches "calm": calm music, V .74 E .08 as the recommender's calm anchor).
+     * What music found by this emotion's word sounds like: the point of the word in the one table of moods
+     * ({@link MoodPoint#searchedFor}: fear searches "calm", so calm music at calm's point).
      */
     static org.moodbox.model.Features estimate(Emotion emotion) {
-        double[] ve = switch (emotion) {
-            case HAPPY, SAD -> new double[] {emotion.valence(), emotion.arousal()};
-            case ANGRY -> new double[] {0.19, 0.85};
-            case FEAR -> new double[] {0.74, 0.08};
-            case SURPRISE -> new double[] {0.81, 0.85};
-            case DISGUST -> new double[] {0.70, 0.30};
-            case NEUTRAL -> new double[] {0.60, 0.20};
-        };
-        return new org.moodbox.model.Features(ve[0], ve[1], null, "estimated");
+        MoodPoint point = MoodPoint.searchedFor(emotion);
+        return new org.moodbox.model.Features(point.valence(), point.arousal(), null, "estimated");
+    }
+
+    private static String english(Emotion emotion) {
+        return MoodPoint.searchedFor(emotion).word();
     }
 
     /** The emotion a playlist's name speaks of (any known language), or null. */
@@ -71,7 +66,7 @@ final class MoodQueries {
         }
         String n = name.toLowerCase(Locale.ROOT);
         for (Emotion e : Emotion.values()) {
-            if (n.contains(ENGLISH.get(e))) {
+            if (n.contains(english(e))) {
                 return e;
             }
             for (Map<Emotion, String> words : WORDS.values()) {
@@ -85,13 +80,13 @@ final class MoodQueries {
 
     static String word(Emotion emotion, String language) {
         if (language == null || "en".equals(language)) {
-            return ENGLISH.get(emotion);
+            return english(emotion);
         }
         Map<Emotion, String> words = WORDS.get(language);
         if (words != null) {
             return words.get(emotion);
         }
-        return ENGLISH.get(emotion) + " " + Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH)
+        return english(emotion) + " " + Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH)
                 .toLowerCase(Locale.ROOT);
     }
 

@@ -24,28 +24,29 @@ public final class GreyFaceEmotionClassifier implements EmotionClassifier {
 
     /** A model of the moodbox-models jar, as {@link EmotionModelKind#create()} makes it. */
     static GreyFaceEmotionClassifier shipped(String modelFile, String name) {
-        return new GreyFaceEmotionClassifier(TfliteModel.fromModelFiles(modelFile, 1), name);
+        return new GreyFaceEmotionClassifier(TfliteModel.fromModelFiles(modelFile, 1), name, modelFile);
     }
 
     /** A model exported by the lab but not shipped yet, e.g. for {@code moodbox eval emotion --model-file}. */
     public static GreyFaceEmotionClassifier fromFile(Path file) {
-        return new GreyFaceEmotionClassifier(TfliteModel.fromFile(file, 1), "file:" + file.getFileName());
+        return new GreyFaceEmotionClassifier(TfliteModel.fromFile(file, 1), "file:" + file.getFileName(), file.toString());
     }
 
-    private GreyFaceEmotionClassifier(TfliteModel model, String name) {
+    /** @param source the model file, named in the error when its shape is not an emotion model's */
+    private GreyFaceEmotionClassifier(TfliteModel model, String name, String source) {
         this.model = model;
         this.name = name;
         int[] shape = model.inputShape(0);
         if (shape.length != 4 || shape[0] != 1 || shape[1] != shape[2] || shape[3] != 1 || shape[1] < 8) {
             model.close();
-            throw new IllegalArgumentException("an emotion model takes one square grey face [1,side,side,1]; this model "
-                    + "takes " + java.util.Arrays.toString(shape));
+            throw new IllegalArgumentException("emotion model " + name + " (" + source + "): an emotion model takes one square grey face"
+                    + " [1,side,side,1]; this model takes " + java.util.Arrays.toString(shape));
         }
         int[] out = model.outputShape(0);
         if (out.length != 2 || out[1] != Emotion.values().length) {
             model.close();
-            throw new IllegalArgumentException("an emotion model gives " + Emotion.values().length
-                    + " probabilities; this model gives " + java.util.Arrays.toString(out));
+            throw new IllegalArgumentException("emotion model " + name + " (" + source + "): an emotion model gives "
+                    + Emotion.values().length + " probabilities; this model gives " + java.util.Arrays.toString(out));
         }
         this.side = shape[1];
         this.pixels = new byte[side * side];

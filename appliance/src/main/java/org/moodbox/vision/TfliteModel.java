@@ -29,6 +29,7 @@ public final class TfliteModel implements AutoCloseable {
 
     private TfliteModel(String name, Path file, int threads) {
         this.name = name;
+        requireWholeModel(name, file);
         this.model = FlatBufferModel.BuildFromFile(file.toString());
         if (model == null || model.isNull()) {
             throw new IllegalStateException("TFLite cannot read model " + name + " (" + file + ")");
@@ -41,6 +42,32 @@ public final class TfliteModel implements AutoCloseable {
         builder.close();
         // Tensors are planned on first use, not here: the P-Net port declares a 1280x960 input, and
         // planning that size for every pyramid level before resizing costs hundreds of MB each.
+    }
+
+    /**
+     * Refuses a file that is not a whole TFLite flatbuffer (missing, cut short, not a model) with its name,
+     * before the native interpreter reads it: TFLite does not verify a mapped file and could read past its end.
+     * Every table and buffer is walked once by the schema's own reader, which stops at the first offset out of
+     * bounds.
+     */
+    static void requireWholeModel(String name, Path file) {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("model file " + name + " (" + file + ") cannot be read: " + e.getMessage(), e);
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        if (bytes.length < 8 || !org.tensorflow.lite.schema.Model.ModelBufferHasIdentifier(buffer)) {
+            throw new IllegalStateException("model file " + name + " (" + file + ") is not a TFLite model ("
+                    + bytes.length + " bytes, no TFL3 identifier)");
+        }
+        try {
+            org.tensorflow.lite.schema.Model.getRootAsModel(buffer).unpack();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("model file " + name + " (" + file + ") is truncated or damaged ("
+                    + bytes.length + " bytes): " + e, e);
+        }
     }
 
     /** Loads a model that the moodbox-models jar carries (see {@link ModelFiles}). */

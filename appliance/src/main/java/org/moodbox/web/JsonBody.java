@@ -25,7 +25,7 @@ public final class JsonBody {
         }
         JsonNode root = JsonInput.parse(json, body);
         if (root == null) {
-            throw ApiException.badRequest("request body is not one valid JSON value; send JSON like " + example);
+            throw ApiException.badRequest("request body is not valid JSON (exactly one JSON value is expected); send JSON like " + example);
         }
         if (!root.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object like " + example);

@@ -2,34 +2,33 @@ package org.moodbox.youtube;
 
 import java.util.List;
 import org.moodbox.model.Emotion;
+import org.moodbox.model.MoodPoint;
 
 /**
- * The words a search uses for a kind of music, and where on the valence/energy plane that music sits.
+ * The moods YouTube is searched for, each one of the one table of mood words and points
+ * ({@link MoodPoint}): its search phrase, and where on the valence/arousal plane the music it finds sits.
  * YouTube gives no audio features, so a video found by "calm relaxing songs" is filed at calm's point (with
- * provenance "estimated") and the recommender ranks it by that, as the Spotify source does with the mood
- * of the query that found a track.
- *
- * <p>Points: the emotions' Warriner et al. anchors ({@link Emotion}); calm (.74, .08) and content (.80, .40)
- * are the recommender's own anchors (MoodTargets).
+ * provenance "estimated") and the recommender ranks it by that, as the Spotify source does with the mood of
+ * the query that found a track.
  */
 public enum MoodWord {
-    HAPPY("happy upbeat songs", Emotion.HAPPY.valence(), Emotion.HAPPY.arousal()),
-    ENERGETIC("energetic feel good songs", Emotion.SURPRISE.valence(), Emotion.SURPRISE.arousal()),
-    CONTENT("feel good songs", 0.80, 0.40),
-    CALM("calm relaxing songs", 0.74, 0.08),
-    CHILL("chill songs", Emotion.NEUTRAL.valence(), Emotion.NEUTRAL.arousal()),
-    SAD("sad songs", Emotion.SAD.valence(), Emotion.SAD.arousal()),
-    ANGRY("angry intense songs", Emotion.ANGRY.valence(), Emotion.ANGRY.arousal()),
-    DARK("dark moody songs", Emotion.FEAR.valence(), Emotion.FEAR.arousal());
+    HAPPY(MoodPoint.HAPPY),
+    ENERGETIC(MoodPoint.ENERGETIC),
+    CONTENT(MoodPoint.CONTENT),
+    CALM(MoodPoint.CALM),
+    CHILL(MoodPoint.CHILL),
+    SAD(MoodPoint.SAD),
+    ANGRY(MoodPoint.ANGRY),
+    DARK(MoodPoint.DARK);
 
     final String words;
     final double valence;
     final double energy;
 
-    MoodWord(String words, double valence, double energy) {
-        this.words = words;
-        this.valence = valence;
-        this.energy = energy;
+    MoodWord(MoodPoint point) {
+        this.words = point.phrase();
+        this.valence = point.valence();
+        this.energy = point.arousal();
     }
 
     /**

@@ -57,7 +57,7 @@ class CatalogCommandsTest {
                 + FeatureTableImporterTest.row(2, "Bad", "x", "0.5"));
         Run run = run("catalog", "import", csv.toString(), "--data", dir.resolve("data").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).contains("imported 1 tracks, skipped 1 rows");
+        assertThat(run.out()).contains("2 rows: imported 1 tracks (0 repeated ids").contains("skipped 1 rows");
         assertThat(run.err()).contains("skipped line 3: valence 'x' is not a number");
 
         Run badMap = run("catalog", "import", csv.toString(), "--map", "nonsense", "--data", dir.resolve("data").toString());

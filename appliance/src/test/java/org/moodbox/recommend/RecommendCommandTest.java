@@ -89,6 +89,7 @@ class RecommendCommandTest {
                 .isGreaterThan(new ObjectMapper().readTree(lift[0]).get("valence").asDouble());
         String calm = run(0, "recommend", "--emotion", "angry", "--strategy", "CALM", "--limit", "1")[0];
         assertThat(new ObjectMapper().readTree(calm.strip()).get("energy").asDouble()).isLessThanOrEqualTo(0.2);
+        assertThat(new ObjectMapper().readTree(calm.strip()).get("perceivedArousal").asDouble()).isLessThanOrEqualTo(0.1);
         assertThat(calm).contains("to calm your angry mood");
     }
 

@@ -23,12 +23,28 @@ class EmotionModelsTest {
         List<Emotion> cnnInt8 = tops(EmotionModelKind.CNN_INT8);
         List<Emotion> dcnn = tops(EmotionModelKind.DCNN);
         List<Emotion> dcnnFloat = tops(EmotionModelKind.DCNN_FLOAT);
+        List<Emotion> fnet = tops(EmotionModelKind.FNET);
 
         assertThat(cnn).hasSizeGreaterThanOrEqualTo(21);
         assertThat(agreeing(cnn, cnnInt8)).as("cnn-int8 vs cnn").isGreaterThanOrEqualTo(cnn.size() - 2);
         assertThat(agreeing(dcnnFloat, dcnn)).as("dcnn vs dcnn-float").isGreaterThanOrEqualTo(dcnn.size() - 2);
         // The sample photos are mostly smiling groups: our own model must see that too.
         assertThat(dcnn.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(dcnn.size() / 2);
+        assertThat(fnet).hasSameSizeAs(cnn);
+        assertThat(fnet.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(fnet.size() / 2);
+    }
+
+    @Test
+    void aModelFileOfTheWrongShapeIsRefusedWithItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path detector = dir.resolve("not-an-emotion-model.tflite");
+        java.nio.file.Files.write(detector, org.moodbox.models.ModelFiles.bytes(org.moodbox.models.ModelFiles.BLAZEFACE_SHORT));
+        assertThatThrownBy(() -> GreyFaceEmotionClassifier.fromFile(detector)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not-an-emotion-model.tflite").hasMessageContaining("[1, 128, 128, 3]");
+        java.nio.file.Path truncated = dir.resolve("cut-short.tflite");
+        byte[] whole = org.moodbox.models.ModelFiles.bytes(org.moodbox.models.ModelFiles.EMOTION_FNET);
+        java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 3));
+        assertThatThrownBy(() -> GreyFaceEmotionClassifier.fromFile(truncated)).hasMessageContaining("cut-short.tflite");
     }
 
     @Test

@@ -112,7 +112,7 @@ class WebServerTest {
         assertError(post("/api/play", "{\"trackId\": 999}"), 400, "no track with id 999");
         assertError(post("/api/play", "{}"), 400, "'trackId' is required");
         assertError(post("/api/play", "{\"trackId\": \"seven\"}"), 400, "must be a whole number");
-        assertError(post("/api/play", "{not json"), 400, "not one valid JSON value");
+        assertError(post("/api/play", "{not json"), 400, "not valid JSON");
         assertError(post("/api/play", ""), 400, "request body is empty");
 
         assertThat(rooms.transitions).isEmpty();

@@ -26,6 +26,17 @@ public final class ModelFiles {
     public static final String EMOTION_DCNN = "emotion-dcnn.tflite";
     /** The same DCNN before quantization, float32 as the lab exported it (the int8 file's yardstick). */
     public static final String EMOTION_DCNN_FLOAT = "emotion-dcnn-float32.tflite";
+    /**
+     * Moodbox's face-pretrained emotion network ('fnet', models/trained/emotion-fnet.md): MobileFaceNet's trunk
+     * with a tail and head fine-tuned on the FER+ votes by the models lab, float32; calibrated probabilities (the
+     * PublicTest temperature is folded into its last layer).
+     */
+    public static final String EMOTION_FNET = "emotion-fnet.tflite";
+    /**
+     * Its int8 version from our quantizer: it picks the float network's class on only 88.6% of the private test,
+     * so it is no setting; {@code moodbox bench emotion} measures it.
+     */
+    public static final String EMOTION_FNET_INT8 = "emotion-fnet-int8.tflite";
     /** Int8 versions made at build time by our {@link org.moodbox.models.quantize.Int8Quantizer}. */
     public static final String EMOTION_CNN_INT8 = "emotion-cnn-int8.tflite";
     public static final String MTCNN_PNET_INT8 = "mtcnn-pnet-int8.tflite";

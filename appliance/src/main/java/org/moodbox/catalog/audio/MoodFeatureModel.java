@@ -19,8 +19,11 @@ import org.moodbox.model.Features;
  * </ul>
  *
  * The anchors (-35..-8 dBFS, 0..6 onsets/s, 400..2200 Hz, 60..180 BPM) are set for mastered music. The
- * recommender ranks tracks by percentile, so what must be right is the order of tracks, not the absolute
- * numbers; provenance "measured" tells readers that these are our estimates, not Spotify's.
+ * recommender reads these as if they were Spotify's valence and energy and maps them to a perceived mood
+ * with its basic model (recommend.PerceivedMood, valence, energy and tempo); that mapping is fitted on
+ * Spotify's numbers, not on ours, and no human ratings of local files have checked it: the order of tracks
+ * (brighter, livelier) is what to trust, the absolute position less. Provenance "measured" tells readers
+ * that these are our estimates, not Spotify's.
  */
 public final class MoodFeatureModel {
     public Features features(AudioDescriptors d) {

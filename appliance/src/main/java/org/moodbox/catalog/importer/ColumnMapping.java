@@ -37,6 +37,9 @@ public final class ColumnMapping {
         m.put("energy", "energy");
         m.put("tempo", "tempo");
         m.put("mode", "mode");
+        m.put("loudness", "loudness");
+        m.put("acousticness", "acousticness");
+        m.put("danceability", "danceability");
         m.put("duration_ms", "duration_ms");
         m.put("genres", "playlist_genres");
         m.put("language", "script_lang_hint");

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,8 +25,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Imports a Spotify-style feature table (CSV, optionally gzipped) as source "import" with uri
- * {@code spotify:track:<id>}. A malformed row is reported with its line number and skipped; the import is one
- * transaction, so a file that breaks off midway (a truncated download) leaves the catalog as it was.
+ * {@code spotify:track:<id>}. A malformed row is reported with its line number and skipped (it is checked whole
+ * before anything of it is written); the import is one transaction, so a file that breaks off midway (a
+ * truncated download) leaves the catalog as it was. A repeated id replaces the earlier row and is reported, so
+ * the count said is the count stored; a row with neither valence nor energy is stored without features and
+ * counted.
  */
 public final class FeatureTableImporter {
     public static final String SOURCE = "import";
@@ -41,7 +45,10 @@ public final class FeatureTableImporter {
     public ImportReport importFile(Path file, ColumnMapping mapping) {
         long start = System.nanoTime();
         List<String> skipped = new ArrayList<>();
-        int[] imported = new int[1];
+        List<String> repeated = new ArrayList<>();
+        Map<String, Long> firstLineOfUri = new HashMap<>();
+        Map<String, Boolean> featurelessByUri = new HashMap<>();
+        int[] rows = new int[1];
         try (Reader reader = open(file)) {
             CsvReader csv = new CsvReader(reader);
             CsvReader.Row header = csv.next();
@@ -57,6 +64,7 @@ public final class FeatureTableImporter {
                         if (row.fields().size() == 1 && row.fields().get(0).isBlank() && row.problem() == null) {
                             continue;
                         }
+                        rows[0]++;
                         if (CsvReader.UNCLOSED_QUOTE.equals(row.problem())) {
                             // Skipping the row would silently drop every row after it (all inside the quote).
                             throw new CatalogException(file + " line " + row.line() + ": a quoted field opens there"
@@ -64,21 +72,29 @@ public final class FeatureTableImporter {
                                     + " imported (close the quote, or remove it, and import again)");
                         }
                         try {
-                            writer.upsert(entry(row, columns.size(), index));
-                            imported[0]++;
+                            CatalogEntry entry = entry(row, columns.size(), index);
+                            writer.upsert(entry);
+                            Long earlier = firstLineOfUri.putIfAbsent(entry.uri(), row.line());
+                            if (earlier != null) {
+                                repeated.add("line " + row.line() + ": id "
+                                        + entry.uri().substring("spotify:track:".length()) + " repeats line " + earlier);
+                            }
+                            featurelessByUri.put(entry.uri(), entry.features() == null); // the later row wins
                         } catch (IllegalArgumentException e) {
                             skipped.add("line " + row.line() + ": " + e.getMessage());
                         }
                     }
                 } catch (IOException e) {
-                    throw new CatalogException(file + ": reading failed after " + imported[0]
+                    throw new CatalogException(file + ": reading failed after " + rows[0]
                             + " rows (" + e.getMessage() + "); nothing was imported", e);
                 }
             });
         } catch (IOException e) {
             throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new ImportReport(imported[0], skipped, (System.nanoTime() - start) / 1e9);
+        int withoutFeatures = (int) featurelessByUri.values().stream().filter(b -> b).count();
+        return new ImportReport(featurelessByUri.size(), rows[0], withoutFeatures, repeated, skipped,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static Reader open(Path file) throws IOException {
@@ -107,8 +123,17 @@ public final class FeatureTableImporter {
             throw new IllegalArgumentException("id '" + id + "' is not a 22-character Spotify track id");
         }
         String title = required(f, index, "title");
-        double valence = unitInterval(f, index, "valence");
-        double energy = unitInterval(f, index, "energy");
+        Double valence = optionalUnit(f, index, "valence");
+        Double energy = optionalUnit(f, index, "energy");
+        if ((valence == null) != (energy == null)) {
+            throw new IllegalArgumentException("no " + (valence == null ? "valence" : "energy"));
+        }
+        Double loudness = optionalNumber(f, index, "loudness");
+        if (loudness != null && (loudness < -70 || loudness > 10)) {
+            throw new IllegalArgumentException("loudness " + loudness + " dB is not plausible");
+        }
+        Double acousticness = optionalUnit(f, index, "acousticness");
+        Double danceability = optionalUnit(f, index, "danceability");
         Double tempo = optionalNumber(f, index, "tempo");
         if (tempo != null && (tempo < 0 || tempo > 400)) {
             throw new IllegalArgumentException("tempo " + tempo + " is not a plausible BPM");
@@ -136,7 +161,9 @@ public final class FeatureTableImporter {
         return new CatalogEntry(SOURCE, "spotify:track:" + id, title, artist,
                 value(f, index, "album"), year, language.language(), genres,
                 durationMs == null ? 0 : durationMs / 1000.0, false, null, null,
-                new Features(valence, energy, tempo, "imported"), mode == null ? null : mode.intValue(), null,
+                valence == null ? null : new Features(valence, energy, tempo, "imported",
+                        mode == null ? null : mode.intValue(), loudness, acousticness, danceability),
+                mode == null ? null : mode.intValue(), null,
                 language.source() == null ? null : language.source().key());
     }
 
@@ -158,12 +185,9 @@ public final class FeatureTableImporter {
         return v;
     }
 
-    private static double unitInterval(List<String> fields, Map<String, Integer> index, String field) {
+    private static Double optionalUnit(List<String> fields, Map<String, Integer> index, String field) {
         Double v = optionalNumber(fields, index, field);
-        if (v == null) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        if (v < 0 || v > 1) {
+        if (v != null && (v < 0 || v > 1)) {
             throw new IllegalArgumentException(field + " " + v + " is outside 0..1");
         }
         return v;

@@ -83,6 +83,8 @@ public final class AdminChoicesRoutes {
             case DCNN -> new Choice(kind.id(), "DCNN int8 (ours)", "Moodbox's own model: fast, reads the crowd-voted "
                     + "FER+ emotions best, a little weaker on rare ones (disgust, fear)");
             case DCNN_FLOAT -> new Choice(kind.id(), "DCNN (float)", "our deeper model before quantization; slower");
+            case FNET -> new Choice(kind.id(), "Face-pretrained (ours)", "starts from a network that already knows"
+                    + " faces; most crowd-voted FER+ emotions right, but rarely sees disgust or fear; the slowest");
         };
     }
 

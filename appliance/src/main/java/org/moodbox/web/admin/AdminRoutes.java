@@ -242,7 +242,7 @@ public final class AdminRoutes {
         signedIn(ctx);
         JsonNode changes = JsonInput.parse(json, ctx.body());
         if (changes == null) {
-            throw ApiException.badRequest("request body is not one valid JSON value; send the settings as a JSON object");
+            throw ApiException.badRequest("request body is not valid JSON (exactly one JSON value is expected); send the settings as a JSON object");
         }
         try {
             Map<String, String> problems = SettingsChecks.onTheBox(changes, settings.current());

@@ -77,10 +77,50 @@ public class FeatureTableImporterTest {
         assertThat(comma.source()).isEqualTo("import");
         assertThat(comma.year()).isEqualTo(2019);
         assertThat(comma.durationSeconds()).isEqualTo(200.0);
-        assertThat(comma.features()).isEqualTo(new Features(0.1, 0.9, 120.5, "imported"));
+        assertThat(comma.features()).isEqualTo(new Features(0.1, 0.9, 120.5, "imported", 1, null, null, null));
         assertThat(catalog.trackByUri("spotify:track:" + id(3)).orElseThrow().title()).isEqualTo("Two\nlines");
         assertThat(catalog.trackByUri("spotify:track:" + id(7)).orElseThrow().language()).isEqualTo("ru");
         assertThat(comma.language()).as("an empty script hint says nothing about the language").isNull();
+    }
+
+    /** The count said is the count stored: a repeated id replaces its earlier row and is named by line. */
+    @Test
+    void reportsRepeatedIdsAndRowsWithoutFeatures() throws Exception {
+        String csv = HEADER
+                + row(1, "First take", "0.2", "0.3")     // line 2
+                + row(2, "Other", "0.5", "0.5")          // line 3
+                + row(1, "Second take", "0.8", "0.9")    // line 4: same id as line 2
+                + row(3, "Unmeasured", "", "")           // line 5: no features at all
+                + row(4, "Half", "0.4", "")              // line 6: valence without energy is malformed
+                + row(2, "Other again", "0.6", "0.6");   // line 7
+        Path file = Files.writeString(dir.resolve("dups.csv"), csv);
+
+        ImportReport report = new FeatureTableImporter(catalog).importFile(file, ColumnMapping.defaultMapping());
+
+        assertThat(report.rows()).isEqualTo(6);
+        assertThat(report.imported()).isEqualTo(catalog.trackCount()).isEqualTo(3);
+        assertThat(report.repeatedIds()).containsExactly(
+                "line 4: id " + id(1) + " repeats line 2", "line 7: id " + id(2) + " repeats line 3");
+        assertThat(report.withoutFeatures()).isEqualTo(1);
+        assertThat(report.skipped()).containsExactly("line 6: no energy");
+        assertThat(catalog.trackByUri("spotify:track:" + id(4))).as("a bad row writes nothing").isEmpty();
+        Track kept = catalog.trackByUri("spotify:track:" + id(1)).orElseThrow();
+        assertThat(kept.title()).isEqualTo("Second take");
+        assertThat(kept.features().valence()).isEqualTo(0.8);
+        assertThat(catalog.trackByUri("spotify:track:" + id(3)).orElseThrow().features()).isNull();
+        assertThat(report.summary()).startsWith("6 rows: imported 3 tracks (2 repeated ids");
+    }
+
+    @Test
+    void readsTheCuesOfThePerceivedMoodModel() throws Exception {
+        Path file = Files.writeString(dir.resolve("cues.csv"),
+                "track_id,track_name,valence,energy,mode,loudness,acousticness,danceability\n"
+                        + id(1) + ",Loud,0.4,0.9,0,-4.5,0.01,0.7\n"
+                        + id(2) + ",Too loud,0.4,0.9,0,45,0.01,0.7\n");
+        ImportReport report = new FeatureTableImporter(catalog).importFile(file, ColumnMapping.defaultMapping());
+        assertThat(report.skipped()).containsExactly("line 3: loudness 45.0 dB is not plausible");
+        assertThat(catalog.trackByUri("spotify:track:" + id(1)).orElseThrow().features())
+                .isEqualTo(new Features(0.4, 0.9, null, "imported", 0, -4.5, 0.01, 0.7));
     }
 
     @Test

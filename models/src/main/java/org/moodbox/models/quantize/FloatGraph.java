@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.moodbox.models.tflite.TfliteModelBuilder;
 import org.tensorflow.lite.schema.BufferT;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -22,14 +24,14 @@ import org.tensorflow.lite.schema.TensorType;
  * tensors (constants carry their bytes), operators in execution order, graph inputs and outputs. Only
  * single-subgraph models of float32 activations are accepted; anything else is refused with a reason.
  */
-final class FloatGraph {
+public final class FloatGraph {
     /** One operator: builtin code, version, tensor indices (-1 = optional input left out), options. */
-    record Op(int code, int version, int[] inputs, int[] outputs, BuiltinOptionsUnion options) {
+    public record Op(int code, int version, int[] inputs, int[] outputs, BuiltinOptionsUnion options) {
     }
 
     /** One tensor; {@code data} is null for a tensor computed at run time. */
-    record Tensor(String name, int[] shape, byte type, byte[] data) {
-        boolean constant() {
+    public record Tensor(String name, int[] shape, byte type, byte[] data) {
+        public boolean constant() {
             return data != null;
         }
     }
@@ -48,7 +50,7 @@ final class FloatGraph {
         this.description = description;
     }
 
-    static FloatGraph read(byte[] tflite) {
+    public static FloatGraph read(byte[] tflite) {
         ByteBuffer bytes = ByteBuffer.wrap(tflite);
         if (tflite.length < 8 || !Model.ModelBufferHasIdentifier(bytes)) {
             throw new UnsupportedModelException("not a TFLite flatbuffer (no TFL3 identifier)");
@@ -95,8 +97,14 @@ final class FloatGraph {
      * Replaces TensorFlow's decomposed PReLU, {@code relu(x) + alpha * -relu(-x)} (six operators, as in the
      * facenet MTCNN ports), by one PRELU operator: one float kernel XNNPACK runs between the int8 convolutions
      * instead of six operators with their quantization steps, and fewer passes over the activations.
+     * MobileFaceNet's four-operator form (relu, abs, sub, mul) is fused too.
      */
-    FloatGraph fusePrelu() {
+    public FloatGraph fusePrelu() {
+        // the fused alphas are new constants: work on a copy of the tensor list, this graph stays as it was
+        return new FloatGraph(new ArrayList<>(tensors), ops, inputs, outputs, description).fusePreluInPlace();
+    }
+
+    private FloatGraph fusePreluInPlace() {
         List<Op> result = new ArrayList<>(ops);
         boolean changed = true;
         while (changed) {
@@ -107,7 +115,8 @@ final class FloatGraph {
                     continue;
                 }
                 for (int side = 0; side < 2 && !changed; side++) {
-                    changed = tryFusePrelu(result, add, add.inputs[side], add.inputs[1 - side]);
+                    changed = tryFusePrelu(result, add, add.inputs[side], add.inputs[1 - side])
+                            || tryFuseAbsPrelu(result, add, add.inputs[side], add.inputs[1 - side]);
                 }
             }
         }
@@ -150,6 +159,238 @@ final class FloatGraph {
         return true;
     }
 
+    /**
+     * The other decomposed PReLU TensorFlow writes (MobileFaceNet):
+     * {@code relu(x) + alpha * (x - abs(x))}, where {@code x - abs(x) = 2 min(x, 0)}; fused into
+     * {@code PRELU(x, 2 alpha)}.
+     */
+    private boolean tryFuseAbsPrelu(List<Op> ops, Op add, int reluOut, int mulOut) {
+        Op relu = producer(ops, reluOut, BuiltinOperator.RELU);
+        Op mul = producer(ops, mulOut, BuiltinOperator.MUL);
+        if (relu == null || mul == null || fusedActivation(mul) != 0) {
+            return false;
+        }
+        int alpha = -1;
+        int subOut = -1;
+        for (int k = 0; k < 2; k++) {
+            if (tensors.get(mul.inputs[k]).constant()) {
+                alpha = mul.inputs[k];
+                subOut = mul.inputs[1 - k];
+            }
+        }
+        if (alpha < 0 || tensors.get(alpha).type() != TensorType.FLOAT32) {
+            return false;
+        }
+        Op sub = producer(ops, subOut, BuiltinOperator.SUB);
+        int x = relu.inputs[0];
+        if (sub == null || fusedActivation(sub) != 0 || sub.inputs[0] != x) {
+            return false;
+        }
+        Op abs = producer(ops, sub.inputs[1], BuiltinOperator.ABS);
+        if (abs == null || abs.inputs[0] != x) {
+            return false;
+        }
+        List<Op> removed = List.of(relu, abs, sub, mul);
+        for (Op op : removed) {
+            if (consumers(ops, op.outputs[0]) != 1 || isGraphOutput(op.outputs[0])) {
+                return false;
+            }
+        }
+        float[] doubled = floats(alpha);
+        for (int i = 0; i < doubled.length; i++) {
+            doubled[i] *= 2;
+        }
+        Tensor a = tensors.get(alpha);
+        tensors.add(new Tensor(a.name() + "/prelu", a.shape(), TensorType.FLOAT32, littleEndian(doubled)));
+        int at = ops.indexOf(add);
+        ops.set(at, new Op(BuiltinOperator.PRELU, 1, new int[] {x, tensors.size() - 1}, add.outputs, null));
+        ops.removeAll(removed);
+        return true;
+    }
+
+    /** The index of the tensor named {@code name}; an error naming it when there is none. */
+    public int tensorIndex(String name) {
+        for (int i = 0; i < tensors.size(); i++) {
+            if (tensors.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new UnsupportedModelException("the model has no tensor named '" + name + "'");
+    }
+
+    public int[] shape(String name) {
+        return tensors.get(tensorIndex(name)).shape().clone();
+    }
+
+    /** The values of the float32 constant named {@code name}. */
+    public float[] constant(String name) {
+        return floats(tensorIndex(name));
+    }
+
+    public List<Op> operators() {
+        return List.copyOf(ops);
+    }
+
+    public Tensor tensor(int index) {
+        return tensors.get(index);
+    }
+
+    /**
+     * The part of the graph that computes tensor {@code to} from tensor {@code from} (which becomes the only
+     * input), with the batch dimension of every activation set to {@code batch}. Fails when {@code to} needs
+     * another graph input. Tensor indices are unchanged; {@link #write} leaves unused tensors out.
+     */
+    public FloatGraph slice(String from, String to, int batch) {
+        int in = tensorIndex(from);
+        int out = tensorIndex(to);
+        Set<Integer> needed = new HashSet<>(List.of(out));
+        List<Op> kept = new ArrayList<>();
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Op op = ops.get(i);
+            if (Arrays.stream(op.outputs).anyMatch(needed::contains) && !Arrays.stream(op.outputs).anyMatch(o -> o == in)) {
+                kept.add(0, op);
+                for (int t : op.inputs) {
+                    if (t >= 0 && !tensors.get(t).constant() && t != in) {
+                        needed.add(t);
+                    }
+                }
+            }
+        }
+        for (int t : needed) {
+            boolean produced = kept.stream().anyMatch(op -> Arrays.stream(op.outputs).anyMatch(o -> o == t));
+            if (!produced) {
+                throw new UnsupportedModelException("tensor '" + to + "' needs '" + tensors.get(t).name()
+                        + "', which is not computed from '" + from + "'");
+            }
+        }
+        List<Tensor> rebatched = new ArrayList<>(tensors);
+        for (int i = 0; i < rebatched.size(); i++) {
+            Tensor t = rebatched.get(i);
+            if (!t.constant() && t.shape().length == 4) {
+                int[] s = t.shape().clone();
+                s[0] = batch;
+                rebatched.set(i, new Tensor(t.name(), s, t.type(), null));
+            }
+        }
+        return new FloatGraph(rebatched, kept, new int[] {in}, new int[] {out}, description);
+    }
+
+    /** This graph with the float32 constant {@code name} holding {@code values} (same count) instead. */
+    public FloatGraph withConstant(String name, float[] values) {
+        int i = tensorIndex(name);
+        Tensor t = tensors.get(i);
+        if (t.type() != TensorType.FLOAT32 || !t.constant() || t.data().length != values.length * Float.BYTES) {
+            throw new IllegalArgumentException("constant '" + name + "' holds " + (t.constant() ? t.data().length / 4 : 0)
+                    + " float32 values; got " + values.length);
+        }
+        List<Tensor> copy = new ArrayList<>(tensors);
+        copy.set(i, new Tensor(t.name(), t.shape(), t.type(), littleEndian(values)));
+        return new FloatGraph(copy, ops, inputs, outputs, description);
+    }
+
+    /**
+     * This graph taking a grey {@code [1, side, side, 1]} image instead of its RGB input: the image is resized
+     * bilinearly (half-pixel centres, as OpenCV's INTER_LINEAR) to the input's height and width, and the first
+     * convolution's weights are summed over the three colour channels (grey copied to R, G and B gives the same
+     * result) and multiplied by {@code weightScale} (to absorb a different input normalisation).
+     */
+    public FloatGraph withGreyInput(int side, float weightScale) {
+        if (inputs.length != 1) {
+            throw new UnsupportedModelException("the model has " + inputs.length + " inputs; one RGB image expected");
+        }
+        int rgb = inputs[0];
+        int[] rgbShape = tensors.get(rgb).shape();
+        List<Op> users = ops.stream().filter(op -> Arrays.stream(op.inputs).anyMatch(t -> t == rgb)).toList();
+        if (rgbShape.length != 4 || rgbShape[3] != 3 || users.size() != 1 || users.get(0).code != BuiltinOperator.CONV_2D) {
+            throw new UnsupportedModelException("the input " + Arrays.toString(rgbShape)
+                    + " is not one RGB image read by one convolution");
+        }
+        Op conv = users.get(0);
+        Tensor w = tensors.get(conv.inputs[1]);
+        float[] weights = floats(conv.inputs[1]);
+        int[] ws = w.shape(); // OHWI
+        float[] grey = new float[weights.length / 3];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = (weights[3 * i] + weights[3 * i + 1] + weights[3 * i + 2]) * weightScale;
+        }
+        List<Tensor> t = new ArrayList<>(tensors);
+        t.add(new Tensor("grey_face", new int[] {1, side, side, 1}, TensorType.FLOAT32, null));
+        int greyIn = t.size() - 1;
+        t.add(new Tensor("grey_face/size", new int[] {2}, TensorType.INT32, littleEndian(new int[] {rgbShape[1], rgbShape[2]})));
+        int size = t.size() - 1;
+        t.add(new Tensor("grey_face/resized", new int[] {1, rgbShape[1], rgbShape[2], 1}, TensorType.FLOAT32, null));
+        int resized = t.size() - 1;
+        t.add(new Tensor(w.name() + "/grey", new int[] {ws[0], ws[1], ws[2], 1}, TensorType.FLOAT32, littleEndian(grey)));
+        int greyWeights = t.size() - 1;
+        List<Op> newOps = new ArrayList<>();
+        newOps.add(new Op(BuiltinOperator.RESIZE_BILINEAR, 3, new int[] {greyIn, size}, new int[] {resized},
+                org.moodbox.models.tflite.TfliteOptions.resizeBilinear(false, true)));
+        for (Op op : ops) {
+            if (op == conv) {
+                int[] in = op.inputs.clone();
+                in[0] = resized;
+                in[1] = greyWeights;
+                newOps.add(new Op(op.code, op.version, in, op.outputs, op.options));
+            } else {
+                newOps.add(op);
+            }
+        }
+        return new FloatGraph(t, newOps, new int[] {greyIn}, outputs, description);
+    }
+
+    /**
+     * Copies this graph's used tensors and operators into {@code out} (constants with their data) and returns
+     * the new index of each old tensor (-1 for tensors left out); inputs and outputs are the caller's to name.
+     */
+    public int[] copyInto(TfliteModelBuilder out) {
+        boolean[] used = new boolean[tensors.size()];
+        for (int i : inputs) {
+            used[i] = true;
+        }
+        for (int o : outputs) {
+            used[o] = true;
+        }
+        for (Op op : ops) {
+            for (int t : op.inputs) {
+                if (t >= 0) {
+                    used[t] = true;
+                }
+            }
+            for (int t : op.outputs) {
+                used[t] = true;
+            }
+        }
+        int[] index = new int[tensors.size()];
+        Arrays.fill(index, -1);
+        for (int i = 0; i < tensors.size(); i++) {
+            if (used[i]) {
+                Tensor t = tensors.get(i);
+                index[i] = t.constant() ? out.constant(t.name(), t.shape(), t.type(), t.data(), null)
+                        : out.activation(t.name(), t.shape(), t.type(), null);
+            }
+        }
+        for (Op op : ops) {
+            out.operator(op.code, op.version, remap(op.inputs, index), remap(op.outputs, index), op.options);
+        }
+        return index;
+    }
+
+    private static int[] remap(int[] tensorsOfOp, int[] index) {
+        return Arrays.stream(tensorsOfOp).map(t -> t < 0 ? -1 : index[t]).toArray();
+    }
+
+    private static byte[] littleEndian(float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return b.array();
+    }
+
+    private static byte[] littleEndian(int[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
+        return b.array();
+    }
+
     private static Op producer(List<Op> ops, int tensor, int code) {
         for (Op op : ops) {
             if (op.code == code && op.outputs.length == 1 && op.outputs[0] == tensor) {
@@ -190,12 +431,19 @@ final class FloatGraph {
         return values;
     }
 
+    /** This graph as a float model with only the tensors its operators use (a slice or a fused graph carries the rest along). */
+    public byte[] writeCompact() {
+        TfliteModelBuilder b = new TfliteModelBuilder(description);
+        int[] index = copyInto(b);
+        return b.inputs(remap(inputs, index)).outputs(remap(outputs, index)).build();
+    }
+
     /**
      * This graph as a float model again. With {@code everyActivationAnOutput}, every tensor an operator
      * computes is also a graph output: the interpreter (and XNNPACK) then keeps each one in its own memory
      * after a run, which is how calibration reads intermediate values. Tensor indices are unchanged.
      */
-    byte[] write(boolean everyActivationAnOutput) {
+    public byte[] write(boolean everyActivationAnOutput) {
         TfliteModelBuilder b = new TfliteModelBuilder(description);
         for (Tensor t : tensors) {
             if (t.constant()) {
@@ -214,7 +462,7 @@ final class FloatGraph {
         return b.inputs(inputs).outputs(outs).build();
     }
 
-    static int fusedActivation(Op op) {
+    public static int fusedActivation(Op op) {
         if (op.options == null || op.options.getValue() == null) {
             return 0;
         }

@@ -76,6 +76,21 @@ public final class TfliteOptions {
         return union(BuiltinOptions.SoftmaxOptions, o);
     }
 
+    /** For RESIZE_BILINEAR; half-pixel centres match OpenCV's INTER_LINEAR resize. */
+    public static BuiltinOptionsUnion resizeBilinear(boolean alignCorners, boolean halfPixelCenters) {
+        org.tensorflow.lite.schema.ResizeBilinearOptionsT o = new org.tensorflow.lite.schema.ResizeBilinearOptionsT();
+        o.setAlignCorners(alignCorners);
+        o.setHalfPixelCenters(halfPixelCenters);
+        return union(BuiltinOptions.ResizeBilinearOptions, o);
+    }
+
+    /** For FULLY_CONNECTED with float weights and an optional fused activation. */
+    public static BuiltinOptionsUnion fullyConnected(byte activation) {
+        org.tensorflow.lite.schema.FullyConnectedOptionsT o = new org.tensorflow.lite.schema.FullyConnectedOptionsT();
+        o.setFusedActivationFunction(activation);
+        return union(BuiltinOptions.FullyConnectedOptions, o);
+    }
+
     private static BuiltinOptionsUnion union(byte type, Object value) {
         BuiltinOptionsUnion u = new BuiltinOptionsUnion();
         u.setType(type);

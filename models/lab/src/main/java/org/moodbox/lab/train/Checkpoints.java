@@ -30,7 +30,7 @@ public final class Checkpoints {
         return runDir.resolve(String.format("epoch-%03d.params", epoch));
     }
 
-    static void save(Block block, Path target) throws IOException {
+    public static void save(Block block, Path target) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             block.saveParameters(out);

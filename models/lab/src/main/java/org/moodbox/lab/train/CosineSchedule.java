@@ -7,14 +7,14 @@ import ai.djl.training.tracker.Tracker;
  * own step counter, not the optimizer's per-parameter count, because that count restarts at zero when a
  * run resumes; ours is stored in the run state.
  */
-final class CosineSchedule implements Tracker {
+public final class CosineSchedule implements Tracker {
     private final double peak;
     private final double floor;
     private final long warmupSteps;
     private final long totalSteps;
     private long step;
 
-    CosineSchedule(double peak, double floor, long warmupSteps, long totalSteps, long startStep) {
+    public CosineSchedule(double peak, double floor, long warmupSteps, long totalSteps, long startStep) {
         this.peak = peak;
         this.floor = floor;
         this.warmupSteps = warmupSteps;
@@ -22,15 +22,15 @@ final class CosineSchedule implements Tracker {
         this.step = startStep;
     }
 
-    void advance() {
+    public void advance() {
         step++;
     }
 
-    long step() {
+    public long step() {
         return step;
     }
 
-    double current() {
+    public double current() {
         return valueAt(step);
     }
 
