@@ -39,7 +39,9 @@ class CatalogMigrationTest {
             Track song = catalog.trackByUri("file:///music/song.ogg").orElseThrow();
             assertThat(song.title()).isEqualTo("Old Song");
             assertThat(song.artist()).isEqualTo("Old Band");
-            assertThat(song.features()).isEqualTo(new Features(0.7, 0.4, 98.0, "measured"));
+            assertThat(song.features()).extracting(Features::valence, Features::energy, Features::tempo,
+                    Features::provenance).containsExactly(0.7, 0.4, 98.0, "measured");
+            assertThat(song.features().mode()).as("version 1's mode column, kept").isEqualTo(1);
             assertThat(song.hasArtwork()).isTrue();
             assertThat(catalog.artwork(song.id()).orElseThrow().data()).containsExactly(1, 2, 3);
             assertThat(catalog.playCount(song.id())).isEqualTo(2);

@@ -149,11 +149,14 @@ class PrepareModelsTest {
     @Test
     void theRealManifestReadsCompletely() {
         ModelManifest manifest = ModelManifest.read(Path.of(System.getProperty("basedir", ".")).resolve("model-manifest.json"));
-        assertThat(manifest.files()).hasSize(13).allSatisfy(f -> {
+        // 14: the 13 the appliance uses, and MobileFaceNet, the fnet trunk's source, fetched for the lab only.
+        assertThat(manifest.files()).hasSize(14).allSatisfy(f -> {
             assertThat(f.sha256()).matches("[0-9a-f]{64}");
             assertThat(f.packageName()).isNotBlank();
             assertThat(f.version()).isNotBlank();
         });
+        assertThat(manifest.files()).filteredOn(f -> f.installAs().endsWith("MobileFaceNet.tflite"))
+                .singleElement().satisfies(f -> assertThat(f.ship()).isFalse());
         assertThat(manifest.derived()).extracting(DerivedFile::installAs).containsExactly("emotion-cnn.tflite",
                 "emotion-cnn-int8.tflite", "mtcnn-pnet-int8.tflite", "mtcnn-rnet-int8.tflite", "mtcnn-onet-int8.tflite",
                 "mtcnn-pnet-fused.tflite", "mtcnn-rnet-fused.tflite", "mtcnn-onet-fused.tflite");
