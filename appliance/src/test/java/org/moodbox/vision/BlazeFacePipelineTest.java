@@ -37,7 +37,7 @@ class BlazeFacePipelineTest {
 
     @Test
     void readsAnExpressionForEveryFaceInTheSamples() {
-        assertThat(pipeline.describe()).isEqualTo("blazeface-full + cnn");
+        assertThat(pipeline.describe()).isEqualTo("blazeface-full + " + EmotionModelKind.DEFAULT.id());
         int faces = 0;
         for (Mat photo : photos) {
             FrameAnalysis analysis = pipeline.analyse(photo);
