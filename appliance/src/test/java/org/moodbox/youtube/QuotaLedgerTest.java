@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Catalog;
+import org.moodbox.testing.MutableClock;
 
 /** Google's quota day runs midnight to midnight Pacific time; the ledger counts it in the catalog file. */
 class QuotaLedgerTest {

@@ -30,6 +30,7 @@ import org.moodbox.recommend.TrackSource;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.YoutubeSettings;
 import org.moodbox.model.Emotion;
+import org.moodbox.testing.MutableClock;
 
 /**
  * The YouTube source end to end: a real catalog file, the real recommender, the source's own thread, and the

@@ -8,23 +8,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.moodbox.testing.MutableClock;
 
 /**
  * The real session store behind real HTTP (cookies as a browser keeps them), on a clock the test moves: the
  * 30-minute idle expiry and the eviction at {@link AdminSessions#MAX_ANONYMOUS}, without waiting half an hour.
  */
 class AdminSessionsTest {
-    private final HandClock clock = new HandClock(Instant.parse("2026-12-07T20:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T20:00:00Z"));
     private final AdminSessions sessions = new AdminSessions(clock);
     private Javalin app;
 
@@ -103,34 +101,6 @@ class AdminSessionsTest {
                     URI.create("http://127.0.0.1:" + app.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             return r.body();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
