@@ -135,6 +135,11 @@ public final class FloatGraph {
         return outputs.clone();
     }
 
+    /** This graph with another description (what the written file says it is). */
+    public FloatGraph withDescription(String nextDescription) {
+        return new FloatGraph(tensors, ops, inputs, outputs, nextDescription);
+    }
+
     /** What the model file says it is. */
     public String description() {
         return description;
@@ -190,8 +195,13 @@ public final class FloatGraph {
 
     /** This graph with the float32 constant {@code name} holding {@code values} (same count) instead. */
     public FloatGraph withConstant(String name, float[] values) {
-        int i = tensorIndex(name);
+        return withConstant(tensorIndex(name), values);
+    }
+
+    /** The same by tensor index (names need not be unique in a file). */
+    FloatGraph withConstant(int i, float[] values) {
         Tensor t = tensors.get(i);
+        String name = t.name();
         if (t.type() != TensorType.FLOAT32 || !t.constant() || t.data().length != values.length * Float.BYTES) {
             throw new IllegalArgumentException("constant '" + name + "' holds " + (t.constant() ? t.data().length / 4 : 0)
                     + " float32 values; got " + values.length);
