@@ -45,6 +45,13 @@ public final class PipedMjpegSource implements FrameSource {
     private final Duration frameDeadline;
     /** Set by the deadline timer when it killed the program: the grab's failure is then "hung", not "exited". */
     private volatile boolean timedOut;
+    /**
+     * Whether this grab's alarm has rung. On a busy machine it can ring while the program is still being started,
+     * before there is a process to kill; the start then kills it itself. Otherwise FFmpeg's probe of a silent pipe
+     * would block for as long as the program lives, holding JavaCV's lock on FFmpeg, and every other FFmpeg user
+     * of the process (the music player, a second camera) with it. Guarded by {@code this}.
+     */
+    private boolean alarmRang;
 
     public PipedMjpegSource(List<String> command, String description) {
         this(command, description, FIRST_FRAME_DEADLINE, FRAME_DEADLINE);
@@ -65,6 +72,9 @@ public final class PipedMjpegSource implements FrameSource {
             throw hung(frameDeadline);
         }
         Duration deadline = process == null ? firstFrameDeadline : frameDeadline;
+        synchronized (this) {
+            alarmRang = false;
+        }
         ScheduledFuture<?> alarm = DEADLINES.schedule(this::killHungProgram, deadline.toNanos(), TimeUnit.NANOSECONDS);
         try {
             if (process == null) {
@@ -89,14 +99,19 @@ public final class PipedMjpegSource implements FrameSource {
     }
 
     /** Runs on the timer: the read that is blocked on the pipe ends once the program is gone. */
-    private void killHungProgram() {
+    private synchronized void killHungProgram() {
+        alarmRang = true;
         Process hung = process;
         if (hung != null && hung.isAlive()) {
             timedOut = true;
-            // A wrapper script's child holds the pipe open too: it goes first.
-            hung.descendants().forEach(ProcessHandle::destroyForcibly);
-            hung.destroyForcibly();
+            kill(hung);
         }
+    }
+
+    private static void kill(Process program) {
+        // A wrapper script's child holds the pipe open too: it goes first.
+        program.descendants().forEach(ProcessHandle::destroyForcibly);
+        program.destroyForcibly();
     }
 
     private CameraException hung(Duration deadline) {
@@ -115,12 +130,20 @@ public final class PipedMjpegSource implements FrameSource {
     }
 
     private void start() throws CameraException, FrameGrabber.Exception {
+        Process started;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            started = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new CameraException("cannot start '" + command.get(0) + "' for " + description + ": " + e.getMessage()
                     + (command.get(0).equals(CsiCommand.PROGRAM) ? " (install rpicam-apps; Raspberry Pi OS has it)" : ""), e);
+        }
+        synchronized (this) {
+            process = started;
+            if (alarmRang) { // the deadline passed while the program was starting
+                timedOut = true;
+                kill(started);
+            }
         }
         stderrReader = new Thread(this::drainStderr, "camera-stderr");
         stderrReader.setDaemon(true);

@@ -78,6 +78,24 @@ class CsiCameraTest {
         }
     }
 
+    /**
+     * Before: a deadline that rang while the program was still being started (a busy machine takes longer than the
+     * deadline to start a process) found nothing to kill, and FFmpeg's probe then waited on the silent pipe for as
+     * long as the program lived, holding JavaCV's lock on FFmpeg: every other FFmpeg user of the process (the music
+     * player, the next camera) waited with it. Here the deadline rings at once, before any program can be running.
+     */
+    @Test
+    void aDeadlineThatRingsWhileTheProgramIsStillStartingStillStopsIt() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (FrameSource source = new PipedMjpegSource(List.of("sleep", "600"), "slow CSI", Duration.ofNanos(1),
+                    Duration.ofNanos(1))) {
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(source::grab)
+                        .isInstanceOf(CameraException.class)
+                        .hasMessageContaining("slow CSI sent no frame within 0 ms, so 'sleep' was stopped"));
+            }
+        }
+    }
+
     @Test
     void aCameraProgramThatHangsMidStreamIsStoppedAtTheDeadline() throws Exception {
         Path stream = mjpegStream(6);
