@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.moodbox.web.admin.AdminLibraryRoutes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.scan.LibraryScanner;
@@ -36,6 +38,8 @@ class AdminOwnerApiTest {
     private static final String PASSWORD = "correct horse battery";
     @TempDir
     Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private SettingsStore settings;
@@ -46,30 +50,15 @@ class AdminOwnerApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        data = Files.createDirectories(folder.resolve("data"));
+        rooms = rig.rooms();
+        data = rig.data();
         newMusic = Files.createDirectories(folder.resolve("new music"));
-        settings = SettingsStore.open(data);
-        scan = new BackgroundScan(new LibraryScanner(rooms.catalog, 5),
-                () -> settings.current().libraryFolders().stream().map(Path::of).toList(), Clock.systemUTC());
-        RoomLinks links = new RoomLinks(null, null, scan, () -> List.of(folder.resolve("music")),
-                ArtistDirectory.of(rooms.catalog), TrackFeedback.of(rooms.catalog));
-        server = rooms.startServer(settings, AdminSecrets.open(data), links, KioskOnly::isLoopback);
+        settings = rig.settings();
+        scan = rig.closeAfter(new BackgroundScan(new LibraryScanner(rooms.catalog, 5),
+                () -> settings.current().libraryFolders().stream().map(Path::of).toList(), Clock.systemUTC()));
+        server = rig.with(new AdminLibraryRoutes(scan, () -> List.of(rig.folder().resolve("music")))).server();
         phone = new AdminClient(server.port());
         phone.setUp(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (scan != null) {
-            scan.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
     }
 
     @Test

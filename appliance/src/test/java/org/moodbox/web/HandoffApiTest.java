@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.youtube.FakeYoutubeApi;
@@ -28,18 +29,13 @@ import org.moodbox.youtube.QrReader;
 class HandoffApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private YoutubeRooms box;
 
     @BeforeEach
     void start() throws Exception {
-        box = YoutubeRooms.start(folder);
-    }
-
-    @AfterEach
-    void stop() {
-        box.close();
+        box = YoutubeRooms.start(rig);
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.model.Track;
 import org.moodbox.model.Emotion;
@@ -42,8 +43,8 @@ class HandoffBrowserTest {
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private YoutubeRooms box;
 
     @BeforeAll
@@ -61,7 +62,7 @@ class HandoffBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        box = YoutubeRooms.start(folder);
+        box = YoutubeRooms.start(rig);
         int n = 0;
         for (Track local : box.rooms.catalog.allTracks()) {
             box.addVideo(String.format("video%06d", n++), local.title() + " (live)", "Channel " + n,
@@ -69,13 +70,6 @@ class HandoffBrowserTest {
         }
         box.refreshCards();
         chromium.viewport(800, 480);
-    }
-
-    @AfterEach
-    void stop() {
-        if (box != null) {
-            box.close();
-        }
     }
 
     @Test

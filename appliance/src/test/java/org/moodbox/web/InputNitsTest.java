@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.settings.AdminSecrets;
@@ -20,8 +21,8 @@ import org.moodbox.settings.SettingsStore;
 
 /** Hostile JSON bodies over real HTTP: each is refused with a short, clear 400, and nothing changes. */
 class InputNitsTest {
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private SettingsStore settings;
@@ -29,18 +30,12 @@ class InputNitsTest {
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        settings = SettingsStore.open(data);
-        server = rooms.startServer(settings, AdminSecrets.open(data));
+        rooms = rig.rooms();
+        Path data = rig.data();
+        settings = rig.settings();
+        server = rig.server();
         phone = new AdminClient(server.port());
         phone.setUp("correct horse battery");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,21 +26,15 @@ class LiveEventsFanOutTest {
     private static final String SUBSCRIBE = "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
     private static final int BATCHES = 40;
     private static final int EVENTS_PER_BATCH = 2_000;
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.kioskOnly();
     private RealRooms rooms;
     private WebServer server;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        server = rooms.startServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
+        rooms = rig.rooms();
+        server = rig.server();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.device.HttpLivenessCheck;
 import org.moodbox.settings.AdminSecrets;
@@ -34,17 +35,17 @@ import org.moodbox.settings.SettingsStore;
 class SlowClientsTest {
     private static final int SLOW_CLIENTS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private final List<Socket> slow = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data));
+        rooms = rig.rooms();
+        Path data = rig.data();
+        server = rig.server();
     }
 
     @AfterEach
@@ -56,8 +57,6 @@ class SlowClientsTest {
                 // already gone
             }
         }
-        server.close();
-        rooms.close();
     }
 
     @Test
