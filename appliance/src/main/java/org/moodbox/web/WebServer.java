@@ -45,7 +45,7 @@ public final class WebServer implements AutoCloseable {
     private volatile java.util.function.Supplier<java.util.Optional<String>> adminAddress = java.util.Optional::empty;
     private volatile boolean someoneThere = true;
 
-    /** A route as registered, with the roles it declared: what {@link #routes()} lists. */
+    /** An endpoint as registered (no before/after handlers), and whether it declared the owner's role. */
     public record Route(HandlerType method, String path, boolean ownerOnly) {
     }
 
@@ -80,8 +80,12 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.jetty.host = host;
             config.jetty.port = options.port();
-            config.events.handlerAdded(handler -> routes.add(new Route(handler.getHttpMethod(), handler.getPath(),
-                    handler.getRoles().contains(Access.OWNER))));
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(handler.getHttpMethod(), handler.getPath(),
+                            handler.getRoles().contains(Access.OWNER)));
+                }
+            });
             SlowBodies.install(config, BODY_DEADLINE);
             ApiErrors.install(config);
             new HostCheck(host, HostCheck.systemHostName(), () -> adminAddress.get()).install(config);
