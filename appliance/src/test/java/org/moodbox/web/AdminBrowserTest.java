@@ -1,11 +1,7 @@
 package org.moodbox.web;
 
-import org.moodbox.web.shared.ArtistDirectory;
-import org.moodbox.web.shared.TrackFeedback;
 import org.moodbox.model.Emotion;
 import org.moodbox.model.Strategy;
-
-import org.moodbox.web.kiosk.KioskOnly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.scan.LibraryScanner;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;

@@ -1,10 +1,5 @@
 package org.moodbox.web;
 
-import org.moodbox.web.shared.ArtistDirectory;
-import org.moodbox.web.shared.TrackFeedback;
-
-import org.moodbox.web.kiosk.KioskOnly;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.moodbox.web.admin.AdminLibraryRoutes;
@@ -24,7 +18,6 @@ import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.scan.LibraryScanner;
 import org.moodbox.catalog.TestAudio;
 import org.moodbox.model.Strategy;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.model.Emotion;
 import org.slf4j.LoggerFactory;

@@ -11,18 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.PasswordHash;
-import org.moodbox.settings.SettingsStore;
 
 /**
  * GET /api/box and the 'presence' event: the owner's page address for a new box's screen, gone once the

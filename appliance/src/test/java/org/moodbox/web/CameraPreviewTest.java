@@ -1,7 +1,5 @@
 package org.moodbox.web;
 
-import org.moodbox.web.kiosk.KioskOnly;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.device.CpuTemperature;
 import org.moodbox.web.admin.AdminCameraRoutes;
 import org.moodbox.web.admin.AdminStatusRoutes;
-import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.camera.CameraSpec;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;

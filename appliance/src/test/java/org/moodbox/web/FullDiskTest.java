@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.device.BoxNotices;
 import org.moodbox.device.StorageFull;
 import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.model.Emotion;
 

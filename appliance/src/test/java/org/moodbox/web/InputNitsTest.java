@@ -6,17 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.web.admin.AdminRoutes;
-import org.moodbox.web.admin.AdminSessions;
 import org.moodbox.settings.SettingsStore;
 
 /** Hostile JSON bodies over real HTTP: each is refused with a short, clear 400, and nothing changes. */

@@ -3,13 +3,9 @@ package org.moodbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.ScreenSchedule;
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;

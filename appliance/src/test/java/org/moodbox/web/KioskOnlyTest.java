@@ -10,14 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 
 /**
  * Bound to 0.0.0.0 for the phone, the kiosk controls still answer only the box itself. The network client is

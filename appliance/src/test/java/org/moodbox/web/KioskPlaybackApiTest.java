@@ -9,15 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.PlayTally;
 import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 
 /**
  * Next, like and skip from the kiosk's now-playing bar, over HTTP against the real player, recommender and

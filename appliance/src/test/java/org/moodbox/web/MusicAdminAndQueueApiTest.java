@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.moodbox.web.kiosk.QueueRoutes;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.playback.QueuedPlayer;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 
 /**

@@ -2,17 +2,11 @@ package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.web.admin.AdminRoutes;
 import org.moodbox.web.admin.AdminSessions;
-import org.moodbox.settings.SettingsStore;
 
 /** Anonymous visitors, however many, cannot sign the owner out (real HTTP on loopback, bounded loop). */
 class OwnerSessionsTest {

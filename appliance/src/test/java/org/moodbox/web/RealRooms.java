@@ -93,12 +93,10 @@ public final class RealRooms implements AutoCloseable {
         moodTracker.subscribe(announcedMoods::add);
     }
 
-    /** A fresh set of rooms with its catalog and audio in {@code folder} (a JUnit temporary folder). */
-    static RealRooms in(Path folder) throws Exception {
-        return new RealRooms(folder, () -> TrackFilter.ANY);
-    }
-
-    /** With the recommender's filter read from {@code filters} per request (the owner's settings, say). */
+    /**
+     * A fresh set of rooms with its catalog and audio in {@code folder}, the recommender's filter read from
+     * {@code filters} per request (the owner's settings, say). {@link WebRig} makes them.
+     */
     static RealRooms in(Path folder, Supplier<TrackFilter> filters) throws Exception {
         return new RealRooms(folder, filters);
     }
