@@ -1,5 +1,6 @@
 package org.moodbox.app;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class BoxControlsTest {
         for (int i = 0; i < titles.length; i++) {
             Path file = music.resolve(i + ".wav");
             TestAudio.write(file, TestAudio.tones(30, 0.2, 220 + 40 * i), Map.of("title", titles[i]));
-            catalog.upsert(new CatalogEntry("local", file.toUri().toString(), titles[i], "Maxstack" + i,
+            catalog.upsert(new CatalogEntry(SourceKind.LOCAL, file.toUri().toString(), titles[i], "Maxstack" + i,
                     "Endgame: Singularity", null, "instrumental", List.of(), 30, false, "test tone",
                     new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()),
                     new Features(0.3 + 0.1 * i, 0.3, null, "estimated"), null, null));

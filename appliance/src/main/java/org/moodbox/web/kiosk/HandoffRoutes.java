@@ -60,7 +60,7 @@ public final class HandoffRoutes implements WebExtension {
     }
 
     private static Map<String, Object> kioskView(SourceNotice n) {
-        return Map.of("source", n.source(), "message", n.kiosk());
+        return Map.of("source", n.source().key(), "message", n.kiosk());
     }
 
     private static Track track(Context ctx, TrackLookup tracks) {
