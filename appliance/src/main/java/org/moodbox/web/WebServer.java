@@ -44,12 +44,11 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private volatile java.util.function.Supplier<java.util.Optional<String>> adminAddress = java.util.Optional::empty;
     private volatile boolean someoneThere = true;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     /** An endpoint as registered (no before/after handlers), and whether it declared the owner's role. */
-    public record Route(HandlerType method, String path, boolean ownerOnly) {
+    record Route(HandlerType method, String path, boolean ownerOnly) {
     }
-
-    private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     /**
      * The kiosk's routes on {@code kiosk}, and whatever the extensions add: the owner's sign-in (at most one
@@ -138,7 +137,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Every route this server answers, with whether it is the owner's; for the tests that check the roles. */
-    public List<Route> routes() {
+    List<Route> routes() {
         return List.copyOf(routes);
     }
 
