@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.moodbox.catalog.CatalogEntry;
 import org.moodbox.model.Features;
-import org.moodbox.model.Track;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.SecretFile;
