@@ -24,6 +24,7 @@ import org.moodbox.recommend.Recommender;
 import org.moodbox.recommend.TrackFilter;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
+import org.moodbox.settings.YoutubeSettings;
 import org.moodbox.web.admin.AdminCameraRoutes;
 import org.moodbox.web.admin.AdminChoicesRoutes;
 import org.moodbox.web.admin.AdminLibraryRoutes;
@@ -241,7 +242,9 @@ public final class WebRig implements BeforeEachCallback, AfterEachCallback {
             all.put(AdminChoicesRoutes.class, new AdminChoicesRoutes(ArtistDirectory.of(rooms.catalog)));
             all.put(ArtistLanguageRoutes.class, new ArtistLanguageRoutes(rooms.catalog));
         }
-        all.put(HandoffRoutes.class, new HandoffRoutes(Handoff.linksOnly()));
+        // QR codes open YouTube searches (the default setting); no online sources.
+        all.put(HandoffRoutes.class, new HandoffRoutes(
+                new Handoff(() -> YoutubeSettings.defaults().phoneLink(), List.of())));
         all.putAll(chosen);
         return List.copyOf(all.values());
     }

@@ -3,7 +3,6 @@ package org.moodbox.web.shared;
 import java.util.List;
 import java.util.function.Supplier;
 import org.moodbox.recommend.OnlineSource;
-import org.moodbox.settings.YoutubeSettings;
 
 /**
  * What the web room needs for handing songs to phones and for the online sources' notices on the kiosk.
@@ -15,10 +14,5 @@ public record Handoff(Supplier<String> phoneLink, List<OnlineSource> sources) {
     public Handoff {
         java.util.Objects.requireNonNull(phoneLink, "phoneLink");
         sources = List.copyOf(sources);
-    }
-
-    /** QR codes opening YouTube searches, no online sources: a server without the owner's settings. */
-    public static Handoff linksOnly() {
-        return new Handoff(() -> YoutubeSettings.defaults().phoneLink(), List.of());
     }
 }
