@@ -4,12 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.moodbox.settings.SettingsStore;
+import org.moodbox.web.WebServer;
 
 /**
  * The house rules of the README's architecture section, checked on the product's classes: data flows one
@@ -65,6 +68,15 @@ class HouseRulesTest {
         noClasses().that().resideOutsideOfPackages("org.moodbox.bench..", "org.moodbox.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.moodbox.bench..")
                 .because("benchmarks, peers and their fixtures are reached from the bench command only")
+                .check(product);
+    }
+
+    @Test
+    void theOwnersSignInIsCheckedOnlyByTheServer() {
+        noClasses().that().doNotBelongToAnyOf(WebServer.class)
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("requireSignedIn")))
+                .because("owner routes declare Access.OWNER and the server checks the sign-in once, before the"
+                        + " handler; a handler checking it itself is the pattern this replaced")
                 .check(product);
     }
 

@@ -28,7 +28,6 @@ import org.moodbox.playback.Player;
 import org.moodbox.playback.RoutingPlayer;
 import org.moodbox.spotify.Spotify;
 import org.moodbox.spotify.SpotifyEndpoints;
-import org.moodbox.web.admin.SpotifyAdminRoutes;
 import org.moodbox.recommend.MergedTrackSource;
 import org.moodbox.playback.PlayHistoryPlayer;
 import org.moodbox.playback.QueuedPlayer;
@@ -42,8 +41,8 @@ import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.CameraState;
 import org.moodbox.vision.VisionLoop;
-import org.moodbox.web.shared.ArtistDirectory;
-import org.moodbox.web.RoomLinks;
+import org.moodbox.web.ServerOptions;
+import org.moodbox.web.shared.KioskRooms;
 import org.moodbox.web.shared.TrackFeedback;
 import org.moodbox.web.shared.TrackLookup;
 import org.moodbox.web.WebServer;
@@ -145,12 +144,13 @@ public final class Appliance implements AutoCloseable {
             // Queue outermost, so every track it starts by itself is recorded in the play history too. "Next"
             // and a track's end play the next queued track, else the best recommendation the box can play
             // (never a link-only video).
-            player = new QueuedPlayer(new PlayHistoryPlayer(new RoutingPlayer(
+            QueuedPlayer queued = new QueuedPlayer(new PlayHistoryPlayer(new RoutingPlayer(
                     new LocalFilePlayer(config.volumeCap(), AudioOutput.soundCardOrNullSink()), spotify.player()),
                     new CatalogPlayRecorder(catalog),
                     () -> mood.current().label()),
                     () -> recommender.recommend(mood.current(), NEXT_CANDIDATES).stream()
                             .map(Recommendation::track).filter(track -> !track.linkOnly()).findFirst());
+            player = queued;
             // The owner's saved cap applies now and after every save, never above --volume-cap, the installer's
             // ceiling (say, for small speakers).
             OwnerSettings.volumeCap(settings, player, config.volumeCap());
@@ -158,12 +158,11 @@ public final class Appliance implements AutoCloseable {
             VisionLoop eyes = vision;
             libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
                     () -> libraryFolders(config, settings), Clock.systemUTC());
-            RoomLinks links = new RoomLinks(eyes::status, eyes::previewJpeg, libraryScan, config::libraryFolders,
-                    ArtistDirectory.of(catalog), TrackFeedback.of(catalog))
-                    .with(YoutubeSource.handoff(settings, youtube), List.of(new SpotifyAdminRoutes(spotify)));
-            WebServer web = new WebServer(mood, recommender,
-                    player, catalog, TrackLookup.of(catalog), () -> eyes.status().cameraState() == CameraState.RUNNING,
-                    settings, secrets, links, config.host(), config.port());
+            WebServer web = new WebServer(new KioskRooms(mood, recommender, player, catalog, TrackLookup.of(catalog),
+                    () -> eyes.status().cameraState() == CameraState.RUNNING, TrackFeedback.of(catalog)),
+                    ServerOptions.on(config.host(), config.port()),
+                    WebSections.of(settings, secrets, eyes, libraryScan, config::libraryFolders, catalog, queued,
+                            youtube, spotify));
             spotify.start();
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks before the library"

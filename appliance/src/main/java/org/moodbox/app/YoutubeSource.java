@@ -4,13 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
-import org.moodbox.web.shared.Handoff;
 import org.moodbox.youtube.YoutubeCandidates;
 import org.moodbox.youtube.YoutubeDataApi;
 
@@ -38,10 +36,5 @@ final class YoutubeSource {
         // are already without the videos of a source just turned off.
         settings.followChanges(Settings::youtube, saved -> youtube.settingsChanged());
         return youtube;
-    }
-
-    static Handoff handoff(SettingsStore settings, YoutubeCandidates youtube) {
-        return new Handoff(() -> settings.current().youtube().phoneLink(), List.of(youtube), youtube,
-                youtube.apiKey());
     }
 }

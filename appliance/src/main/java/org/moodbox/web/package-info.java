@@ -14,8 +14,8 @@
  * POST /api/recommendations/refresh                    new cards for the current mood
  * GET  /api/artwork/{id}         stored cover or a generated SVG placeholder; 404 for unknown ids
  *
- * Owner's API (AdminRoutes; only when the server has a settings store). Non-GET requests need the session's
- * X-CSRF-Token header (403 without it, and for a cross-site Origin):
+ * Owner's API (AdminRoutes, the OwnerSignIn extension; without it every owner route answers 401). Non-GET
+ * requests need the session's X-CSRF-Token header (403 without it, and for a cross-site Origin):
  * GET  /admin/api/session        {passwordSet, signedIn, csrfToken, minPasswordLength}; starts a session
  * POST /admin/api/setup          {"password", "confirm"}  only while no password exists (409 after); signs in
  * POST /admin/api/signin         {"password"}  401 wrong, 429 "try again in N s" after 5 failures in 5 min
@@ -27,6 +27,9 @@
  * Every error is {@code {"error": "..."}} with a sentence for a person. Only mood numbers pass through
  * here: no frame, no face crop, no face box ever reaches a page. The kiosk API has no authentication (the
  * touchscreen on 127.0.0.1 uses it); the admin API has sign-in, sessions and CSRF tokens.
+ *
+ * <p>Every route registered with {@code Access.OWNER} (settings, status, camera, library, choices, artists,
+ * queue, YouTube, Spotify) is checked once by the server before its handler: 401 unless the owner signed in.
  *
  * <p>This package holds the server alone: the routes live in {@code web.kiosk} and {@code web.admin}, over what
  * they share in {@code web.shared}. It knows no inference internals: moods arrive as records.

@@ -12,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
@@ -31,6 +31,8 @@ class AdminApiTest {
              "screenSchedule": {"nightDimStart": "23:00", "nightDimEnd": "06:45"}}""";
     @TempDir
     Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private SettingsStore settings;
@@ -38,20 +40,10 @@ class AdminApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        data = Files.createDirectories(folder.resolve("data"));
-        settings = SettingsStore.open(data);
-        server = rooms.startServer(settings, AdminSecrets.open(data));
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
+        rooms = rig.rooms();
+        data = rig.data();
+        settings = rig.settings();
+        server = rig.server();
     }
 
     @Test
@@ -255,15 +247,14 @@ class AdminApiTest {
     void aCorruptSettingsFileIsReportedOnTheAdminPageAndKeptAside() throws Exception {
         Path other = Files.createDirectories(folder.resolve("other"));
         Files.writeString(other.resolve(SettingsStore.FILE_NAME), "{\"volumeCap\": ");
-        try (WebServer second = rooms.startServer(SettingsStore.open(other), AdminSecrets.open(other))) {
-            AdminClient phone = new AdminClient(second.port());
-            phone.setUp(PASSWORD);
-            JsonNode view = phone.get("/admin/api/settings").json();
-            assertThat(view.path("problem").asText()).contains("not valid JSON", "settings.json.corrupt",
-                    "default settings");
-            assertThat(view.at("/settings/volumeCap").asDouble()).isEqualTo(0.8);
-            assertThat(other.resolve("settings.json.corrupt")).hasContent("{\"volumeCap\": ");
-        }
+        WebServer second = rig.anotherServer(other);
+        AdminClient phone = new AdminClient(second.port());
+        phone.setUp(PASSWORD);
+        JsonNode view = phone.get("/admin/api/settings").json();
+        assertThat(view.path("problem").asText()).contains("not valid JSON", "settings.json.corrupt",
+                "default settings");
+        assertThat(view.at("/settings/volumeCap").asDouble()).isEqualTo(0.8);
+        assertThat(other.resolve("settings.json.corrupt")).hasContent("{\"volumeCap\": ");
     }
 
     @Test

@@ -1,11 +1,7 @@
 package org.moodbox.web;
 
-import org.moodbox.web.shared.ArtistDirectory;
-import org.moodbox.web.shared.TrackFeedback;
 import org.moodbox.model.Emotion;
 import org.moodbox.model.Strategy;
-
-import org.moodbox.web.kiosk.KioskOnly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.moodbox.web.admin.AdminLibraryRoutes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.scan.LibraryScanner;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -43,6 +40,8 @@ class AdminBrowserTest {
     private static final String NEW_PASSWORD = "another long password";
     @TempDir
     Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private SettingsStore settings;
@@ -55,29 +54,17 @@ class AdminBrowserTest {
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
+        rooms = rig.rooms();
         music = Files.createDirectories(folder.resolve("usb music"));
-        settings = SettingsStore.open(data);
-        scan = new BackgroundScan(new LibraryScanner(rooms.catalog, 5),
-                () -> settings.current().libraryFolders().stream().map(Path::of).toList(), Clock.systemUTC());
-        RoomLinks links = new RoomLinks(null, null, scan, List::of, ArtistDirectory.of(rooms.catalog),
-                TrackFeedback.of(rooms.catalog));
-        server = rooms.startServer(settings, AdminSecrets.open(data), links, KioskOnly::isLoopback);
+        settings = rig.settings();
+        scan = rig.closeAfter(new BackgroundScan(new LibraryScanner(rooms.catalog, 5),
+                () -> settings.current().libraryFolders().stream().map(Path::of).toList(), Clock.systemUTC()));
+        server = rig.with(new AdminLibraryRoutes(scan, List::of)).server();
         chromium.viewport(390, 844);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (scan != null) {
-            scan.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
         if (chromium != null) {
             chromium.close();
         }

@@ -1,10 +1,5 @@
 package org.moodbox.web;
 
-import org.moodbox.web.shared.ArtistDirectory;
-import org.moodbox.web.shared.TrackFeedback;
-
-import org.moodbox.web.kiosk.KioskOnly;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,15 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.moodbox.web.admin.AdminLibraryRoutes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.catalog.scan.LibraryScanner;
 import org.moodbox.catalog.TestAudio;
 import org.moodbox.model.Strategy;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.model.Emotion;
 import org.slf4j.LoggerFactory;
@@ -36,6 +31,8 @@ class AdminOwnerApiTest {
     private static final String PASSWORD = "correct horse battery";
     @TempDir
     Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private SettingsStore settings;
@@ -46,30 +43,15 @@ class AdminOwnerApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        data = Files.createDirectories(folder.resolve("data"));
+        rooms = rig.rooms();
+        data = rig.data();
         newMusic = Files.createDirectories(folder.resolve("new music"));
-        settings = SettingsStore.open(data);
-        scan = new BackgroundScan(new LibraryScanner(rooms.catalog, 5),
-                () -> settings.current().libraryFolders().stream().map(Path::of).toList(), Clock.systemUTC());
-        RoomLinks links = new RoomLinks(null, null, scan, () -> List.of(folder.resolve("music")),
-                ArtistDirectory.of(rooms.catalog), TrackFeedback.of(rooms.catalog));
-        server = rooms.startServer(settings, AdminSecrets.open(data), links, KioskOnly::isLoopback);
+        settings = rig.settings();
+        scan = rig.closeAfter(new BackgroundScan(new LibraryScanner(rooms.catalog, 5),
+                () -> settings.current().libraryFolders().stream().map(Path::of).toList(), Clock.systemUTC()));
+        server = rig.with(new AdminLibraryRoutes(scan, () -> List.of(rig.folder().resolve("music")))).server();
         phone = new AdminClient(server.port());
         phone.setUp(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (scan != null) {
-            scan.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
     }
 
     @Test

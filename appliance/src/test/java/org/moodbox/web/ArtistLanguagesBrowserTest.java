@@ -1,17 +1,13 @@
 package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,8 +20,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ArtistLanguagesBrowserTest {
     private static final String PASSWORD = "a long admin password";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private HeadlessChromium chromium;
@@ -35,20 +31,14 @@ class ArtistLanguagesBrowserTest {
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data));
+        rooms = rig.rooms();
+        Path data = rig.data();
+        server = rig.server();
         chromium.viewport(390, 844);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
         if (chromium != null) {
             chromium.close();
         }

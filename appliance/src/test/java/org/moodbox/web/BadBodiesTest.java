@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.device.RecentProblems;
 import org.moodbox.device.RecentProblems.Problem;
 import org.slf4j.LoggerFactory;
@@ -24,21 +22,15 @@ class BadBodiesTest {
     private static final String BAD_CHUNKED = "POST /api/play HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "5\r\n{\"tra\r\nZZ-not-a-size\r\nckId\":1}\r\n0\r\n\r\n";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.kioskOnly();
     private RealRooms rooms;
     private WebServer server;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        server = rooms.startServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
+        rooms = rig.rooms();
+        server = rig.server();
     }
 
     @Test

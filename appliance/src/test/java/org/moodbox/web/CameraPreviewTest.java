@@ -1,7 +1,5 @@
 package org.moodbox.web;
 
-import org.moodbox.web.kiosk.KioskOnly;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -16,10 +14,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.moodbox.device.CpuTemperature;
+import org.moodbox.web.admin.AdminCameraRoutes;
+import org.moodbox.web.admin.AdminStatusRoutes;
 import org.moodbox.camera.CameraSpec;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.VisionLoop;
@@ -32,53 +31,49 @@ import org.moodbox.vision.VisionLoop;
  */
 class CameraPreviewTest {
     private static final String PASSWORD = "correct horse battery";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
 
     @Test
     void theSignedInOwnerGetsOneJpegFromTheRunningCameraAndNothingIsStored() throws Exception {
-        Path data = Files.createDirectories(folder.resolve("data"));
+        Path data = rig.data();
         CameraSpec camera = CameraSpec.parse("lavfi:testsrc2=size=320x240:rate=15", 0, 0, 15);
-        try (RealRooms rooms = RealRooms.in(folder);
-             VisionLoop vision = new VisionLoop(camera, FacePipeline.create(DetectorKind.BLAZEFACE_SHORT),
-                     rooms.moodTracker, 10)) {
-            vision.start();
-            RoomLinks links = new RoomLinks(vision::status, vision::previewJpeg, null, List::of, null, null);
-            try (WebServer server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data), links,
-                    KioskOnly::isLoopback)) {
-                AdminClient owner = new AdminClient(server.port());
-                owner.setUp(PASSWORD);
-                List<Path> before = files(data);
+        VisionLoop vision = rig.closeAfter(new VisionLoop(camera, FacePipeline.create(DetectorKind.BLAZEFACE_SHORT),
+                rig.rooms().moodTracker, 10));
+        vision.start();
+        WebServer server = rig.with(new AdminCameraRoutes(vision::previewJpeg, vision::status, Path.of("/dev")))
+                .with(new AdminStatusRoutes(vision::status, CpuTemperature.SYS_THERMAL)).server();
+        AdminClient owner = new AdminClient(server.port());
+        owner.setUp(PASSWORD);
+        List<Path> before = files(data);
 
-                HttpResponse<byte[]> preview = owner.http().send(owner.withCsrf("/admin/api/camera/preview")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> preview = owner.http().send(owner.withCsrf("/admin/api/camera/preview")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
 
-                assertThat(preview.statusCode()).isEqualTo(200);
-                assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-                assertThat(preview.headers().firstValue("Cache-Control")).hasValue("no-store");
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(preview.body()));
-                assertThat(image.getWidth()).isEqualTo(320);
-                assertThat(image.getHeight()).isEqualTo(240);
-                assertThat(files(data)).as("the picture is not kept on the box").isEqualTo(before);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(preview.headers().firstValue("Cache-Control")).hasValue("no-store");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(preview.body()));
+        assertThat(image.getWidth()).isEqualTo(320);
+        assertThat(image.getHeight()).isEqualTo(240);
+        assertThat(files(data)).as("the picture is not kept on the box").isEqualTo(before);
 
-                AdminClient.Reply noToken = owner.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/admin/api/camera/preview"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
-                assertThat(noToken.status()).as("a foreign page cannot take a picture").isEqualTo(403);
-                AdminClient stranger = new AdminClient(server.port());
-                stranger.openSession();
-                assertThat(stranger.post("/admin/api/camera/preview", "{}").status()).isEqualTo(401);
-                PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
-                assertThat(phone.send("POST", "/admin/api/camera/preview", "{}").status()).isEqualTo(403);
+        AdminClient.Reply noToken = owner.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/admin/api/camera/preview"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(noToken.status()).as("a foreign page cannot take a picture").isEqualTo(403);
+        AdminClient stranger = new AdminClient(server.port());
+        stranger.openSession();
+        assertThat(stranger.post("/admin/api/camera/preview", "{}").status()).isEqualTo(401);
+        PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
+        assertThat(phone.send("POST", "/admin/api/camera/preview", "{}").status()).isEqualTo(403);
 
-                var status = owner.get("/admin/api/status").json();
-                assertThat(status.at("/vision/cameraState").asText()).isEqualTo("running");
-                assertThat(status.at("/vision/framesPerSecond").asDouble()).isGreaterThan(0);
-                assertThat(status.at("/vision/models").asText()).containsIgnoringCase("blazeface");
-                assertThat(status.at("/vision/stages").findValuesAsText("name"))
-                        .containsExactly("Camera read", "Face detection", "Alignment", "Emotion", "Total");
-            }
-        }
+        var status = owner.get("/admin/api/status").json();
+        assertThat(status.at("/vision/cameraState").asText()).isEqualTo("running");
+        assertThat(status.at("/vision/framesPerSecond").asDouble()).isGreaterThan(0);
+        assertThat(status.at("/vision/models").asText()).containsIgnoringCase("blazeface");
+        assertThat(status.at("/vision/stages").findValuesAsText("name"))
+                .containsExactly("Camera read", "Face detection", "Alignment", "Emotion", "Total");
     }
 
     @Test

@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.device.BoxNotices;
 import org.moodbox.device.StorageFull;
 import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.model.Emotion;
 
@@ -33,6 +33,8 @@ class FullDiskTest {
     private final HttpClient http = HttpClient.newHttpClient();
     @TempDir
     Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private Path disk;
     private boolean mounted;
 
@@ -54,50 +56,47 @@ class FullDiskTest {
                 "mount -t tmpfs is not allowed here: " + new String(mount.getInputStream().readAllBytes()));
         mounted = true;
 
-        Path data = Files.createDirectories(disk.resolve("data"));
-        SettingsStore settings = SettingsStore.open(data);
-        try (RealRooms rooms = RealRooms.in(disk);
-             WebServer server = rooms.startServer(settings, AdminSecrets.open(data), rooms.catalogLinks(),
-                     "127.0.0.1"::equals)) {
-            AdminClient phone = new AdminClient(server.port());
-            phone.setUp("correct horse battery");
-            String box = "http://127.0.0.1:" + server.port();
-            rooms.moodTracker.override(Emotion.HAPPY);
-            JsonNode cards = awaitCards(box);
-            long first = cards.get(0).at("/track/id").asLong();
-            long second = cards.get(1).at("/track/id").asLong();
-            assertThat(post(box + "/api/play", "{\"trackId\": " + first + "}").statusCode()).isEqualTo(200);
-            byte[] settingsBefore = Files.exists(settings.file()) ? Files.readAllBytes(settings.file()) : null;
+        SettingsStore settings = rig.root(disk).settings();
+        RealRooms rooms = rig.rooms();
+        WebServer server = rig.kioskClient("127.0.0.1"::equals).server();
+        AdminClient phone = new AdminClient(server.port());
+        phone.setUp("correct horse battery");
+        String box = "http://127.0.0.1:" + server.port();
+        rooms.moodTracker.override(Emotion.HAPPY);
+        JsonNode cards = awaitCards(box);
+        long first = cards.get(0).at("/track/id").asLong();
+        long second = cards.get(1).at("/track/id").asLong();
+        assertThat(post(box + "/api/play", "{\"trackId\": " + first + "}").statusCode()).isEqualTo(200);
+        byte[] settingsBefore = Files.exists(settings.file()) ? Files.readAllBytes(settings.file()) : null;
 
-            fillUp(disk.resolve("filler"));
+        fillUp(disk.resolve("filler"));
 
-            AdminClient.Reply save = phone.put("/admin/api/settings", "{\"volumeCap\": 0.3}");
-            assertThat(save.status()).as(save.toString()).isEqualTo(507);
-            assertThat(save.json().path("error").asText()).contains("storage is full");
-            assertThat(settings.current().volumeCap()).isNotEqualTo(0.3);
-            if (settingsBefore != null) {
-                assertThat(settings.file()).hasBinaryContent(settingsBefore);
-            }
-            JsonNode status = phone.get("/admin/api/status").json();
-            assertThat(status.path("notices").toString()).contains("storage is full");
-
-            // A skip skips even though its verdict cannot be written; the answer says what was not kept.
-            HttpResponse<String> skip = post(box + "/api/skip", "{\"trackId\": " + first + "}");
-            assertThat(skip.statusCode()).as(skip.body()).isEqualTo(200);
-            JsonNode skipped = JSON.readTree(skip.body());
-            assertThat(skipped.at("/playback/track/id").asLong()).isEqualTo(second);
-            assertThat(skipped.path("notRecorded").asText()).contains("storage is full");
-            rooms.awaitPlayer("the next song plays", s -> s.status() == Status.PLAYING && s.track() != null
-                    && s.track().id() == second);
-
-            // A like is only a record: it fails as "storage full", never as an internal error, and the song plays on.
-            HttpResponse<String> like = post(box + "/api/like", "{\"trackId\": " + second + "}");
-            assertThat(like.statusCode()).as(like.body()).isEqualTo(507);
-            assertThat(rooms.player.state().status()).isEqualTo(Status.PLAYING);
-
-            Files.delete(disk.resolve("filler"));
-            assertThat(phone.put("/admin/api/settings", "{\"volumeCap\": 0.3}").status()).isEqualTo(200);
+        AdminClient.Reply save = phone.put("/admin/api/settings", "{\"volumeCap\": 0.3}");
+        assertThat(save.status()).as(save.toString()).isEqualTo(507);
+        assertThat(save.json().path("error").asText()).contains("storage is full");
+        assertThat(settings.current().volumeCap()).isNotEqualTo(0.3);
+        if (settingsBefore != null) {
+            assertThat(settings.file()).hasBinaryContent(settingsBefore);
         }
+        JsonNode status = phone.get("/admin/api/status").json();
+        assertThat(status.path("notices").toString()).contains("storage is full");
+
+        // A skip skips even though its verdict cannot be written; the answer says what was not kept.
+        HttpResponse<String> skip = post(box + "/api/skip", "{\"trackId\": " + first + "}");
+        assertThat(skip.statusCode()).as(skip.body()).isEqualTo(200);
+        JsonNode skipped = JSON.readTree(skip.body());
+        assertThat(skipped.at("/playback/track/id").asLong()).isEqualTo(second);
+        assertThat(skipped.path("notRecorded").asText()).contains("storage is full");
+        rooms.awaitPlayer("the next song plays", s -> s.status() == Status.PLAYING && s.track() != null
+                && s.track().id() == second);
+
+        // A like is only a record: it fails as "storage full", never as an internal error, and the song plays on.
+        HttpResponse<String> like = post(box + "/api/like", "{\"trackId\": " + second + "}");
+        assertThat(like.statusCode()).as(like.body()).isEqualTo(507);
+        assertThat(rooms.player.state().status()).isEqualTo(Status.PLAYING);
+
+        Files.delete(disk.resolve("filler"));
+        assertThat(phone.put("/admin/api/settings", "{\"volumeCap\": 0.3}").status()).isEqualTo(200);
     }
 
     /** Writes until the file system says "No space left on device". */

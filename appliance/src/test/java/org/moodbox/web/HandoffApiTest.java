@@ -10,12 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.youtube.FakeYoutubeApi;
 import org.moodbox.youtube.QrReader;
@@ -28,18 +26,13 @@ import org.moodbox.youtube.QrReader;
 class HandoffApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private YoutubeRooms box;
 
     @BeforeEach
     void start() throws Exception {
-        box = YoutubeRooms.start(folder);
-    }
-
-    @AfterEach
-    void stop() {
-        box.close();
+        box = YoutubeRooms.start(rig);
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {

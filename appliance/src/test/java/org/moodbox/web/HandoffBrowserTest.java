@@ -7,16 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.model.Track;
 import org.moodbox.model.Emotion;
 import org.moodbox.youtube.FakeYoutubeApi;
@@ -42,8 +40,8 @@ class HandoffBrowserTest {
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private YoutubeRooms box;
 
     @BeforeAll
@@ -61,7 +59,7 @@ class HandoffBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        box = YoutubeRooms.start(folder);
+        box = YoutubeRooms.start(rig);
         int n = 0;
         for (Track local : box.rooms.catalog.allTracks()) {
             box.addVideo(String.format("video%06d", n++), local.title() + " (live)", "Channel " + n,
@@ -69,13 +67,6 @@ class HandoffBrowserTest {
         }
         box.refreshCards();
         chromium.viewport(800, 480);
-    }
-
-    @AfterEach
-    void stop() {
-        if (box != null) {
-            box.close();
-        }
     }
 
     @Test

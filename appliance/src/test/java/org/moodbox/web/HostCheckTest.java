@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 
 /**
  * DNS rebinding against a new box, over real HTTP on loopback: a page on another domain that re-resolves to
@@ -22,23 +19,17 @@ class HostCheckTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String SETUP = "{\"password\":\"" + PASSWORD + "\",\"confirm\":\"" + PASSWORD + "\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private Path data;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        data = Files.createDirectories(folder.resolve("data"));
-        server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
+        rooms = rig.rooms();
+        data = rig.data();
+        server = rig.server();
     }
 
     @Test

@@ -6,22 +6,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.playback.PlaybackState.Status;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.web.admin.AdminRoutes;
-import org.moodbox.web.admin.AdminSessions;
 import org.moodbox.settings.SettingsStore;
 
 /** Hostile JSON bodies over real HTTP: each is refused with a short, clear 400, and nothing changes. */
 class InputNitsTest {
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private SettingsStore settings;
@@ -29,18 +25,12 @@ class InputNitsTest {
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        settings = SettingsStore.open(data);
-        server = rooms.startServer(settings, AdminSecrets.open(data));
+        rooms = rig.rooms();
+        Path data = rig.data();
+        settings = rig.settings();
+        server = rig.server();
         phone = new AdminClient(server.port());
         phone.setUp("correct horse battery");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
     }
 
     @Test

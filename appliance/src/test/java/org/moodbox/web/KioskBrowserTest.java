@@ -3,16 +3,14 @@ package org.moodbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.model.Track;
 import org.moodbox.model.Mood;
 import org.moodbox.playback.PlaybackState.Status;
@@ -37,8 +35,8 @@ class KioskBrowserTest {
 
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.kioskOnly();
     private RealRooms rooms;
     private WebServer server;
 
@@ -57,19 +55,9 @@ class KioskBrowserTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        rooms = RealRooms.in(folder);
-        server = rooms.startServer();
+        rooms = rig.rooms();
+        server = rig.server();
         chromium.viewport(800, 480);
-    }
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
     }
 
     @Test

@@ -3,12 +3,9 @@ package org.moodbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.settings.ScreenSchedule;
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
@@ -26,17 +23,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class KioskNightDimBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
 
     @Test
     void thePageDimsAndUndimsLiveWithTheSavedSchedule() throws Exception {
-        Path data = Files.createDirectories(folder.resolve("data"));
-        SettingsStore settings = SettingsStore.open(data);
+        SettingsStore settings = rig.settings();
         settings.save(withSchedule(settings.current(), "12:00", "12:00"));
-        try (RealRooms rooms = RealRooms.in(folder);
-             WebServer server = rooms.startServer(settings, AdminSecrets.open(data));
-             HeadlessChromium chromium = HeadlessChromium.start()) {
+        WebServer server = rig.server();
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
             ChromeDriver browser = chromium.driver();
             chromium.viewport(800, 480);
             browser.get("http://127.0.0.1:" + server.port() + "/");

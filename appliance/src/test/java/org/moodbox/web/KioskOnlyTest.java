@@ -10,13 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bound to 0.0.0.0 for the phone, the kiosk controls still answer only the box itself. The network client is
@@ -24,8 +20,8 @@ import org.moodbox.settings.SettingsStore;
  */
 class KioskOnlyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
 
     @Test
     void decidesByTheSocketsPeerForControlsAndTheLiveStreamOnly() {
@@ -55,32 +51,29 @@ class KioskOnlyTest {
      */
     @Test
     void aPhoneOnTheNetworkCannotDriveTheKioskButReachesTheAdminPage() throws Exception {
-        Path data = Files.createDirectories(folder.resolve("data"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (RealRooms rooms = RealRooms.in(folder);
-             WebServer server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data),
-                     "127.0.0.1"::equals)) {
-            PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
-            String box = "http://127.0.0.1:" + server.port();
+        RealRooms rooms = rig.rooms();
+        WebServer server = rig.kioskClient("127.0.0.1"::equals).server();
+        PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
+        String box = "http://127.0.0.1:" + server.port();
 
-            PhoneClient.Answer refused = phone.send("POST", "/api/volume", "{\"volume\": 0.1}");
-            assertThat(refused.status()).isEqualTo(403);
-            assertThat(JSON.readTree(refused.body()).path("error").asText()).isEqualTo(KioskOnly.REFUSAL);
-            assertThat(rooms.player.state().volume()).as("nothing changed").isNotEqualTo(0.1);
-            assertThat(phone.send("POST", "/api/mood/override", "{\"emotion\": \"sad\"}").status()).isEqualTo(403);
-            assertThat(phone.send("GET", "/api/events", null).status()).isEqualTo(403);
+        PhoneClient.Answer refused = phone.send("POST", "/api/volume", "{\"volume\": 0.1}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("error").asText()).isEqualTo(KioskOnly.REFUSAL);
+        assertThat(rooms.player.state().volume()).as("nothing changed").isNotEqualTo(0.1);
+        assertThat(phone.send("POST", "/api/mood/override", "{\"emotion\": \"sad\"}").status()).isEqualTo(403);
+        assertThat(phone.send("GET", "/api/events", null).status()).isEqualTo(403);
 
-            assertThat(phone.send("GET", "/api/state", null).status()).as("the mood is not for the network")
-                    .isEqualTo(403);
-            assertThat(phone.send("GET", "/api/artwork/" + rooms.id("Nebula"), null).status()).isEqualTo(200);
-            assertThat(phone.send("GET", "/admin/api/session", null).status()).isEqualTo(200);
-            assertThat(phone.send("GET", "/admin/api/status", null).status()).as("status needs a sign-in")
-                    .isEqualTo(401);
-            assertThat(phone.send("GET", "/admin", null).status()).isEqualTo(200);
+        assertThat(phone.send("GET", "/api/state", null).status()).as("the mood is not for the network")
+                .isEqualTo(403);
+        assertThat(phone.send("GET", "/api/artwork/" + rooms.id("Nebula"), null).status()).isEqualTo(200);
+        assertThat(phone.send("GET", "/admin/api/session", null).status()).isEqualTo(200);
+        assertThat(phone.send("GET", "/admin/api/status", null).status()).as("status needs a sign-in")
+                .isEqualTo(401);
+        assertThat(phone.send("GET", "/admin", null).status()).isEqualTo(200);
 
-            assertThat(post(http, box + "/api/volume", "{\"volume\": 0.1}").statusCode()).isEqualTo(200);
-            assertThat(rooms.player.state().volume()).isEqualTo(0.1);
-        }
+        assertThat(post(http, box + "/api/volume", "{\"volume\": 0.1}").statusCode()).isEqualTo(200);
+        assertThat(rooms.player.state().volume()).isEqualTo(0.1);
     }
 
     /**
@@ -89,31 +82,28 @@ class KioskOnlyTest {
      */
     @Test
     void theOwnersPhoneReadsTheStatusSignedInButNotTheKioskState() throws Exception {
-        Path data = Files.createDirectories(folder.resolve("data"));
-        try (RealRooms rooms = RealRooms.in(folder);
-             WebServer server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data),
-                     "127.0.0.1"::equals)) {
-            rooms.moodTracker.override(org.moodbox.model.Emotion.SAD);
-            PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
-            PhoneClient.Answer session = phone.send("GET", "/admin/api/session", null);
-            String cookie = session.header("Set-Cookie").split(";")[0];
-            String csrf = JSON.readTree(session.body()).path("csrfToken").asText();
-            String password = "the owner's password";
-            PhoneClient.Answer setup = phone.send("POST", "/admin/api/setup",
-                    "{\"password\": \"" + password + "\", \"confirm\": \"" + password + "\"}",
-                    java.util.Map.of("Cookie", cookie, AdminSessions.CSRF_HEADER, csrf));
-            assertThat(setup.status()).as(setup.body()).isEqualTo(200);
-            String signedIn = setup.header("Set-Cookie").split(";")[0]; // a new session on sign-in
+        RealRooms rooms = rig.rooms();
+        WebServer server = rig.kioskClient("127.0.0.1"::equals).server();
+        rooms.moodTracker.override(org.moodbox.model.Emotion.SAD);
+        PhoneClient phone = new PhoneClient("127.0.0.2", server.port());
+        PhoneClient.Answer session = phone.send("GET", "/admin/api/session", null);
+        String cookie = session.header("Set-Cookie").split(";")[0];
+        String csrf = JSON.readTree(session.body()).path("csrfToken").asText();
+        String password = "the owner's password";
+        PhoneClient.Answer setup = phone.send("POST", "/admin/api/setup",
+                "{\"password\": \"" + password + "\", \"confirm\": \"" + password + "\"}",
+                java.util.Map.of("Cookie", cookie, AdminSessions.CSRF_HEADER, csrf));
+        assertThat(setup.status()).as(setup.body()).isEqualTo(200);
+        String signedIn = setup.header("Set-Cookie").split(";")[0]; // a new session on sign-in
 
-            PhoneClient.Answer status = phone.send("GET", "/admin/api/status", null, java.util.Map.of("Cookie", signedIn));
-            assertThat(status.status()).as(status.body()).isEqualTo(200);
-            assertThat(JSON.readTree(status.body()).at("/mood/emotion").asText()).isEqualTo("sad");
-            assertThat(JSON.readTree(status.body()).at("/catalogSize").asInt()).isEqualTo(12);
-            assertThat(phone.send("GET", "/api/state", null, java.util.Map.of("Cookie", signedIn)).status())
-                    .as("signed in or not, the kiosk state is the box's").isEqualTo(403);
-            assertThat(get(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.port() + "/api/state")
-                    .statusCode()).as("the kiosk screen itself").isEqualTo(200);
-        }
+        PhoneClient.Answer status = phone.send("GET", "/admin/api/status", null, java.util.Map.of("Cookie", signedIn));
+        assertThat(status.status()).as(status.body()).isEqualTo(200);
+        assertThat(JSON.readTree(status.body()).at("/mood/emotion").asText()).isEqualTo("sad");
+        assertThat(JSON.readTree(status.body()).at("/catalogSize").asInt()).isEqualTo(12);
+        assertThat(phone.send("GET", "/api/state", null, java.util.Map.of("Cookie", signedIn)).status())
+                .as("signed in or not, the kiosk state is the box's").isEqualTo(403);
+        assertThat(get(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.port() + "/api/state")
+                .statusCode()).as("the kiosk screen itself").isEqualTo(200);
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {

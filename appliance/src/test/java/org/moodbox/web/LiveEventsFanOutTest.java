@@ -10,12 +10,10 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One live-event client that stops reading (a hung browser tab) must not hold up the others, and is dropped.
@@ -25,21 +23,15 @@ class LiveEventsFanOutTest {
     private static final String SUBSCRIBE = "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
     private static final int BATCHES = 40;
     private static final int EVENTS_PER_BATCH = 2_000;
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.kioskOnly();
     private RealRooms rooms;
     private WebServer server;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        server = rooms.startServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
+        rooms = rig.rooms();
+        server = rig.server();
     }
 
     @Test

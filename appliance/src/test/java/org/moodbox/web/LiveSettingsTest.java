@@ -8,19 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.app.OwnerSettings;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.model.Emotion;
 
@@ -33,32 +29,21 @@ class LiveSettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "correct horse battery";
     private final HttpClient http = HttpClient.newHttpClient();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner().filters(OwnerSettings::trackFilter);
     private RealRooms rooms;
     private WebServer server;
     private AdminClient phone;
 
     @BeforeEach
     void start() throws Exception {
-        Path data = Files.createDirectories(folder.resolve("data"));
-        SettingsStore settings = SettingsStore.open(data);
-        rooms = RealRooms.in(folder, OwnerSettings.trackFilter(settings));
+        SettingsStore settings = rig.settings();
+        rooms = rig.rooms();
         rooms.cameraSees(Map.of(Emotion.NEUTRAL, 0.71, Emotion.HAPPY, 0.18, Emotion.SAD, 0.11));
         OwnerSettings.volumeCap(settings, rooms.player, 1.0);
-        server = rooms.startServer(settings, AdminSecrets.open(data));
+        server = rig.server();
         phone = new AdminClient(server.port());
         phone.setUp(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
     }
 
     @Test

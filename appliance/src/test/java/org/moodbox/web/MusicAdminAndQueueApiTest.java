@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.web.kiosk.QueueRoutes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
 import org.moodbox.playback.QueuedPlayer;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 
 /**
@@ -23,38 +20,23 @@ import org.moodbox.settings.SettingsStore;
  */
 class MusicAdminAndQueueApiTest {
     private static final String PASSWORD = "correct horse battery";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private QueuedPlayer queue;
-    private WebServer server;
     private SettingsStore settings;
-    private AdminSecrets secrets;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        settings = SettingsStore.open(data);
-        secrets = AdminSecrets.open(data);
+        rooms = rig.rooms();
+        settings = rig.settings();
         queue = new QueuedPlayer(rooms.player, Optional::empty);
-        server = new WebServer(rooms.moodTracker, rooms.recommender, queue, rooms.catalog, rooms.trackLookup(),
-                () -> true, settings, secrets, "127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
+        rig.player(queue).with(new QueueRoutes(queue));
     }
 
     @Test
     void theOwnerSetsAnArtistsLanguageAndTheCatalogFollows() throws Exception {
-        AdminClient phone = new AdminClient(server.port());
+        AdminClient phone = new AdminClient(rig.port());
         assertThat(phone.get("/admin/api/artist-languages").status()).as("signed out").isEqualTo(401);
         phone.setUp(PASSWORD);
 
@@ -80,7 +62,7 @@ class MusicAdminAndQueueApiTest {
 
     @Test
     void badLanguageRequestsAreRefusedAndChangeNothing() throws Exception {
-        AdminClient phone = new AdminClient(server.port());
+        AdminClient phone = new AdminClient(rig.port());
         phone.setUp(PASSWORD);
 
         AdminClient.Reply badCode = phone.put("/admin/api/artist-languages", "{\"artist\":\"Maxstack\",\"language\":\"xx\"}");
@@ -100,7 +82,7 @@ class MusicAdminAndQueueApiTest {
 
     @Test
     void nextPlaysTheQueuedTrackAndTheQueueCanBeRead() throws Exception {
-        AdminClient kiosk = new AdminClient(server.port());
+        AdminClient kiosk = new AdminClient(rig.port());
         Track first = rooms.catalog.allTracks().get(0);
         Track second = rooms.catalog.allTracks().get(1);
         assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + second.id() + "}")).status()).isEqualTo(200);
@@ -123,7 +105,7 @@ class MusicAdminAndQueueApiTest {
 
     @Test
     void theQueueIsBoundedAndClearedByANewMoodAndByTheOwner() throws Exception {
-        AdminClient kiosk = new AdminClient(server.port());
+        AdminClient kiosk = new AdminClient(rig.port());
         Track track = rooms.catalog.allTracks().get(0);
         rooms.moodTracker.override(org.moodbox.model.Emotion.HAPPY);
         for (int i = 0; i < org.moodbox.playback.PlaybackQueue.MAX_QUEUED; i++) {
@@ -138,23 +120,21 @@ class MusicAdminAndQueueApiTest {
         assertThat(queue.upcoming()).as("a new mood empties the queue").isEmpty();
 
         assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
-        AdminClient owner = new AdminClient(server.port());
+        AdminClient owner = new AdminClient(rig.port());
         assertThat(owner.send(owner.withCsrf("/admin/api/queue").DELETE()).status()).as("signed out").isIn(401, 403);
         owner.setUp(PASSWORD);
         assertThat(owner.send(owner.withCsrf("/admin/api/queue").DELETE()).status()).isEqualTo(200);
         assertThat(queue.upcoming()).isEmpty();
         assertThat(kiosk.send(post("/api/queue", "{\"trackId\": " + track.id() + "}")).status()).isEqualTo(200);
-        assertThat(kiosk.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/queue"))
+        assertThat(kiosk.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rig.port() + "/api/queue"))
                 .DELETE()).status()).isEqualTo(200);
         assertThat(queue.upcoming()).isEmpty();
     }
 
     @Test
     void nextIsAKioskControl() throws Exception {
-        server.close();
-        server = new WebServer(rooms.moodTracker, rooms.recommender, queue, rooms.catalog, rooms.trackLookup(),
-                () -> true, settings, secrets, "127.0.0.1", 0, address -> false); // every client counts as a phone
-        AdminClient phone = new AdminClient(server.port());
+        rig.kioskClient(address -> false); // every client counts as a phone
+        AdminClient phone = new AdminClient(rig.port());
         assertThat(phone.send(post("/api/next", "")).status()).isEqualTo(403);
         assertThat(phone.send(post("/api/queue", "{\"trackId\": 1}")).status()).isEqualTo(403);
         assertThat(queue.upcoming()).isEmpty();
@@ -162,7 +142,7 @@ class MusicAdminAndQueueApiTest {
     }
 
     private HttpRequest.Builder post(String path, String body) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rig.port() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 }

@@ -2,35 +2,24 @@ package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.web.admin.AdminRoutes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.web.admin.AdminSessions;
-import org.moodbox.settings.SettingsStore;
 
 /** Anonymous visitors, however many, cannot sign the owner out (real HTTP on loopback, bounded loop). */
 class OwnerSessionsTest {
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        rooms.close();
+        rooms = rig.rooms();
+        Path data = rig.data();
+        server = rig.server();
     }
 
     @Test

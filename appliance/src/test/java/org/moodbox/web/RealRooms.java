@@ -1,12 +1,7 @@
 package org.moodbox.web;
 
 import org.moodbox.model.SourceKind;
-import org.moodbox.web.shared.ArtistDirectory;
-import org.moodbox.web.shared.TrackFeedback;
 import org.moodbox.web.shared.TrackLookup;
-import org.moodbox.web.shared.WebExtension;
-
-import org.moodbox.web.kiosk.KioskOnly;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -50,8 +45,6 @@ import org.moodbox.recommend.Recommendation;
 import org.moodbox.recommend.Recommender;
 import org.moodbox.model.Strategy;
 import org.moodbox.recommend.TrackFilter;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.BoundingBox;
 import org.moodbox.vision.DetectedFace;
 import org.moodbox.model.Emotion;
@@ -64,7 +57,7 @@ import org.moodbox.vision.StageTimings;
  * The real rooms the web room talks to, wired as the appliance wires them: the mood tracker, a SQLite catalog
  * in a test folder, the mood recommender over it and the local file player on the null sink.
  *
- * <p>The catalog holds twelve tracks named after the freely licensed Debian music packages (singularity-music,
+ * <p>{@link WebRig} starts a web server on them. The catalog holds twelve tracks named after the freely licensed Debian music packages (singularity-music,
  * wesnoth-1.16-music: real titles, artists and licences); their audio is generated here (FFmpeg-encoded
  * chords, WAV and FLAC) so the player really decodes something, and their features are estimates spread over
  * the valence/energy plane. Half carry a real PNG cover, half get the screen's placeholder.
@@ -101,60 +94,12 @@ public final class RealRooms implements AutoCloseable {
         moodTracker.subscribe(announcedMoods::add);
     }
 
-    /** A fresh set of rooms with its catalog and audio in {@code folder} (a JUnit temporary folder). */
-    static RealRooms in(Path folder) throws Exception {
-        return new RealRooms(folder, () -> TrackFilter.ANY);
-    }
-
-    /** With the recommender's filter read from {@code filters} per request (the owner's settings, say). */
+    /**
+     * A fresh set of rooms with its catalog and audio in {@code folder}, the recommender's filter read from
+     * {@code filters} per request (the owner's settings, say). {@link WebRig} makes them.
+     */
     static RealRooms in(Path folder, Supplier<TrackFilter> filters) throws Exception {
         return new RealRooms(folder, filters);
-    }
-
-    /** The kiosk's server: no settings store (so no admin API), likes and skips kept in the catalog. */
-    WebServer startServer() {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, null, null,
-                catalogLinks(), "127.0.0.1", 0, KioskOnly::isLoopback);
-    }
-
-    /** With the owner's admin API, its settings and secrets in {@code dataDir}. */
-    WebServer startServer(SettingsStore settings, AdminSecrets secrets) {
-        return startServer(settings, secrets, "127.0.0.1");
-    }
-
-    /** Bound to {@code host}: 0.0.0.0 as for phone access. */
-    WebServer startServer(SettingsStore settings, AdminSecrets secrets, String host) {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
-                host, 0);
-    }
-
-    /** On 127.0.0.1 with the routes other rooms add (Spotify's panel, callback and kiosk notice). */
-    WebServer startServer(SettingsStore settings, AdminSecrets secrets, List<WebExtension> extensions) {
-        return startServer(settings, secrets, "127.0.0.1", extensions);
-    }
-
-    /** Bound to {@code host} (another loopback address, say) with the routes other rooms add. */
-    WebServer startServer(SettingsStore settings, AdminSecrets secrets, String host, List<WebExtension> extensions) {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
-                RoomLinks.none().with(null, extensions), host, 0);
-    }
-
-    /** On 127.0.0.1, with {@code kioskClient} deciding which client addresses count as the kiosk screen. */
-    WebServer startServer(SettingsStore settings, AdminSecrets secrets, Predicate<String> kioskClient) {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
-                "127.0.0.1", 0, kioskClient);
-    }
-
-    /** With the owner's and the kiosk's links to other rooms (status, preview, library, artists, feedback). */
-    WebServer startServer(SettingsStore settings, AdminSecrets secrets, RoomLinks links,
-                          Predicate<String> kioskClient) {
-        return new WebServer(moodTracker, recommender, player, catalog, trackLookup(), () -> true, settings, secrets,
-                links, "127.0.0.1", 0, kioskClient);
-    }
-
-    /** Artist search and likes/skips on this catalog; no vision loop, no library scan. */
-    RoomLinks catalogLinks() {
-        return new RoomLinks(null, null, null, List::of, ArtistDirectory.of(catalog), TrackFeedback.of(catalog));
     }
 
     /** The catalog answering the web room's two questions. */

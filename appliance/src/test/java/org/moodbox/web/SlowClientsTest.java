@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.device.HttpLivenessCheck;
-import org.moodbox.settings.AdminSecrets;
-import org.moodbox.settings.SettingsStore;
 
 /**
  * Slow request bodies on loopback: 300 sign-ins that declare 100 bytes and send one. The kiosk's state and the
@@ -34,17 +31,17 @@ import org.moodbox.settings.SettingsStore;
 class SlowClientsTest {
     private static final int SLOW_CLIENTS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private WebServer server;
     private final List<Socket> slow = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
-        server = rooms.startServer(SettingsStore.open(data), AdminSecrets.open(data));
+        rooms = rig.rooms();
+        Path data = rig.data();
+        server = rig.server();
     }
 
     @AfterEach
@@ -56,8 +53,6 @@ class SlowClientsTest {
                 // already gone
             }
         }
-        server.close();
-        rooms.close();
     }
 
     @Test

@@ -20,9 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.model.Track;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.spotify.FakeSpotify;
 import org.moodbox.spotify.Spotify;
@@ -36,8 +35,8 @@ import org.moodbox.spotify.SpotifyEndpoints;
 class SpotifyAdminApiTest {
     static final String CLIENT_ID = "0123456789abcdef0123456789abcdef";
     private static final String PASSWORD = "correct horse battery";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private FakeSpotify fake;
     private Spotify spotify;
@@ -47,29 +46,23 @@ class SpotifyAdminApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
-        data = Files.createDirectories(folder.resolve("data"));
+        rooms = rig.rooms();
+        data = rig.data();
         accountFile = data.resolve("spotify-account.json");
         fake = new FakeSpotify();
-        SettingsStore settings = SettingsStore.open(data);
+        SettingsStore settings = rig.settings();
         spotify = Spotify.open(data, rooms.catalog, settings::current, SpotifyEndpoints.at(fake.base()), Map.of(),
                 Clock.systemUTC(), Duration.ofSeconds(2), Duration.ZERO, 0.8, 0.8, null);
-        server = rooms.startServer(settings, AdminSecrets.open(data), List.of(new SpotifyAdminRoutes(spotify)));
+        server = rig.with(new SpotifyAdminRoutes(spotify)).server();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
-        }
         if (spotify != null) {
             spotify.close();
         }
         if (fake != null) {
             fake.close();
-        }
-        if (rooms != null) {
-            rooms.close();
         }
     }
 
@@ -101,6 +94,7 @@ class SpotifyAdminApiTest {
     @Test
     void aCorruptAccountFileLeavesSpotifyUnlinkedAndThePanelSaysWhy() throws Exception {
         stop();
+        rig.stopServer();
         Files.writeString(accountFile, "{\"tokens\": [");
         start();
         JsonNode view = signedIn().get("/admin/api/spotify").json();

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +17,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.moodbox.settings.AdminSecrets;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.spotify.FakeSpotify;
 import org.moodbox.spotify.Spotify;
@@ -40,8 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SpotifyBrowserTest {
     private static final String PASSWORD = "a long admin password";
     private static final String PHONE_SEES_BOX_AT = "127.0.0.2";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private RealRooms rooms;
     private FakeSpotify fake;
     private Spotify spotify;
@@ -55,26 +53,23 @@ class SpotifyBrowserTest {
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
-        rooms = RealRooms.in(folder);
-        Path data = Files.createDirectories(folder.resolve("data"));
+        rooms = rig.rooms();
+        Path data = rig.data();
         accountFile = data.resolve("spotify-account.json");
-        fake = new FakeSpotify();
-        SettingsStore settings = SettingsStore.open(data);
-        spotify = Spotify.open(data, rooms.catalog, settings::current, SpotifyEndpoints.at(fake.base()), Map.of(),
-                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ZERO, 0.8, 0.8, null);
+        fake = rig.closeAfter(new FakeSpotify());
+        SettingsStore settings = rig.settings();
+        spotify = rig.closeAfter(Spotify.open(data, rooms.catalog, settings::current, SpotifyEndpoints.at(fake.base()), Map.of(),
+                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ZERO, 0.8, 0.8, null));
         // The box listens on 127.0.0.2 only: the browser reaches its pages there, while the redirect Spotify sends
         // it to (127.0.0.1, the only plain-http address Spotify allows) finds nobody, as on the owner's phone.
-        server = rooms.startServer(settings, AdminSecrets.open(data), PHONE_SEES_BOX_AT,
-                List.of(new SpotifyAdminRoutes(spotify)));
+        server = rig.host(PHONE_SEES_BOX_AT).with(new SpotifyAdminRoutes(spotify)).server();
         base = "http://" + PHONE_SEES_BOX_AT + ":" + server.port();
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {server, spotify, fake, rooms, chromium}) {
-            if (c != null) {
-                c.close();
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -16,17 +16,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.model.Track;
 import org.moodbox.model.Mood;
 import org.moodbox.playback.PlaybackState.Status;
@@ -42,26 +40,16 @@ class WebServerTest {
     private static final Map<Emotion, Double> NEUTRAL_FACE = Map.of(Emotion.NEUTRAL, 0.71, Emotion.HAPPY, 0.18,
             Emotion.SAD, 0.11);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.kioskOnly();
     private RealRooms rooms;
     private WebServer server;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = RealRooms.in(folder);
+        rooms = rig.rooms();
         rooms.cameraSees(NEUTRAL_FACE); // a fresh tracker takes its first face as it is
-        server = rooms.startServer();
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (rooms != null) {
-            rooms.close();
-        }
+        server = rig.server();
     }
 
     @Test

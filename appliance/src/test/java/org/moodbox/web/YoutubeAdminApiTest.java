@@ -5,30 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.youtube.FakeYoutubeApi;
 
 /** The owner's YouTube section of the admin API: the key goes in, never comes out; settings are validated. */
 class YoutubeAdminApiTest {
     private static final String PASSWORD = "correct horse";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private YoutubeRooms box;
     private AdminClient phone;
 
     @BeforeEach
     void start() throws Exception {
-        box = YoutubeRooms.start(folder);
+        box = YoutubeRooms.start(rig);
         phone = new AdminClient(box.server.port());
         phone.setUp(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        box.close();
     }
 
     @Test

@@ -2,12 +2,11 @@ package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moodbox.youtube.FakeYoutubeApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class YoutubeAdminBrowserTest {
     private static final String PASSWORD = "a long admin password";
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final WebRig rig = WebRig.withOwner();
     private YoutubeRooms box;
     private HeadlessChromium chromium;
     private ChromeDriver browser;
@@ -32,15 +31,12 @@ class YoutubeAdminBrowserTest {
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
-        box = YoutubeRooms.start(folder);
+        box = YoutubeRooms.start(rig);
         chromium.viewport(390, 844);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (box != null) {
-            box.close();
-        }
         if (chromium != null) {
             chromium.close();
         }

@@ -1,19 +1,17 @@
 package org.moodbox.web;
 
 import org.moodbox.model.SourceKind;
+import org.moodbox.web.admin.YoutubeAdminRoutes;
+import org.moodbox.web.kiosk.HandoffRoutes;
 import org.moodbox.web.shared.Handoff;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.moodbox.catalog.CatalogEntry;
 import org.moodbox.model.Features;
-import org.moodbox.model.Track;
 import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.TrackFilter;
-import org.moodbox.settings.AdminSecrets;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.youtube.FakeYoutubeApi;
@@ -21,37 +19,38 @@ import org.moodbox.youtube.YoutubeCandidates;
 import org.moodbox.youtube.YoutubeDataApi;
 
 /**
- * {@link RealRooms} with the YouTube source wired as the appliance wires it (settings, 0600 key file, the
- * recommender telling the source what is wanted, phone links following the owner's choice), talking to the
- * local fake of the Data API.
+ * The rig's rooms with the YouTube source wired as the appliance wires it (settings, 0600 key file, the
+ * recommender telling the source what is wanted, phone links following the owner's choice, the owner's YouTube
+ * section), talking to the local fake of the Data API. The rig closes the source and the fake after the test.
  */
-final class YoutubeRooms implements AutoCloseable {
+final class YoutubeRooms {
     final RealRooms rooms;
-    final Path data;
+    final java.nio.file.Path data;
     final SettingsStore settings;
     final SecretFile key;
-    final FakeYoutubeApi fake = new FakeYoutubeApi();
+    final FakeYoutubeApi fake;
     final YoutubeCandidates youtube;
     final WebServer server;
 
-    private YoutubeRooms(Path folder) throws Exception {
-        rooms = RealRooms.in(folder.resolve("rooms"));
-        data = Files.createDirectories(folder.resolve("data"));
-        settings = SettingsStore.open(data);
-        key = SecretFile.open(data, "youtube-api-key");
-        youtube = YoutubeCandidates.open(rooms.catalog,
+    private YoutubeRooms(WebRig rig) {
+        rooms = rig.rooms();
+        settings = rig.settings();
+        data = rig.data();
+        fake = rig.closeAfter(new FakeYoutubeApi());
+        key = SecretFile.open(rig.data(), "youtube-api-key");
+        youtube = rig.closeAfter(YoutubeCandidates.open(rooms.catalog,
                 new YoutubeDataApi(fake.base(), Duration.ofSeconds(2), Duration.ofSeconds(5)), key,
-                () -> settings.current().youtube(), Clock.systemUTC(), YoutubeCandidates.Timing.defaults());
+                () -> settings.current().youtube(), Clock.systemUTC(), YoutubeCandidates.Timing.defaults()));
         settings.followChanges(org.moodbox.settings.Settings::youtube, saved -> youtube.settingsChanged());
-        server = new WebServer(rooms.moodTracker,
-                new SourcedRecommender(rooms.recommender, () -> TrackFilter.ANY, List.of(youtube)), rooms.player,
-                rooms.catalog, rooms.trackLookup(), () -> true, settings, AdminSecrets.open(data), RoomLinks.none().with(
-                        new Handoff(() -> settings.current().youtube().phoneLink(), List.of(youtube), youtube, key),
-                        List.of()), "127.0.0.1", 0);
+        server = rig.recommender(new SourcedRecommender(rooms.recommender, () -> TrackFilter.ANY, List.of(youtube)))
+                .with(new HandoffRoutes(new Handoff(() -> settings.current().youtube().phoneLink(), List.of(youtube))))
+                .with(new YoutubeAdminRoutes(youtube, key))
+                .server();
     }
 
-    static YoutubeRooms start(Path folder) throws Exception {
-        return new YoutubeRooms(folder);
+    /** Starts the rig's server with the YouTube source (a {@link WebRig#withOwner()} rig). */
+    static YoutubeRooms start(WebRig rig) {
+        return new YoutubeRooms(rig);
     }
 
     /** A link-only video in the catalog, as the source files them. */
@@ -81,13 +80,5 @@ final class YoutubeRooms implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + server.port();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-        youtube.close();
-        rooms.close();
-        fake.close();
     }
 }

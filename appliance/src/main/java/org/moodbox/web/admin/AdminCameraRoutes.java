@@ -1,7 +1,10 @@
 package org.moodbox.web.admin;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.CameraPreview;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebRoom;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,30 +28,32 @@ import org.slf4j.LoggerFactory;
  * itself and {@code Cache-Control: no-store}: the frame exists in this response only. It is never stored and
  * never logged (the log line says that a preview was taken, not what it showed).
  */
-public final class AdminCameraRoutes {
+public final class AdminCameraRoutes implements WebExtension {
     private static final Logger LOG = LoggerFactory.getLogger(AdminCameraRoutes.class);
     static final Duration PREVIEW_WAIT = Duration.ofSeconds(5);
 
-    private final OwnerGate gate;
     private final CameraPreview preview;
     private final Supplier<VisionStatus> vision;
     private final Path devices;
 
-    /** @param devices where video devices live ({@code /dev}) */
-    public AdminCameraRoutes(OwnerGate gate, CameraPreview preview, Supplier<VisionStatus> vision, Path devices) {
-        this.gate = gate;
+    /**
+     * @param preview one camera frame as JPEG on the owner's explicit tap; null where a server has no camera loop
+     * @param vision  the vision loop's status now; null likewise
+     * @param devices where video devices live ({@code /dev})
+     */
+    public AdminCameraRoutes(CameraPreview preview, Supplier<VisionStatus> vision, Path devices) {
         this.preview = preview;
         this.vision = vision;
         this.devices = devices;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/api/cameras", this::cameras);
-        routes.post("/admin/api/camera/preview", this::preview);
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        routes.get("/admin/api/cameras", this::cameras, Access.OWNER);
+        routes.post("/admin/api/camera/preview", this::preview, Access.OWNER);
     }
 
     private void cameras(Context ctx) {
-        gate.check(ctx);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("devices", videoDevices());
         VisionStatus status = vision == null ? null : vision.get();
@@ -59,7 +64,6 @@ public final class AdminCameraRoutes {
     }
 
     private void preview(Context ctx) {
-        gate.check(ctx);
         if (preview == null) {
             throw new ApiException(503, "this box has no camera loop to take a preview from");
         }

@@ -1,7 +1,10 @@
 package org.moodbox.web.admin;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.ArtistDirectory;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebRoom;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,15 +22,14 @@ import org.moodbox.model.Emotion;
  * to the page: each choice has the value the settings store and a label a person reads. Also the artist search
  * behind the favourite and excluded lists.
  */
-public final class AdminChoicesRoutes {
+public final class AdminChoicesRoutes implements WebExtension {
     static final int MAX_ARTIST_MATCHES = 12;
     static final int MAX_QUERY_LENGTH = 100;
 
-    private final OwnerGate gate;
     private final ArtistDirectory artists;
 
-    public AdminChoicesRoutes(OwnerGate gate, ArtistDirectory artists) {
-        this.gate = gate;
+    /** @param artists artist names from the catalog, for search as you type; null where a server has none */
+    public AdminChoicesRoutes(ArtistDirectory artists) {
         this.artists = artists;
     }
 
@@ -38,12 +40,10 @@ public final class AdminChoicesRoutes {
     record Select(String label, List<Choice> options) {
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/api/choices", ctx -> {
-            gate.check(ctx);
-            ctx.json(choices());
-        });
-        routes.get("/admin/api/artists", this::artists);
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        routes.get("/admin/api/choices", ctx -> ctx.json(choices()), Access.OWNER);
+        routes.get("/admin/api/artists", this::artists, Access.OWNER);
     }
 
     static Map<String, Object> choices() {
@@ -97,7 +97,6 @@ public final class AdminChoicesRoutes {
     }
 
     private void artists(Context ctx) {
-        gate.check(ctx);
         String text = ctx.queryParam("q");
         if (text == null || text.isBlank()) {
             ctx.json(Map.of("artists", List.of()));

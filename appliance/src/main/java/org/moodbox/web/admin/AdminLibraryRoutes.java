@@ -1,7 +1,10 @@
 package org.moodbox.web.admin;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebRoom;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -18,34 +21,36 @@ import org.moodbox.catalog.scan.ScanStatus;
  * and the owner's from the settings), a rescan that runs in the background, and its progress for the page to
  * poll ({@code GET /admin/api/library}) while it runs.
  */
-public final class AdminLibraryRoutes {
-    private final OwnerGate gate;
+public final class AdminLibraryRoutes implements WebExtension {
     private final BackgroundScan scan;
     private final Supplier<List<Path>> installerFolders;
-    private final TrackLookup tracks;
 
-    public AdminLibraryRoutes(OwnerGate gate, BackgroundScan scan, Supplier<List<Path>> installerFolders, TrackLookup tracks) {
-        this.gate = gate;
+    /**
+     * @param scan             the background library scan the owner starts; null where a server has none
+     * @param installerFolders music folders given on the command line (shown read-only next to the owner's)
+     */
+    public AdminLibraryRoutes(BackgroundScan scan, Supplier<List<Path>> installerFolders) {
         this.scan = scan;
         this.installerFolders = installerFolders;
-        this.tracks = tracks;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/api/library", ctx -> {
-            gate.check(ctx);
-            ctx.json(view());
-        });
-        routes.post("/admin/api/library/rescan", this::rescan);
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        if (scan != null) {
+            // New tracks reach the kiosk's cards when a scan ends.
+            scan.onFinished(room.live()::catalogChanged);
+        }
+        TrackLookup tracks = room.kiosk().tracks();
+        routes.get("/admin/api/library", ctx -> ctx.json(view(tracks)), Access.OWNER);
+        routes.post("/admin/api/library/rescan", ctx -> rescan(ctx, tracks), Access.OWNER);
     }
 
-    private void rescan(Context ctx) {
-        gate.check(ctx);
+    private void rescan(Context ctx, TrackLookup tracks) {
         if (scan == null) {
             throw new ApiException(503, "this box cannot scan its library from the admin page");
         }
         boolean started = scan.start();
-        ctx.status(started ? 202 : 200).json(view());
+        ctx.status(started ? 202 : 200).json(view(tracks));
     }
 
     private static Map<String, Object> scanView(ScanStatus s) {
@@ -64,7 +69,7 @@ public final class AdminLibraryRoutes {
         return view;
     }
 
-    private Map<String, Object> view() {
+    private Map<String, Object> view(TrackLookup tracks) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("installerFolders", installerFolders.get().stream().map(Path::toString).toList());
         view.put("tracks", tracks.count());

@@ -1,8 +1,13 @@
 package org.moodbox.web.admin;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
+import org.moodbox.web.shared.ApiViews.KioskSettingsView;
 import org.moodbox.web.shared.JsonBody;
 import org.moodbox.web.shared.JsonInput;
+import org.moodbox.web.shared.OwnerSignIn;
+import org.moodbox.web.shared.WebJson;
+import org.moodbox.web.shared.WebRoom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * site cannot set that header, and with SameSite=Strict the browser would not send our cookie there anyway:
  * two locks, because older phone browsers ignore SameSite.
  */
-public final class AdminRoutes {
+public final class AdminRoutes implements OwnerSignIn {
     private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
     static final int MIN_PASSWORD_LENGTH = 8;
     /** PBKDF2 hashes any length, but nobody types more, and it caps the work an anonymous request can cause. */
@@ -46,32 +51,37 @@ public final class AdminRoutes {
     private final AdminSessions sessions;
     private final ObjectMapper json;
 
-    public AdminRoutes(SettingsStore settings, AdminSecrets secrets, PasswordHasher hasher, Clock clock, ObjectMapper json) {
-        this.settings = settings;
-        this.secrets = secrets;
-        this.hasher = hasher;
+    public AdminRoutes(SettingsStore settings, AdminSecrets secrets, Clock clock) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.secrets = java.util.Objects.requireNonNull(secrets, "secrets");
+        this.hasher = new PasswordHasher();
         this.limiter = new SignInLimiter(clock);
         this.sessions = new AdminSessions(clock);
-        this.json = json;
+        this.json = WebJson.mapper();
     }
 
-    public void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        // After the store saved (it updates current() before telling listeners), so new cards see the new filter.
+        settings.subscribe(saved -> room.live().settingsChanged(KioskSettingsView.of(saved)));
         routes.before("/admin/api/*", this::guard);
         routes.get("/admin/api/session", this::session);
         routes.post("/admin/api/setup", this::setup);
         routes.post("/admin/api/signin", this::signIn);
         routes.post("/admin/api/signout", this::signOut);
-        routes.get("/admin/api/settings", ctx -> {
-            signedIn(ctx);
-            ctx.json(settingsView());
-        });
-        routes.put("/admin/api/settings", this::putSettings);
-        routes.post("/admin/api/password", this::changePassword);
+        routes.get("/admin/api/settings", ctx -> ctx.json(settingsView()), Access.OWNER);
+        routes.put("/admin/api/settings", this::putSettings, Access.OWNER);
+        routes.post("/admin/api/password", this::changePassword, Access.OWNER);
     }
 
-    /** For the other admin route classes: the signed-in owner only. */
-    public OwnerGate gate() {
-        return this::signedIn;
+    @Override
+    public boolean passwordSet() {
+        return secrets.adminPassword().isPresent();
+    }
+
+    @Override
+    public KioskSettingsView kioskSettings() {
+        return KioskSettingsView.of(settings.current());
     }
 
     /** Runs before every admin API request: no caching, and the CSRF checks for anything that changes state. */
@@ -192,7 +202,6 @@ public final class AdminRoutes {
      * lock the owner out), wrong guesses count toward the same limit as sign-ins, and every other session ends.
      */
     private void changePassword(Context ctx) {
-        signedIn(ctx);
         String client = ctx.ip();
         OptionalLong blocked = limiter.admit(client);
         if (blocked.isPresent()) {
@@ -239,7 +248,6 @@ public final class AdminRoutes {
     }
 
     private void putSettings(Context ctx) {
-        signedIn(ctx);
         JsonNode changes = JsonInput.parse(json, ctx.body());
         if (changes == null) {
             throw ApiException.badRequest("request body is not valid JSON (exactly one JSON value is expected); send the settings as a JSON object");
@@ -267,10 +275,11 @@ public final class AdminRoutes {
     }
 
     /**
-     * Throws 401 unless a signed-in owner sent the request (also for other admin route classes). GETs have
-     * no CSRF check and so no session attribute yet: look the session up for them.
+     * Throws 401 unless a signed-in owner sent the request; the server calls it once for every
+     * {@link Access#OWNER} route. GETs have no CSRF check and so no session attribute yet: look the session up.
      */
-    public void signedIn(Context ctx) {
+    @Override
+    public void requireSignedIn(Context ctx) {
         AdminSession session = ctx.attribute(SESSION);
         if (session == null) {
             session = sessions.find(ctx).orElse(null);

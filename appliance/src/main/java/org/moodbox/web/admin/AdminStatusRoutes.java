@@ -1,7 +1,8 @@
 package org.moodbox.web.admin;
 
-import org.moodbox.web.shared.LiveState;
-import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.Access;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebRoom;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.moodbox.device.CpuTemperature;
 import org.moodbox.device.RecentProblems;
@@ -23,35 +23,30 @@ import org.moodbox.web.shared.ApiViews.MoodView;
  * the screen. Frames per second and milliseconds per stage come from the vision loop, the temperature from
  * /sys (where readable), the recent problems from the log's WARN/ERROR ring ({@link RecentProblems}).
  */
-public final class AdminStatusRoutes {
-    private final OwnerGate gate;
-    private final LiveState live;
-    private final TrackLookup tracks;
-    private final BooleanSupplier cameraOn;
+public final class AdminStatusRoutes implements WebExtension {
     private final Supplier<VisionStatus> vision;
     private final Path thermal;
 
-    public AdminStatusRoutes(OwnerGate gate, LiveState live, TrackLookup tracks, BooleanSupplier cameraOn,
-                      Supplier<VisionStatus> vision, Path thermal) {
-        this.gate = gate;
-        this.live = live;
-        this.tracks = tracks;
-        this.cameraOn = cameraOn;
+    /**
+     * @param vision  the vision loop's status now (fps, ms per stage, models); null where a server has none
+     * @param thermal the CPU temperature file ({@link CpuTemperature#SYS_THERMAL} on the box)
+     */
+    public AdminStatusRoutes(Supplier<VisionStatus> vision, Path thermal) {
         this.vision = vision;
         this.thermal = thermal;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/api/status", this::status);
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        routes.get("/admin/api/status", ctx -> status(ctx, room), Access.OWNER);
     }
 
-    private void status(Context ctx) {
-        gate.check(ctx);
+    private void status(Context ctx, WebRoom room) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("mood", MoodView.of(live.mood()));
-        view.put("playback", live.playback());
-        view.put("catalogSize", tracks.count());
-        view.put("cameraOn", cameraOn.getAsBoolean());
+        view.put("mood", MoodView.of(room.live().mood()));
+        view.put("playback", room.live().playback());
+        view.put("catalogSize", room.kiosk().tracks().count());
+        view.put("cameraOn", room.kiosk().cameraOn().getAsBoolean());
         view.put("vision", vision == null ? null : visionView(vision.get()));
         view.put("cpuTemperature", CpuTemperature.read(thermal).orElse(null));
         view.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);

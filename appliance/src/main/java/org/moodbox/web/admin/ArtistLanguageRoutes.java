@@ -1,8 +1,12 @@
 package org.moodbox.web.admin;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
-import org.moodbox.web.shared.LiveState;
 import org.moodbox.web.shared.JsonInput;
+import org.moodbox.web.shared.LiveState;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebJson;
+import org.moodbox.web.shared.WebRoom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,29 +28,24 @@ import org.slf4j.LoggerFactory;
  * {@code /admin/api/*} request). After a change the kiosk's cards are recomputed, so a newly allowed artist
  * can appear at once.
  */
-public final class ArtistLanguageRoutes {
+public final class ArtistLanguageRoutes implements WebExtension {
     private static final Logger LOG = LoggerFactory.getLogger(ArtistLanguageRoutes.class);
     static final int PAGE = 50;
 
     private final ArtistLanguages languages;
-    private final AdminRoutes admin;
-    private final LiveState live;
-    private final ObjectMapper json;
+    private final ObjectMapper json = WebJson.mapper();
 
-    public ArtistLanguageRoutes(ArtistLanguages languages, AdminRoutes admin, LiveState live, ObjectMapper json) {
-        this.languages = languages;
-        this.admin = admin;
-        this.live = live;
-        this.json = json;
+    public ArtistLanguageRoutes(ArtistLanguages languages) {
+        this.languages = java.util.Objects.requireNonNull(languages, "languages");
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/api/artist-languages", this::list);
-        routes.put("/admin/api/artist-languages", this::set);
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        routes.get("/admin/api/artist-languages", this::list, Access.OWNER);
+        routes.put("/admin/api/artist-languages", ctx -> set(ctx, room.live()), Access.OWNER);
     }
 
     private void list(Context ctx) {
-        admin.signedIn(ctx);
         String query = ctx.queryParam("q");
         if (query != null && query.length() > 200) {
             throw ApiException.badRequest("'q' is too long (200 characters at most)");
@@ -55,8 +54,7 @@ public final class ArtistLanguageRoutes {
         ctx.json(Map.of("artists", page, "page", PAGE));
     }
 
-    private void set(Context ctx) {
-        admin.signedIn(ctx);
+    private void set(Context ctx, LiveState live) {
         JsonNode body = JsonInput.parse(json, ctx.body());
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("send JSON like {\"artist\": \"ABBA\", \"language\": \"sv\"}");

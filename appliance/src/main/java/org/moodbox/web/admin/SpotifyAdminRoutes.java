@@ -1,8 +1,10 @@
 package org.moodbox.web.admin;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.JsonBody;
 import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebRoom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -10,7 +12,6 @@ import io.javalin.http.Context;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.moodbox.spotify.Spotify;
 import org.moodbox.spotify.SpotifyApp;
 import org.moodbox.spotify.SpotifyException;
@@ -35,13 +36,9 @@ public final class SpotifyAdminRoutes implements WebExtension {
     }
 
     @Override
-    public void register(RoutesConfig routes, Consumer<Context> requireAdmin) {
-        routes.get("/admin/api/spotify", ctx -> {
-            requireAdmin.accept(ctx);
-            ctx.json(view(ctx));
-        });
+    public void register(RoutesConfig routes, WebRoom room) {
+        routes.get("/admin/api/spotify", ctx -> ctx.json(view(ctx)), Access.OWNER);
         routes.put("/admin/api/spotify/app", ctx -> {
-            requireAdmin.accept(ctx);
             JsonBody body = JsonBody.of(ctx, json, "{\"clientId\": \"...\", \"clientSecret\": \"(optional)\"}");
             var secretNode = json.readTree(ctx.body()).get("clientSecret");
             String secret = secretNode == null || secretNode.isNull() ? null : secretNode.asText();
@@ -52,28 +49,25 @@ public final class SpotifyAdminRoutes implements WebExtension {
                 return;
             }
             ctx.json(view(ctx));
-        });
+        }, Access.OWNER);
         routes.post("/admin/api/spotify/link", ctx -> {
-            requireAdmin.accept(ctx);
             try {
                 URI consent = spotify.account().startLink(redirectUri(ctx));
                 ctx.json(Map.of("authorizeUrl", consent.toString(), "redirectUri", redirectUri(ctx).toString()));
             } catch (SpotifyException | IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
-        });
+        }, Access.OWNER);
         routes.post("/admin/api/spotify/finish", ctx -> {
-            requireAdmin.accept(ctx);
             String pasted = JsonBody.of(ctx, json, "{\"redirectedTo\": \"http://127.0.0.1:.../admin/spotify/callback?code=...\"}")
                     .requiredText("redirectedTo");
             finish(pasted);
             ctx.json(view(ctx));
-        });
+        }, Access.OWNER);
         routes.post("/admin/api/spotify/unlink", ctx -> {
-            requireAdmin.accept(ctx);
             spotify.account().unlink();
             ctx.json(view(ctx));
-        });
+        }, Access.OWNER);
         // Spotify sends the browser here. On the kiosk screen (127.0.0.1) that is this server: finish at once.
         // The random state in the address is the check; a sign-in is not needed (the kiosk has none).
         routes.get(CALLBACK_PATH, ctx -> {

@@ -4,7 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.moodbox.web.shared.Access;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebJson;
+import org.moodbox.web.shared.WebRoom;
 import java.util.regex.Pattern;
 import org.moodbox.settings.SecretFile;
 import org.moodbox.youtube.YoutubeCandidates;
@@ -18,48 +21,37 @@ import org.slf4j.LoggerFactory;
  * in full. The YouTube settings themselves (phone links, on/off, daily budget) travel with the other settings
  * ({@code PUT /admin/api/settings}). Sign-in and CSRF are checked as for every admin route.
  */
-public final class YoutubeAdminRoutes {
+public final class YoutubeAdminRoutes implements WebExtension {
     private static final Logger LOG = LoggerFactory.getLogger(YoutubeAdminRoutes.class);
     /** Google API keys: "AIza" and 35 more URL-safe characters. A pasted client secret or OAuth id fails here. */
     static final Pattern API_KEY = Pattern.compile("AIza[0-9A-Za-z_-]{35}");
 
     private final YoutubeCandidates youtube;
     private final SecretFile apiKey;
-    private final Consumer<Context> signedIn;
-    private final Runnable keyChanged;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = WebJson.mapper();
 
-    /**
-     * @param signedIn   throws 401 unless the request comes from a signed-in owner
-     * @param keyChanged run after the key changed (new cards: a removed key takes the YouTube cards away)
-     */
-    public YoutubeAdminRoutes(YoutubeCandidates youtube, SecretFile apiKey, Consumer<Context> signedIn,
-                       com.fasterxml.jackson.databind.ObjectMapper json, Runnable keyChanged) {
-        this.json = json;
-        this.youtube = youtube;
-        this.apiKey = apiKey;
-        this.signedIn = signedIn;
-        this.keyChanged = keyChanged;
+    /** @param apiKey where the source's API key is kept (0600) */
+    public YoutubeAdminRoutes(YoutubeCandidates youtube, SecretFile apiKey) {
+        this.youtube = java.util.Objects.requireNonNull(youtube, "youtube");
+        this.apiKey = java.util.Objects.requireNonNull(apiKey, "apiKey");
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/api/youtube", ctx -> {
-            signedIn.accept(ctx);
-            ctx.json(view(youtube.status()));
-        });
-        routes.put("/admin/api/youtube/key", this::putKey);
+    /** After the key changed the cards are new: a removed key takes the YouTube cards away. */
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        Runnable keyChanged = room.live()::refresh;
+        routes.get("/admin/api/youtube", ctx -> ctx.json(view(youtube.status())), Access.OWNER);
+        routes.put("/admin/api/youtube/key", ctx -> putKey(ctx, keyChanged), Access.OWNER);
         routes.delete("/admin/api/youtube/key", ctx -> {
-            signedIn.accept(ctx);
             apiKey.clear();
             LOG.info("YouTube API key removed from {}", ctx.ip());
             youtube.settingsChanged();
             keyChanged.run();
             ctx.json(view(youtube.status()));
-        });
+        }, Access.OWNER);
     }
 
-    private void putKey(Context ctx) {
-        signedIn.accept(ctx);
+    private void putKey(Context ctx, Runnable keyChanged) {
         String key;
         try {
             var node = json.readTree(ctx.body());

@@ -2,8 +2,10 @@ package org.moodbox.web.kiosk;
 
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.Handoff;
-import org.moodbox.web.shared.TrackLookup;
 import org.moodbox.web.shared.JsonInput;
+import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebRoom;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,28 +23,28 @@ import org.moodbox.youtube.QrPng;
  * back of a card leads, {@code GET /api/handoff/{id}/qr.png} is that code, drawn on the box; and
  * {@code GET /api/sources/notices} tells the screen when an online source is paused. All read-only GETs.
  */
-public final class HandoffRoutes {
+public final class HandoffRoutes implements WebExtension {
     /** The link depends on the owner's setting, which may change: the browser asks again after a minute. */
     static final String QR_CACHE = "private, max-age=60";
 
-    private final TrackLookup tracks;
     private final Handoff handoff;
 
-    public HandoffRoutes(TrackLookup tracks, Handoff handoff) {
-        this.tracks = tracks;
-        this.handoff = handoff;
+    public HandoffRoutes(Handoff handoff) {
+        this.handoff = java.util.Objects.requireNonNull(handoff, "handoff");
     }
 
-    public void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        TrackLookup tracks = room.kiosk().tracks();
         routes.get("/api/handoff/{id}", ctx -> {
-            Track track = track(ctx);
+            Track track = track(ctx, tracks);
             PhoneLink link = link(track);
             ctx.json(Map.of("trackId", track.id(), "url", link.url(), "service", link.service(),
                     "label", link.label(), "linkOnly", track.linkOnly(),
                     "qr", "/api/handoff/" + track.id() + "/qr.png"));
         });
         routes.get("/api/handoff/{id}/qr.png", ctx -> {
-            PhoneLink link = link(track(ctx));
+            PhoneLink link = link(track(ctx, tracks));
             ctx.header("Cache-Control", QR_CACHE).contentType("image/png").result(QrPng.of(link.url()));
         });
         routes.get("/api/sources/notices", ctx -> ctx.json(Map.of("notices", notices())));
@@ -61,7 +63,7 @@ public final class HandoffRoutes {
         return Map.of("source", n.source().key(), "message", n.kiosk());
     }
 
-    private Track track(Context ctx) {
+    private static Track track(Context ctx, TrackLookup tracks) {
         String raw = ctx.pathParam("id");
         long id = JsonInput.asciiId(raw).orElseThrow(() -> ApiException.notFound("no track with id '"
                 + ApiException.shortened(raw) + "'"));

@@ -1,17 +1,18 @@
 package org.moodbox.web.kiosk;
 
+import org.moodbox.web.shared.Access;
 import org.moodbox.web.shared.ApiException;
 import org.moodbox.web.shared.JsonBody;
-import org.moodbox.web.shared.LiveState;
 import org.moodbox.web.shared.TrackLookup;
+import org.moodbox.web.shared.WebExtension;
+import org.moodbox.web.shared.WebJson;
+import org.moodbox.web.shared.WebRoom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.moodbox.model.Track;
 import org.moodbox.mood.MoodFeed;
 import org.moodbox.playback.PlaybackQueue;
@@ -25,38 +26,31 @@ import org.moodbox.web.shared.ApiViews.TrackView;
  * {@code DELETE /api/queue} (the kiosk) and {@code DELETE /admin/api/queue} (the owner) empty it; a new mood
  * empties it too, and it holds at most {@link PlaybackQueue#MAX_QUEUED} tracks.
  */
-public final class QueueRoutes {
+public final class QueueRoutes implements WebExtension {
     private final PlaybackQueue queue;
-    private final LiveState live;
-    private final TrackLookup tracks;
-    private final ObjectMapper json;
+    private final ObjectMapper json = WebJson.mapper();
 
-    public QueueRoutes(PlaybackQueue queue, LiveState live, TrackLookup tracks, ObjectMapper json) {
-        this.queue = queue;
-        this.live = live;
-        this.tracks = tracks;
-        this.json = json;
+    /** @param queue the player's queue (the kiosk's player, seen as a queue) */
+    public QueueRoutes(PlaybackQueue queue) {
+        this.queue = java.util.Objects.requireNonNull(queue, "queue");
     }
 
-    public void register(RoutesConfig routes) {
+    /** The kiosk's queue routes, and the owner's: the owner empties the queue from the admin page. */
+    @Override
+    public void register(RoutesConfig routes, WebRoom room) {
+        clearOnMoodChange(room.kiosk().moodFeed());
+        TrackLookup tracks = room.kiosk().tracks();
         routes.get("/api/queue", ctx -> ctx.json(Map.of("upcoming", upcoming())));
-        routes.post("/api/queue", this::enqueue);
+        routes.post("/api/queue", ctx -> enqueue(ctx, tracks));
         routes.delete("/api/queue", this::clear);
-    }
-
-    /** The owner empties the queue from the admin page; {@code ownerOnly} refuses anyone else. */
-    public void registerOwner(RoutesConfig routes, Consumer<Context> ownerOnly) {
-        routes.delete("/admin/api/queue", ctx -> {
-            ownerOnly.accept(ctx);
-            clear(ctx);
-        });
+        routes.delete("/admin/api/queue", this::clear, Access.OWNER);
     }
 
     /**
      * Empties the queue when the mood changes: what the last listener queued for their mood is not what the
      * next one wants, and a queue nobody clears only grows.
      */
-    public void clearOnMoodChange(MoodFeed moods) {
+    private void clearOnMoodChange(MoodFeed moods) {
         AtomicReference<String> label = new AtomicReference<>(moods.current() == null ? null : moods.current().label());
         moods.subscribe(mood -> {
             String previous = label.getAndSet(mood.label());
@@ -71,7 +65,7 @@ public final class QueueRoutes {
         ctx.json(Map.of("upcoming", upcoming()));
     }
 
-    private void enqueue(Context ctx) {
+    private void enqueue(Context ctx, TrackLookup tracks) {
         long id = JsonBody.of(ctx, json, "{\"trackId\": 42}").requiredLong("trackId");
         Track track = tracks.byId(id)
                 .orElseThrow(() -> ApiException.badRequest("no track with id " + id + " in the catalog"));

@@ -69,7 +69,7 @@ public final class ApiViews {
 
     /**
      * @param settings what of the owner's settings the kiosk page needs (the night-dim schedule), null on a
-     *                 server without a settings store
+     *                 server without the owner's sign-in (which holds the settings)
      */
     public record StateView(MoodView mood, List<RecommendationView> recommendations, PlaybackView playback,
                             long catalogSize, boolean cameraOn, KioskSettingsView settings) {

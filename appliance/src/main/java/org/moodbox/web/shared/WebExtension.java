@@ -1,14 +1,15 @@
 package org.moodbox.web.shared;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import java.util.function.Consumer;
 
 /**
- * Routes a room adds to the web server (Spotify's link and notice, later YouTube's). Admin routes go under
- * {@code /admin/api/}, where the admin guard already checks CSRF and origin on every change; handlers call
- * {@code requireAdmin} first, which answers 401 unless the owner is signed in.
+ * Routes a server adds to the kiosk's: each owner's section (status, camera, library, choices, artists'
+ * languages, Spotify, YouTube), the queue and the hand-over to phones. All arrive this one way.
+ *
+ * <p>Owner routes go under {@code /admin/api/} and are registered with {@link Access#OWNER}: the server checks
+ * the sign-in once before the handler runs, and the sign-in's guard checks CSRF and origin on every change
+ * there. A handler never checks the owner itself.
  */
 public interface WebExtension {
-    void register(RoutesConfig routes, Consumer<Context> requireAdmin);
+    void register(RoutesConfig routes, WebRoom room);
 }
