@@ -1,0 +1,4 @@
+/**
+ * The VGG-style DCNN's layers in DJL.
+ */
+package org.moodbox.lab.net;
