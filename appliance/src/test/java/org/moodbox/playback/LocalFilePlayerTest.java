@@ -1,7 +1,6 @@
 package org.moodbox.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.SourceDataLine;
+import javax.sound.sampled.LineUnavailableException;
 import org.moodbox.catalog.TestAudio;
 import org.moodbox.model.Track;
 import org.moodbox.playback.PlaybackState.Status;
@@ -176,13 +174,37 @@ class LocalFilePlayerTest {
     }
 
     @Test
-    void withoutASoundDeviceTheDefaultOutputFallsBackToTheNullSink() {
-        AudioFormat format = LocalFilePlayer.FORMAT;
-        boolean hasLine = AudioSystem.isLineSupported(new javax.sound.sampled.DataLine.Info(SourceDataLine.class, format));
-        assumeThat(hasLine).as("this machine has a sound device; the fallback cannot be shown here").isFalse();
-        try (AudioSink sink = AudioOutput.soundCardOrNullSink().open(format)) {
-            assertThat(sink).isInstanceOf(NullSink.class);
-            assertThat(sink.description()).contains("null sink");
+    void withoutASoundDeviceTheOutputFallsBackToTheNullSinkOnEveryTrack() {
+        // Java Sound's answers on a box without a card: a busy line, no mixer for the line, a headless JVM, a
+        // sandbox without audio permission.
+        List<Exception> noCard = List.of(new LineUnavailableException("line busy"),
+                new IllegalArgumentException("No line matching interface SourceDataLine supporting format "
+                        + LocalFilePlayer.FORMAT + " is supported."),
+                new UnsupportedOperationException("headless"), new SecurityException("no audio permission"));
+        for (Exception missing : noCard) {
+            int[] tries = new int[1];
+            AudioOutput output = AudioOutput.orNullSink(format -> {
+                tries[0]++;
+                if (missing instanceof LineUnavailableException busy) {
+                    throw busy;
+                }
+                throw (RuntimeException) missing;
+            });
+            for (int track = 1; track <= 2; track++) {
+                try (AudioSink sink = output.open(LocalFilePlayer.FORMAT)) {
+                    assertThat(sink).as(missing.toString()).isInstanceOf(NullSink.class);
+                    assertThat(sink.description()).contains("null sink");
+                }
+            }
+            assertThat(tries[0]).as("the card is tried again for each track (it may be plugged in later)").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLineThatOpensIsTheOutput() {
+        AudioSink card = new PeakMeter(LocalFilePlayer.FORMAT, new int[1]);
+        try (AudioSink sink = AudioOutput.orNullSink(format -> card).open(LocalFilePlayer.FORMAT)) {
+            assertThat(sink).isSameAs(card);
         }
     }
 
