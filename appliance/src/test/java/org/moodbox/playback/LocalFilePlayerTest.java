@@ -1,6 +1,7 @@
 package org.moodbox.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,24 +75,26 @@ class LocalFilePlayerTest {
     @Test
     void pausesAndResumes() throws Exception {
         Path file = tone("two-seconds.flac", 2.0);
-        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+        RecordingSink.Output output = new RecordingSink.Output();
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, output)) {
             player.subscribe(events::add);
             long start = System.nanoTime();
             player.play(track(file));
             awaitPosition(player, 0.2);
             player.pause();
             assertThat(player.state().status()).isEqualTo(Status.PAUSED);
-            Thread.sleep(200);
+            output.await("pause", 1); // the decoder has parked: from here on it writes nothing until resumed
             double held = player.state().positionSeconds();
-            Thread.sleep(600); // a window in which a paused player's position may not move at all
-            assertThat(player.state().positionSeconds()).as("position holds while paused").isEqualTo(held);
             assertThat(held).as("paused mid-file").isGreaterThanOrEqualTo(0.2).isLessThan(2.0);
             player.resume();
             assertThat(player.state().status()).isEqualTo(Status.PLAYING);
             PlaybackState end = awaitStopped(6000);
             double elapsed = (System.nanoTime() - start) / 1e9;
             assertThat(end.error()).isNull();
-            assertThat(elapsed).as("2 s of audio plus 0.8 s paused").isGreaterThan(2.6);
+            assertThat(output.between("pause", "resume")).as("nothing written while paused").isEmpty();
+            assertThat(output.between("resume", "drain")).as("the rest of the file after the resume").contains("write");
+            assertThat(end.positionSeconds()).as("nothing skipped").isCloseTo(2.0, within(0.05));
+            assertThat(elapsed).as("never faster than the audio").isGreaterThan(1.85);
             assertThat(events).extracting(PlaybackState::status)
                     .containsSubsequence(Status.PLAYING, Status.PAUSED, Status.PLAYING, Status.STOPPED);
         }
@@ -100,7 +103,8 @@ class LocalFilePlayerTest {
     @Test
     void stopEndsPlaybackAtOnce() throws Exception {
         Path file = tone("long.wav", 5.0);
-        try (LocalFilePlayer player = new LocalFilePlayer(1.0, AudioOutput.nullSink())) {
+        RecordingSink.Output output = new RecordingSink.Output();
+        try (LocalFilePlayer player = new LocalFilePlayer(1.0, output)) {
             player.subscribe(events::add);
             player.play(track(file));
             awaitPosition(player, 0.1);
@@ -108,7 +112,9 @@ class LocalFilePlayerTest {
             PlaybackState stopped = player.state();
             assertThat(stopped.status()).as("stopped when stop() returns").isEqualTo(Status.STOPPED);
             assertThat(stopped.positionSeconds()).as("well before the end of the 5 s file").isLessThan(4.0);
-            Thread.sleep(300);
+            // The decoder's last act is closing its sink: whatever it was going to say, it has said by then.
+            output.await("close", 1);
+            assertThat(output.calls).as("cut off, not played out").contains("flush").doesNotContain("drain");
             assertThat(events.get(events.size() - 1).status()).isEqualTo(Status.STOPPED);
             assertThat(events).filteredOn(s -> s.status() == Status.STOPPED).hasSize(1);
         }
