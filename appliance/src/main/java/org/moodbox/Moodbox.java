@@ -2,6 +2,9 @@ package org.moodbox;
 
 import org.moodbox.cli.BenchCommand;
 import org.moodbox.cli.CatalogCommand;
+import org.moodbox.cli.CommandFactory;
+import org.moodbox.cli.EnvironmentDefaults;
+import org.moodbox.cli.ProcessEnvironment;
 import org.moodbox.app.DemoCommand;
 import org.moodbox.cli.DetectCommand;
 import org.moodbox.cli.EvalCommand;
@@ -27,9 +30,18 @@ public final class Moodbox implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Shared by main and the CLI tests, so both see the same error handling. */
+    /**
+     * Shared by main and the CLI tests, so both see the same error handling. The process environment is read
+     * here, once: option defaults and the appliance's configuration get it from this one reading.
+     */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Moodbox());
+        return commandLine(new ProcessEnvironment(System.getenv()));
+    }
+
+    /** With a stated environment (tests). */
+    public static CommandLine commandLine(ProcessEnvironment environment) {
+        CommandLine cli = new CommandLine(new Moodbox(), new CommandFactory(environment));
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A clear one-line error for the person at the terminal; the stack trace only in debug logs.
             commandLine.getErr().println("moodbox: " + ex.getMessage());

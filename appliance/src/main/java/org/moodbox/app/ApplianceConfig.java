@@ -23,15 +23,9 @@ public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int 
         environment = Map.copyOf(environment);
     }
 
-    /** With this process's environment. */
-    public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
-                           double maxFps, double volumeCap, DetectorKind detector) {
-        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, detector, System.getenv());
-    }
-
-    /** With the owner's saved detector. */
+    /** With the owner's saved detector and no environment (no systemd, no Spotify app, YouTube's real API). */
     public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
                            double maxFps, double volumeCap) {
-        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, null);
+        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, null, Map.of());
     }
 }

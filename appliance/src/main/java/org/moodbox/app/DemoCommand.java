@@ -1,6 +1,7 @@
 package org.moodbox.app;
 
 import org.moodbox.cli.DataDirOption;
+import org.moodbox.cli.ProcessEnvironment;
 import org.moodbox.cli.DetectCommand;
 import org.moodbox.vision.DetectorKind;
 
@@ -28,8 +29,15 @@ public final class DemoCommand implements Callable<Integer> {
             Path.of("/usr/share/games/singularity/music"),
             Path.of("/usr/share/games/wesnoth/1.16/data/core/music"));
 
+    final ProcessEnvironment environment;
+
     @Mixin
     DataDirOption data = new DataDirOption();
+
+    /** Built by {@link org.moodbox.cli.CommandFactory} with the environment read at start. */
+    public DemoCommand(ProcessEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Option(names = "--camera", paramLabel = "SOURCE",
             description = "a video file, an image folder or a V4L2 device such as /dev/video0 (default: the sample-photo video)")
@@ -63,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         String source = camera != null ? camera : DemoVideo.ensure(dataDir.resolve("demo")).toString();
         CameraSpec spec = CameraSpec.parse(source, 640, 480, DemoVideo.FPS);
         try (Appliance appliance = Appliance.start(new ApplianceConfig(dataDir, spec, host, port, folders,
-                DemoVideo.FPS, 0.8, detector))) {
+                DemoVideo.FPS, 0.8, detector, environment.variables()))) {
             appliance.awaitShutdown();
         }
         return 0;

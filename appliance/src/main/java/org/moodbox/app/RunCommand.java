@@ -1,6 +1,7 @@
 package org.moodbox.app;
 
 import org.moodbox.cli.DataDirOption;
+import org.moodbox.cli.ProcessEnvironment;
 import org.moodbox.cli.DetectCommand;
 
 import java.nio.file.Path;
@@ -17,8 +18,15 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the appliance: camera, vision, mood, recommendations, kiosk page and player.")
 public final class RunCommand implements Callable<Integer> {
+    final ProcessEnvironment environment;
+
     @Mixin
     DataDirOption data = new DataDirOption();
+
+    /** Built by {@link org.moodbox.cli.CommandFactory} with the environment read at start. */
+    public RunCommand(ProcessEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Option(names = "--camera", defaultValue = "/dev/video0", paramLabel = "SOURCE",
             description = "V4L2 device, video file or image folder (default: ${DEFAULT-VALUE})")
@@ -70,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
         GpioPins gpio = gpioPins();
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap, detector), gpio)) {
+                fps, volumeCap, detector, environment.variables()), gpio)) {
             appliance.awaitShutdown();
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.moodbox.bench;
 
+import org.moodbox.model.SourceKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,7 +73,7 @@ public final class SyntheticCatalog {
             Row row = rows.isEmpty() ? fallbackRow(r) : rows.get(r.nextInt(rows.size()));
             double v = clamp01(row.valence + (r.nextDouble() - 0.5) * 0.01);
             double e = clamp01(row.energy + (r.nextDouble() - 0.5) * 0.01);
-            tracks.add(new Track(i, "synthetic", "synthetic:" + i, "Track " + i, "Artist " + artist, null, null,
+            tracks.add(new Track(i, SourceKind.LOCAL, "synthetic:" + i, "Track " + i, "Artist " + artist, null, null,
                     row.language, 200, false, null, new Features(v, e, row.tempo, "estimated")));
             if (r.nextInt(20) == 0) {
                 explicitOut.add((long) i);

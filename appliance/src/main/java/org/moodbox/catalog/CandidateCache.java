@@ -1,5 +1,6 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Features;
 import org.moodbox.model.Track;
 
@@ -21,15 +22,15 @@ import java.util.Optional;
  */
 public final class CandidateCache {
     private final Catalog catalog;
-    private final String source;
+    private final SourceKind source;
 
-    /** @param source the catalog source name of this service's tracks, e.g. "spotify" */
-    public CandidateCache(Catalog catalog, String source) {
+    /** @param source the catalog source of this service's tracks */
+    public CandidateCache(Catalog catalog, SourceKind source) {
         this.catalog = catalog;
         this.source = source;
     }
 
-    public String source() {
+    public SourceKind source() {
         return source;
     }
 
@@ -42,7 +43,7 @@ public final class CandidateCache {
         synchronized (catalog) {
             try (PreparedStatement ps = connection().prepareStatement(
                     "SELECT expires_at_ms FROM candidate_queries WHERE source = ? AND query_key = ?")) {
-                ps.setString(1, source);
+                ps.setString(1, source.key());
                 ps.setString(2, queryKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() && rs.getLong(1) > nowMs;
@@ -71,7 +72,7 @@ public final class CandidateCache {
                             INSERT INTO candidate_queries(source, query_key, fetched_at_ms, expires_at_ms)
                             VALUES (?, ?, ?, ?) ON CONFLICT(source, query_key) DO UPDATE SET
                             fetched_at_ms = excluded.fetched_at_ms, expires_at_ms = excluded.expires_at_ms""")) {
-                        ps.setString(1, source);
+                        ps.setString(1, source.key());
                         ps.setString(2, queryKey);
                         ps.setLong(3, nowMs);
                         ps.setLong(4, nowMs + ttlMs);
@@ -79,7 +80,7 @@ public final class CandidateCache {
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "DELETE FROM candidates WHERE source = ? AND query_key = ?")) {
-                        ps.setString(1, source);
+                        ps.setString(1, source.key());
                         ps.setString(2, queryKey);
                         ps.executeUpdate();
                     }
@@ -97,7 +98,7 @@ public final class CandidateCache {
                         }
                         try (PreparedStatement ps = c.prepareStatement(
                                 "INSERT OR IGNORE INTO candidates(source, query_key, track_id, rank) VALUES (?, ?, ?, ?)")) {
-                            ps.setString(1, source);
+                            ps.setString(1, source.key());
                             ps.setString(2, queryKey);
                             ps.setLong(3, id);
                             ps.setInt(4, rank++);
@@ -120,7 +121,7 @@ public final class CandidateCache {
                       ON q.source = c.source AND q.query_key = c.query_key
                     WHERE c.source = ? AND q.expires_at_ms > ?
                     GROUP BY c.track_id ORDER BY MIN(c.rank), c.track_id""")) {
-                ps.setString(1, source);
+                ps.setString(1, source.key());
                 ps.setLong(2, nowMs);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -143,7 +144,7 @@ public final class CandidateCache {
         synchronized (catalog) {
             try (PreparedStatement ps = connection().prepareStatement(
                     "DELETE FROM candidate_queries WHERE source = ? AND expires_at_ms <= ?")) {
-                ps.setString(1, source);
+                ps.setString(1, source.key());
                 ps.setLong(2, nowMs);
                 return ps.executeUpdate();
             } catch (SQLException e) {

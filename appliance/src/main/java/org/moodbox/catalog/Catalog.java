@@ -1,5 +1,6 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Track;
 
 import java.nio.file.Files;
@@ -196,7 +197,7 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
     }
 
     /** Size and mtime of every track of a source, by uri: what an incremental rescan compares against. */
-    public synchronized Map<String, FileStamp> fileStamps(String source) {
+    public synchronized Map<String, FileStamp> fileStamps(SourceKind source) {
         return tracks.fileStamps(source);
     }
 
@@ -229,14 +230,14 @@ public final class Catalog implements ArtworkStore, ArtistLanguages, AutoCloseab
      *
      * @return how many were removed
      */
-    public synchronized int deleteTracks(String source, java.util.Collection<String> uris) {
+    public synchronized int deleteTracks(SourceKind source, java.util.Collection<String> uris) {
         int[] removed = new int[1];
         inTransaction(() -> removed[0] = tracks.deleteTracks(source, uris));
         return removed[0];
     }
 
     /** How many tracks one source has in the catalog. */
-    public synchronized int trackCount(String source) {
+    public synchronized int trackCount(SourceKind source) {
         return tracks.trackCount(source);
     }
 

@@ -1,5 +1,6 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Features;
 import org.moodbox.model.Track;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * @param languageSource how {@code language} was found ({@link LanguageGuess.Source} names, lower case), null
  *                       when the language is unknown
  */
-public record CatalogEntry(String source, String uri, String title, String artist, String album, Integer year,
+public record CatalogEntry(SourceKind source, String uri, String title, String artist, String album, Integer year,
                            String language, List<String> genres, double durationSeconds, boolean explicit,
                            String attribution, FileStamp fileStamp, Features features, Integer mode,
                            Artwork artwork, String languageSource) {
@@ -25,7 +26,7 @@ public record CatalogEntry(String source, String uri, String title, String artis
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("a catalog entry needs a uri");
         }
-        if (source == null || source.isBlank()) {
+        if (source == null) {
             throw new IllegalArgumentException("a catalog entry needs a source (" + uri + ")");
         }
         genres = genres == null ? List.of() : List.copyOf(genres);
@@ -35,7 +36,7 @@ public record CatalogEntry(String source, String uri, String title, String artis
     }
 
     /** A language the source states itself (a tag, a column, an API field). */
-    public CatalogEntry(String source, String uri, String title, String artist, String album, Integer year,
+    public CatalogEntry(SourceKind source, String uri, String title, String artist, String album, Integer year,
                         String language, List<String> genres, double durationSeconds, boolean explicit,
                         String attribution, FileStamp fileStamp, Features features, Integer mode, Artwork artwork) {
         this(source, uri, title, artist, album, year, language, genres, durationSeconds, explicit, attribution,

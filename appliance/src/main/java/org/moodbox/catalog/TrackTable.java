@@ -1,5 +1,6 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.SourceKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,11 +72,11 @@ final class TrackTable extends CatalogTable {
         }
     }
 
-    Map<String, FileStamp> fileStamps(String source) {
+    Map<String, FileStamp> fileStamps(SourceKind source) {
         Map<String, FileStamp> stamps = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT uri, file_size, file_mtime_ms FROM tracks WHERE source = ? AND file_size IS NOT NULL")) {
-            ps.setString(1, source);
+            ps.setString(1, source.key());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stamps.put(rs.getString(1), new FileStamp(rs.getLong(2), rs.getLong(3)));
@@ -149,11 +150,11 @@ final class TrackTable extends CatalogTable {
     }
 
     /** Call inside one transaction ({@link Catalog#deleteTracks}): all of them go, or none. */
-    int deleteTracks(String source, java.util.Collection<String> uris) {
+    int deleteTracks(SourceKind source, java.util.Collection<String> uris) {
         int removed = 0;
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM tracks WHERE source = ? AND uri = ?")) {
             for (String uri : uris) {
-                ps.setString(1, source);
+                ps.setString(1, source.key());
                 ps.setString(2, uri);
                 removed += ps.executeUpdate();
             }
@@ -163,9 +164,9 @@ final class TrackTable extends CatalogTable {
         return removed;
     }
 
-    int trackCount(String source) {
+    int trackCount(SourceKind source) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM tracks WHERE source = ?")) {
-            ps.setString(1, source);
+            ps.setString(1, source.key());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
@@ -187,7 +188,7 @@ final class TrackTable extends CatalogTable {
         }
         int year = rs.getInt("year");
         Integer yearOrNull = rs.wasNull() ? null : year;
-        return new Track(rs.getLong("id"), rs.getString("source"), rs.getString("uri"), rs.getString("title"),
+        return new Track(rs.getLong("id"), SourceKind.fromKey(rs.getString("source")), rs.getString("uri"), rs.getString("title"),
                 rs.getString("artist"), rs.getString("album"), yearOrNull, rs.getString("language"),
                 rs.getDouble("duration_seconds"), rs.getBoolean("has_artwork"), rs.getString("attribution"), features);
     }

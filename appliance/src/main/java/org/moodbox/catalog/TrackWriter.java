@@ -70,7 +70,7 @@ public final class TrackWriter extends CatalogTable implements AutoCloseable {
 
     private long upsertTrackRow(CatalogEntry e) throws SQLException {
         PreparedStatement ps = track;
-        ps.setString(1, e.source());
+        ps.setString(1, e.source().key());
         ps.setString(2, e.uri());
         ps.setString(3, e.title());
         ps.setString(4, e.artist());

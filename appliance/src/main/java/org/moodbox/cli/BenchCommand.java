@@ -148,10 +148,9 @@ public final class BenchCommand implements Runnable {
             return new PlayHistory(recent, tallies);
         }
 
+        /** Without $MOODBOX_SHARED_DATA ({@link EnvironmentDefaults}): beside a checkout, as the workplace keeps it. */
         private static Path defaultTable() {
-            String env = System.getenv("MOODBOX_SHARED_DATA");
-            Path music = env != null ? Path.of(env, "music") : Path.of("../shared/data/music");
-            return music.resolve("catalog_tidytuesday_unique_tracks.csv.gz");
+            return Path.of("../shared/data", EnvironmentDefaults.MUSIC_TABLE);
         }
 
         private static double pct(double[] sorted, double q) {

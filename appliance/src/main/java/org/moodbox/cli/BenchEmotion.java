@@ -73,11 +73,8 @@ final class BenchEmotion implements Callable<Integer> {
     }
 
     private static Path defaultFolder() {
-        String env = System.getenv("MOODBOX_SHARED_DATA");
-        if (env != null) {
-            return Path.of(env, "fer2013");
-        }
+        // Without $MOODBOX_SHARED_DATA (EnvironmentDefaults): beside the checkout, as the workplace keeps it.
         Path home = Path.of(System.getProperty("moodbox.home", "."));
-        return home.resolve("../shared/data/fer2013").normalize();
+        return home.resolve("../shared/data").resolve(EnvironmentDefaults.FER_FOLDER).normalize();
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the appliance keeps its state (catalog.db, settings, secrets). The Debian package sets
- * MOODBOX_DATA=/var/lib/moodbox; a developer's checkout uses ~/.local/share/moodbox.
+ * MOODBOX_DATA=/var/lib/moodbox ({@link EnvironmentDefaults} makes it this option's default); a developer's
+ * checkout uses ~/.local/share/moodbox.
  */
 public final class DataDirOption {
     @Option(names = "--data", paramLabel = "DIR", description = "state folder (default: $MOODBOX_DATA or ~/.local/share/moodbox)")
@@ -15,9 +16,7 @@ public final class DataDirOption {
     public Path dataDir() {
         Path dir = dataDir;
         if (dir == null) {
-            String env = System.getenv("MOODBOX_DATA");
-            dir = env != null && !env.isBlank() ? Path.of(env)
-                    : Path.of(System.getProperty("user.home"), ".local", "share", "moodbox");
+            dir = Path.of(System.getProperty("user.home"), ".local", "share", "moodbox");
         }
         try {
             Files.createDirectories(dir);

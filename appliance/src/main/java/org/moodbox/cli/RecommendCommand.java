@@ -93,7 +93,7 @@ public final class RecommendCommand implements Callable<Integer> {
         m.put("artist", t.artist());
         m.put("album", t.album());
         m.put("uri", t.uri());
-        m.put("source", t.source());
+        m.put("source", t.source().key());
         m.put("language", t.language());
         m.put("durationSeconds", Math.round(t.durationSeconds() * 10) / 10.0);
         m.put("valence", t.features().valence());

@@ -24,10 +24,6 @@ public final class RoutingPlayer implements Player {
         spotify.subscribe(s -> forward(spotify, s));
     }
 
-    static boolean isSpotify(Track track) {
-        return track.uri() != null && track.uri().startsWith("spotify:");
-    }
-
     private void forward(Player from, PlaybackState s) {
         if (from == current) {
             listeners.forEach(l -> l.accept(s));
@@ -37,7 +33,7 @@ public final class RoutingPlayer implements Player {
     /** One tap at a time: two taps at once from two screens must not leave both players playing. */
     @Override
     public synchronized void play(Track track) {
-        Player next = isSpotify(track) ? spotify : local;
+        Player next = track.playsOnSpotify() ? spotify : local;
         if (next != current) {
             current.stop();
             next.setVolume(current.state().volume());

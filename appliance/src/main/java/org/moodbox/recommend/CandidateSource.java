@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import java.util.List;
 
 /**
@@ -8,8 +9,8 @@ import java.util.List;
  * the service is down or unlinked its source returns no tracks and the local library carries on alone.
  */
 public interface CandidateSource {
-    /** The catalog source name of this service's tracks ("spotify"); such rows count only through this source. */
-    String sourceName();
+    /** The catalog source of this service's tracks; such rows count only through this source. */
+    SourceKind sourceKind();
 
     /**
      * The tracks usable now (with features where known), at once and without I/O to the service. Empty while

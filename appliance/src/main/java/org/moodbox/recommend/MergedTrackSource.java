@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.moodbox.model.Track;
 public final class MergedTrackSource implements TrackSource {
     private final TrackSource base;
     private final List<CandidateSource> sources;
-    private final Set<String> sourceNames = new HashSet<>();
+    private final Set<SourceKind> sourceKinds = java.util.EnumSet.noneOf(SourceKind.class);
     private List<Track> lastBase;
     private List<List<Track>> lastParts = List.of();
     private List<Track> merged = List.of();
@@ -26,7 +27,7 @@ public final class MergedTrackSource implements TrackSource {
     public MergedTrackSource(TrackSource base, List<CandidateSource> sources) {
         this.base = Objects.requireNonNull(base);
         this.sources = List.copyOf(sources);
-        this.sources.forEach(s -> sourceNames.add(s.sourceName()));
+        this.sources.forEach(s -> sourceKinds.add(s.sourceKind()));
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class MergedTrackSource implements TrackSource {
         List<Track> all = new ArrayList<>(baseTracks.size());
         Set<Long> ids = new HashSet<>();
         for (Track t : baseTracks) {
-            if (!sourceNames.contains(t.source()) && ids.add(t.id())) {
+            if (!sourceKinds.contains(t.source()) && ids.add(t.id())) {
                 all.add(t);
             }
         }

@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import java.util.Optional;
 import org.moodbox.model.Mood;
 
@@ -15,8 +16,8 @@ import org.moodbox.model.Mood;
  * only for what the person in front of the box needs now.
  */
 public interface OnlineSource {
-    /** Short name for logs and notices ("youtube"). */
-    String name();
+    /** Which source this is, for logs and notices. */
+    SourceKind kind();
 
     /**
      * The listener's mood and the owner's filter now. Must return at once: any network work goes to the

@@ -32,7 +32,7 @@ public final class SourcedRecommender implements Recommender {
                 source.wanted(mood, filter);
             } catch (RuntimeException e) {
                 // A source's bug must not cost the listener the local library's cards.
-                LOG.warn("candidate source {} failed; ranking the catalog without it", source.name(), e);
+                LOG.warn("candidate source {} failed; ranking the catalog without it", source.kind(), e);
             }
         }
         return ranking.recommend(mood, limit);

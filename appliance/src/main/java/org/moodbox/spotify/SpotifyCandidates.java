@@ -1,5 +1,7 @@
 package org.moodbox.spotify;
 
+import org.moodbox.model.SpotifyUri;
+import org.moodbox.model.SourceKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +40,7 @@ import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
  */
 public final class SpotifyCandidates implements CandidateSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpotifyCandidates.class);
-    public static final String SOURCE = "spotify";
+    public static final SourceKind SOURCE = SourceKind.SPOTIFY;
     static final Duration TTL = Duration.ofHours(24);
     /** Answers to a search (development-mode apps get at most 10 per page in 2026). */
     static final int SEARCH_LIMIT = 10;
@@ -88,7 +90,7 @@ public final class SpotifyCandidates implements CandidateSource, AutoCloseable {
     }
 
     @Override
-    public String sourceName() {
+    public SourceKind sourceKind() {
         return SOURCE;
     }
 
@@ -236,7 +238,7 @@ public final class SpotifyCandidates implements CandidateSource, AutoCloseable {
     private void store(String key, List<SpotifyTrackInfo> found, Emotion emotion, String language) {
         List<CandidateCache.Found> entries = new ArrayList<>();
         for (SpotifyTrackInfo t : found) {
-            if (t.uri() == null || !t.uri().startsWith("spotify:track:")) {
+            if (!SpotifyUri.isTrack(t.uri())) {
                 continue;
             }
             Optional<Features> known = cache.knownFeatures(t.uri(), t.isrc(), t.title(), t.artist());

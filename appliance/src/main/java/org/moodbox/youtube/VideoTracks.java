@@ -1,5 +1,6 @@
 package org.moodbox.youtube;
 
+import org.moodbox.model.SourceKind;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.moodbox.catalog.Artwork;
@@ -34,7 +35,7 @@ final class VideoTracks {
         if (title.isEmpty()) {
             title = video.title();
         }
-        return new CatalogEntry(Track.SOURCE_YOUTUBE, video.watchUrl(), title, artist.isEmpty() ? null : artist,
+        return new CatalogEntry(SourceKind.YOUTUBE, video.watchUrl(), title, artist.isEmpty() ? null : artist,
                 null, null, query.language(), List.of(), 0, false, "YouTube: " + video.channelTitle(), null,
                 new Features(query.mood().valence, query.mood().energy, null, "estimated"), null, thumbnail);
     }

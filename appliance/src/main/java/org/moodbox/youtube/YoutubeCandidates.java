@@ -1,5 +1,6 @@
 package org.moodbox.youtube;
 
+import org.moodbox.model.SourceKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,8 +128,8 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
     }
 
     @Override
-    public String name() {
-        return "youtube";
+    public SourceKind kind() {
+        return SourceKind.YOUTUBE;
     }
 
     /** Starts at most one search in the background and returns at once. */
@@ -253,7 +254,7 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
         List<String> ids = store.videosFetchedBefore(before.toEpochMilli()).stream()
                 .map(YoutubeStore.StoredVideo::videoId).toList();
         if (!ids.isEmpty()) {
-            int removed = catalog.deleteTracks(Track.SOURCE_YOUTUBE, ids.stream().map(VideoIds::watchUrl).toList());
+            int removed = catalog.deleteTracks(SourceKind.YOUTUBE, ids.stream().map(VideoIds::watchUrl).toList());
             store.deleteVideos(ids);
             LOG.info("removed {} YouTube videos not refreshed for {} days", removed, MAX_STORAGE.toDays());
         }
@@ -274,7 +275,7 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
     /** Every YouTube video leaves the catalog (the source is off or has no key); the quota ledger stays. */
     private void removeAll() {
         List<String> uris = catalog.allTracks().stream().filter(Track::linkOnly).map(Track::uri).toList();
-        int removed = uris.isEmpty() ? 0 : catalog.deleteTracks(Track.SOURCE_YOUTUBE, uris);
+        int removed = uris.isEmpty() ? 0 : catalog.deleteTracks(SourceKind.YOUTUBE, uris);
         store.clearSearches();
         if (removed > 0) {
             LOG.info("YouTube search is off: removed its {} videos from the catalog", removed);
@@ -319,7 +320,7 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
         }
         Instant at = clock.instant();
         return switch (p.kind()) {
-            case QUOTA_EXCEEDED, BUDGET_SPENT -> at.isBefore(p.until()) ? Optional.of(new SourceNotice(name(),
+            case QUOTA_EXCEEDED, BUDGET_SPENT -> at.isBefore(p.until()) ? Optional.of(new SourceNotice(kind(),
                     "YouTube suggestions are paused until tomorrow (daily limit reached). Songs on this box "
                             + "play as usual.",
                     (p.kind() == ProblemKind.QUOTA_EXCEEDED
@@ -328,11 +329,11 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
                                     + " units (" + now.searchesPerDay() + " searches). ")
                             + "Searching resumes at midnight Pacific time, when Google resets the quota.",
                     p.until())) : Optional.empty();
-            case UNREACHABLE -> Optional.of(new SourceNotice(name(),
+            case UNREACHABLE -> Optional.of(new SourceNotice(kind(),
                     "YouTube can't be reached right now; showing songs on this box.",
                     p.detail() + ". The kiosk shows songs from the local library meanwhile; the next try is "
                             + "at the time below.", p.until()));
-            case REFUSED -> Optional.of(new SourceNotice(name(),
+            case REFUSED -> Optional.of(new SourceNotice(kind(),
                     "YouTube suggestions are off until the owner checks the settings.",
                     p.detail() + ". Check the API key and that the YouTube Data API v3 is enabled for its "
                             + "Google Cloud project, then save the key again.", null));
@@ -346,7 +347,7 @@ public final class YoutubeCandidates implements OnlineSource, AutoCloseable {
         return new YoutubeStatus(keySet, apiKey.hint().orElse(null), now.searchEnabled(),
                 keySet && now.searchEnabled(), ledger.usedToday(), now.dailyQuotaUnits(),
                 YoutubeDataApi.SEARCH_COST, ledger.nextReset(), store.searchCount(),
-                catalog.trackCount(Track.SOURCE_YOUTUBE), lastSearch, lastSearchAt, notice().orElse(null));
+                catalog.trackCount(SourceKind.YOUTUBE), lastSearch, lastSearchAt, notice().orElse(null));
     }
 
     /** Where the API key is kept; the admin page sets and removes it there. */

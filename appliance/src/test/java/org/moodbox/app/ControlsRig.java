@@ -20,6 +20,7 @@ import org.moodbox.device.GpioPins;
 import org.moodbox.device.LedState;
 import org.moodbox.device.MockBoxBoard;
 import org.moodbox.model.Features;
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Track;
 import org.moodbox.mood.MoodTracker;
 import org.moodbox.mood.MoodTrackerSettings;
@@ -61,7 +62,7 @@ final class ControlsRig implements AutoCloseable {
         for (int i = 0; i < titles.length; i++) {
             Path file = music.resolve(i + ".wav");
             TestAudio.write(file, TestAudio.tones(30, 0.2, 220 + 40 * i), Map.of("title", titles[i]));
-            catalog.upsert(new CatalogEntry("local", file.toUri().toString(), titles[i], "Maxstack" + i,
+            catalog.upsert(new CatalogEntry(SourceKind.LOCAL, file.toUri().toString(), titles[i], "Maxstack" + i,
                     "Endgame: Singularity", null, "instrumental", List.of(), 30, false, "test tone",
                     new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()),
                     new Features(0.3 + 0.1 * i, 0.3, null, "estimated"), null, null));

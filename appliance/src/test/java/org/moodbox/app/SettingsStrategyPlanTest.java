@@ -1,5 +1,6 @@
 package org.moodbox.app;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.recommend.MoodRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackFilter;
@@ -32,7 +33,7 @@ class SettingsStrategyPlanTest {
         SettingsStore settings = SettingsStore.open(data);
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            tracks.add(new Track(i + 1, "local", "file:///t" + i, "Track " + i, "Artist " + (i % 10), null, null,
+            tracks.add(new Track(i + 1, SourceKind.LOCAL, "file:///t" + i, "Track " + i, "Artist " + (i % 10), null, null,
                     null, 180, false, null, new Features((i % 8) / 7.0, (i / 8) / 4.0, null, "test")));
         }
         MoodRecommender recommender = new MoodRecommender(TrackSource.of(() -> tracks), () -> TrackFilter.ANY,

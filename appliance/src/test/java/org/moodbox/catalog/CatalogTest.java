@@ -1,5 +1,6 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Features;
 import org.moodbox.model.Track;
 
@@ -20,7 +21,7 @@ public class CatalogTest {
     Path dir;
 
     public static CatalogEntry entry(String uri, String artist, double valence, double energy) {
-        return new CatalogEntry("import", uri, "Song " + uri, artist, "Album", 2020, "en", List.of("pop", "rock"),
+        return new CatalogEntry(SourceKind.IMPORT, uri, "Song " + uri, artist, "Album", 2020, "en", List.of("pop", "rock"),
                 200, false, "someone", null, new Features(valence, energy, 120.0, "imported"), 1, null);
     }
 
@@ -61,7 +62,7 @@ public class CatalogTest {
     void storesArtworkAndPlays() {
         try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
             byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-            CatalogEntry e = new CatalogEntry("local", "file:///x.ogg", "x", "y", null, null, "instrumental", null,
+            CatalogEntry e = new CatalogEntry(SourceKind.LOCAL, "file:///x.ogg", "x", "y", null, null, "instrumental", null,
                     3, false, null, new FileStamp(10, 20), null, null, new Artwork(png, "image/png"));
             long id = catalog.upsert(e);
             assertThat(catalog.artwork(id)).hasValueSatisfying(a -> {
@@ -69,7 +70,7 @@ public class CatalogTest {
                 assertThat(a.mimeType()).isEqualTo("image/png");
             });
             assertThat(catalog.track(id).orElseThrow().hasArtwork()).isTrue();
-            assertThat(catalog.fileStamps("local")).containsEntry("file:///x.ogg", new FileStamp(10, 20));
+            assertThat(catalog.fileStamps(SourceKind.LOCAL)).containsEntry("file:///x.ogg", new FileStamp(10, 20));
             catalog.recordPlay(id, "happy", 1);
             assertThat(catalog.playCount(id)).isEqualTo(1);
             assertThat(catalog.artwork(id + 1)).isEmpty();

@@ -1,5 +1,6 @@
 package org.moodbox.catalog;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Features;
 
 import java.sql.Connection;
@@ -51,7 +52,7 @@ final class CrashWrites {
     }
 
     private static CatalogEntry entry(String uri, String title, byte[] art) {
-        return new CatalogEntry("power-loss", uri, title, "Writer", "Crashes", 2024, "en", null, 180, false,
+        return new CatalogEntry(SourceKind.LOCAL, uri, title, "Writer", "Crashes", 2024, "en", null, 180, false,
                 null, null, new Features(0.5, 0.5, 100.0, "estimated"), 1,
                 art == null ? null : new Artwork(art, "image/png"));
     }

@@ -18,7 +18,7 @@ class BenchVisionTest {
     @Test
     void tableAndJsonLineHaveEveryDetectorAndStage() throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Moodbox());
+        CommandLine cli = Moodbox.commandLine(new ProcessEnvironment(java.util.Map.of()));
         cli.setOut(new PrintWriter(out, true));
         int exit = cli.execute("bench", "vision", "--frames", "2", "--warmup", "1");
 

@@ -1,5 +1,6 @@
 package org.moodbox.playback;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,7 +25,7 @@ class LocalFilePlayerTest {
     private final List<PlaybackState> events = new CopyOnWriteArrayList<>();
 
     private Track track(Path file) {
-        return new Track(1, "local", file.toUri().toString(), file.getFileName().toString(), "Tester", null, null,
+        return new Track(1, SourceKind.LOCAL, file.toUri().toString(), file.getFileName().toString(), "Tester", null, null,
                 null, 1, false, null, null);
     }
 

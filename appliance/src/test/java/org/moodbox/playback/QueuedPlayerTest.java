@@ -1,5 +1,6 @@
 package org.moodbox.playback;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -69,7 +70,7 @@ class QueuedPlayerTest {
         long id = nextId++;
         Path file = TestAudio.write(dir.resolve("t" + id + ".wav"), TestAudio.tones(seconds, 0.4, 330 + id * 20),
                 Map.of());
-        return new Track(id, "local", file.toUri().toString(), "Tone " + id, "Artist " + id, null, null, null,
+        return new Track(id, SourceKind.LOCAL, file.toUri().toString(), "Tone " + id, "Artist " + id, null, null, null,
                 seconds, false, null, null);
     }
 
@@ -79,7 +80,7 @@ class QueuedPlayerTest {
         if (how.equals("garbage")) {
             Files.writeString(file, "not audio at all ".repeat(100));
         } // "missing": never written
-        return new Track(id, "local", file.toUri().toString(), "Broken " + id, "Artist " + id, null, null, null,
+        return new Track(id, SourceKind.LOCAL, file.toUri().toString(), "Broken " + id, "Artist " + id, null, null, null,
                 1, false, null, null);
     }
 

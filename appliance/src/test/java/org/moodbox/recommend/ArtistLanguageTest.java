@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +131,7 @@ class ArtistLanguageTest {
     }
 
     static CatalogEntry entry(String uri, String artist, String language, double valence, double energy) {
-        return new CatalogEntry("import", uri, "Song " + uri, artist, null, null, language, List.of(), 200, false,
+        return new CatalogEntry(SourceKind.IMPORT, uri, "Song " + uri, artist, null, null, language, List.of(), 200, false,
                 null, null, new Features(valence, energy, 100.0, "imported"), null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class DiversityTest {
     }
 
     private static Track track(long id, double valence, double energy, double tempo) {
-        return new Track(id, "import", "u" + id, "S" + id, "Artist " + id, null, null, "en", 200, false, null,
+        return new Track(id, SourceKind.IMPORT, "u" + id, "S" + id, "Artist " + id, null, null, "en", 200, false, null,
                 new Features(valence, energy, tempo, "imported"));
     }
 

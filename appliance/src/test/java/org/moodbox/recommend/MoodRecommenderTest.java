@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class MoodRecommenderTest {
         for (int v = 0; v < 10; v++) {
             for (int e = 0; e < 10; e++) {
                 double energy = energyLow + (energyHigh - energyLow) * e / 9.0;
-                tracks.add(new Track(id, "import", "spotify:track:" + id, "Song " + id, "Artist " + (id % 5),
+                tracks.add(new Track(id, SourceKind.IMPORT, "spotify:track:" + id, "Song " + id, "Artist " + (id % 5),
                         null, null, id % 2 == 0 ? "en" : "es", 180, false, null,
                         new Features(v / 9.0, energy, 120.0, "imported")));
                 id++;
@@ -97,7 +98,7 @@ class MoodRecommenderTest {
         for (int i = 1; i <= 30; i++) {
             // The top ten by fit all belong to one artist; the others are worse fits (further below happy's .93).
             String artist = i <= 10 ? "Prolific" : "Other " + (i % 3);
-            tracks.add(new Track(i, "import", "u" + i, "S" + i, artist, null, null, "en", 100, false, null,
+            tracks.add(new Track(i, SourceKind.IMPORT, "u" + i, "S" + i, artist, null, null, "en", 100, false, null,
                     new Features(1 - i / 100.0, 0.8, null, "imported")));
         }
         MoodRecommender recommender = new MoodRecommender(() -> tracks, TrackFilter.ANY, Strategy.MATCH);
@@ -129,11 +130,11 @@ class MoodRecommenderTest {
         try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
             Random random = new Random(7);
             for (int i = 0; i < 40; i++) {
-                catalog.upsert(new CatalogEntry("import", "spotify:track:" + i, "T" + i, "A" + (i % 4), null, null,
+                catalog.upsert(new CatalogEntry(SourceKind.IMPORT, "spotify:track:" + i, "T" + i, "A" + (i % 4), null, null,
                         "en", List.of(), 200, false, null, null,
                         new Features(random.nextDouble(), random.nextDouble(), null, "imported"), null, null));
             }
-            catalog.upsert(new CatalogEntry("local", "file:///no/features.ogg", "Unanalysed", "X", null, null, null,
+            catalog.upsert(new CatalogEntry(SourceKind.LOCAL, "file:///no/features.ogg", "Unanalysed", "X", null, null, null,
                     List.of(), 10, false, null, null, null, null, null));
             MoodRecommender recommender = new MoodRecommender(catalog::allTracks, TrackFilter.ANY, Strategy.MATCH);
             List<Recommendation> happy = recommender.recommend(mood(Emotion.HAPPY), 41);

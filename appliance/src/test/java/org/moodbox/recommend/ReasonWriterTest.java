@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ class ReasonWriterTest {
     private static List<Track> brightLibrary() {
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            tracks.add(new Track(i + 1, "import", "u" + i, "S" + i, "Artist " + (i % 7), null, null, "en", 200, false,
+            tracks.add(new Track(i + 1, SourceKind.IMPORT, "u" + i, "S" + i, "Artist " + (i % 7), null, null, "en", 200, false,
                     null, new Features(0.75 + 0.25 * (i % 10) / 9.0, 0.75 + 0.25 * (i / 10) / 9.0, 120.0, "imported",
                     1, -5.0, 0.05, 0.7)));
         }

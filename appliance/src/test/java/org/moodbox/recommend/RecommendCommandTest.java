@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class RecommendCommandTest {
             for (int v = 0; v < 6; v++) {
                 for (int e = 0; e < 6; e++) {
                     n++;
-                    catalog.upsert(new CatalogEntry("import", "spotify:track:" + n, "Song " + n, "Artist " + (n % 4),
+                    catalog.upsert(new CatalogEntry(SourceKind.IMPORT, "spotify:track:" + n, "Song " + n, "Artist " + (n % 4),
                             null, null, n % 3 == 0 ? "es" : "en", List.of(), 200, false, null, null,
                             new Features(v / 5.0, e / 5.0, 100.0, "imported"), null, null));
                 }

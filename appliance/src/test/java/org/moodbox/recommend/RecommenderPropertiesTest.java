@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class RecommenderPropertiesTest {
         for (int i = 1; i <= n; i++) {
             // Skewed like Spotify energy (mostly high), with ties from rounding to 2 decimals.
             double energy = Math.round(Math.pow(r.nextDouble(), 0.5) * 100) / 100.0;
-            tracks.add(new Track(i, "import", "u" + i, "S" + i, "Artist " + r.nextInt(artists), null, null,
+            tracks.add(new Track(i, SourceKind.IMPORT, "u" + i, "S" + i, "Artist " + r.nextInt(artists), null, null,
                     LANGUAGES.get(r.nextInt(LANGUAGES.size())), 200, false, null,
                     new Features(Math.round(r.nextDouble() * 100) / 100.0, energy, null, "imported")));
         }

@@ -1,5 +1,6 @@
 package org.moodbox.recommend;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class StrategiesAndHistoryTest {
         for (int v = 0; v < 12; v++) {
             for (int e = 0; e < 12; e++) {
                 n++;
-                catalog.upsert(new CatalogEntry("import", "spotify:track:" + n, "Song " + n, "Artist " + (n % 9),
+                catalog.upsert(new CatalogEntry(SourceKind.IMPORT, "spotify:track:" + n, "Song " + n, "Artist " + (n % 9),
                         null, null, "en", List.of(), 200, n % 7 == 0, null, null,
                         new Features(v / 11.0, e / 11.0, 110.0, "imported"), null, null));
             }

@@ -1,5 +1,6 @@
 package org.moodbox.spotify;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class RoutingPlayerTest {
         router = new RoutingPlayer(local, connect);
         router.subscribe(heard::add);
         Path file = TestAudio.write(data.resolve("chord.wav"), TestAudio.tones(20, 0.2, 220, 275, 330), Map.of());
-        song = new Track(1, "local", file.toUri().toString(), "Chord", "Tester", null, null, "instrumental", 20,
+        song = new Track(1, SourceKind.LOCAL, file.toUri().toString(), "Chord", "Tester", null, null, "instrumental", 20,
                 false, null, null);
     }
 

@@ -1,5 +1,6 @@
 package org.moodbox.spotify;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class SpotifyCandidatesTest {
         try (SpotifyRig rig = new SpotifyRig(data, Duration.ofSeconds(5));
              Catalog catalog = Catalog.open(data.resolve("catalog.db"))) {
             // A feature table knows one of the songs the "happy" search finds: its features must win.
-            catalog.upsert(new CatalogEntry("import", "spotify:track:imported000000000000001", "Walking on Sunshine",
+            catalog.upsert(new CatalogEntry(SourceKind.IMPORT, "spotify:track:imported000000000000001", "Walking on Sunshine",
                     "Katrina and the Waves", null, null, null, List.of(), 230, false, null, null,
                     new Features(0.96, 0.88, 110.0, "imported"), null, null));
             rig.link();
@@ -63,7 +64,7 @@ class SpotifyCandidatesTest {
                     new MergedTrackSource(TrackSource.of(catalog), List.of(candidates)), TrackFilter.ANY,
                     StrategyPlan.always(org.moodbox.model.Strategy.MATCH, 3), 0);
             List<Recommendation> cards = recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.now()), 8);
-            assertThat(cards).anyMatch(r -> "spotify".equals(r.track().source()));
+            assertThat(cards).anyMatch(r -> r.track().source() == SourceKind.SPOTIFY);
 
             // Spotify fails: its cards go, the kiosk keeps the local library, and the notice says why.
             rig.fake.inject("/v1/me", "500");
@@ -72,7 +73,7 @@ class SpotifyCandidatesTest {
                     .isInstanceOf(SpotifyException.class);
             assertThat(candidates.candidates()).isEmpty();
             assertThat(recommender.recommend(Mood.chosen(Emotion.HAPPY, Instant.now()), 8))
-                    .noneMatch(r -> "spotify".equals(r.track().source()));
+                    .noneMatch(r -> r.track().source() == SourceKind.SPOTIFY);
             candidates.close();
         }
     }

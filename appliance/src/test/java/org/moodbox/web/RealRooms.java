@@ -1,5 +1,6 @@
 package org.moodbox.web;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.web.shared.ArtistDirectory;
 import org.moodbox.web.shared.TrackFeedback;
 import org.moodbox.web.shared.TrackLookup;
@@ -199,7 +200,7 @@ public final class RealRooms implements AutoCloseable {
                 Map.of("title", title, "artist", artist, "album", album));
         byte[] cover = withCover ? cover(valence, energy) : null;
         coversByTitle.put(title, cover);
-        catalog.upsert(new CatalogEntry("local", file.toUri().toString(), title, artist, album, null,
+        catalog.upsert(new CatalogEntry(SourceKind.LOCAL, file.toUri().toString(), title, artist, album, null,
                 "instrumental", List.of("soundtrack"), SECONDS_PER_TRACK, false, attribution,
                 new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()),
                 new Features(valence, energy, null, "estimated"), null,

@@ -1,5 +1,6 @@
 package org.moodbox.web;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.web.admin.SpotifyAdminRoutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -287,7 +288,7 @@ class SpotifyAdminApiTest {
 
         // The owner removes the app's access in their Spotify account; the next tap on a Spotify song finds out.
         fake.revokeAll();
-        spotify.player().play(new Track(9, "spotify", "spotify:track:gone", "Gone", "Nobody", null, null, null, 200,
+        spotify.player().play(new Track(9, SourceKind.SPOTIFY, "spotify:track:gone", "Gone", "Nobody", null, null, null, 200,
                 false, null, null));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String revoked = "";

@@ -1,5 +1,6 @@
 package org.moodbox.web;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.web.kiosk.ArtworkPlaceholder;
 import org.moodbox.web.kiosk.ArtworkRoute;
 
@@ -219,7 +220,7 @@ class WebServerTest {
         assertThat(dark).isNotEqualTo(bright);
         assertThat(ArtworkPlaceholder.initials("Journey's End")).isEqualTo("JE");
         assertThat(ArtworkPlaceholder.initials("  ")).isEqualTo("\u266A");
-        assertThat(ArtworkPlaceholder.svg(new Track(50, "local", "x", "<b>&", "a", null, null,
+        assertThat(ArtworkPlaceholder.svg(new Track(50, SourceKind.LOCAL, "x", "<b>&", "a", null, null,
                 null, 1, false, null, null))).contains("&lt;b&gt;&amp;").doesNotContain("<b>");
     }
 

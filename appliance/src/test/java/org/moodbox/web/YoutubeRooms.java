@@ -1,5 +1,6 @@
 package org.moodbox.web;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.web.shared.Handoff;
 
 import java.nio.file.Files;
@@ -55,14 +56,14 @@ final class YoutubeRooms implements AutoCloseable {
 
     /** A link-only video in the catalog, as the source files them. */
     long addVideo(String videoId, String title, String artist, double valence, double energy) {
-        return rooms.catalog.upsert(new CatalogEntry(Track.SOURCE_YOUTUBE, "https://www.youtube.com/watch?v=" + videoId,
+        return rooms.catalog.upsert(new CatalogEntry(SourceKind.YOUTUBE, "https://www.youtube.com/watch?v=" + videoId,
                 title, artist, null, null, null, List.of(), 0, false, "YouTube: " + artist, null,
                 new Features(valence, energy, null, "estimated"), null, null));
     }
 
     /** A local file track (no audio needed: it is only linked, never played, by these tests). */
     long addLocal(String title, String artist, double valence, double energy) {
-        return rooms.catalog.upsert(new CatalogEntry("local", "file:///music/" + title.hashCode() + ".flac", title,
+        return rooms.catalog.upsert(new CatalogEntry(SourceKind.LOCAL, "file:///music/" + title.hashCode() + ".flac", title,
                 artist, null, null, null, List.of(), 200, false, null, null,
                 new Features(valence, energy, null, "estimated"), null, null));
     }

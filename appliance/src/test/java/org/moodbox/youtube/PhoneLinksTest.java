@@ -1,5 +1,6 @@
 package org.moodbox.youtube;
 
+import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,13 +11,13 @@ import org.moodbox.model.Track;
 
 /** Where a card's QR code leads, proven by drawing the code and reading it back with ZXing. */
 class PhoneLinksTest {
-    private static Track track(String source, String uri, String title, String artist) {
+    private static Track track(SourceKind source, String uri, String title, String artist) {
         return new Track(1, source, uri, title, artist, null, null, null, 200, false, null, null);
     }
 
     @Test
     void youtubeSearchForArtistAndTitleSurvivesTheQrRoundTripWithAccentsIntact() throws Exception {
-        Track halo = track("local", "file:///music/halo.flac", "Halo", "Beyonc\u00e9");
+        Track halo = track(SourceKind.LOCAL, "file:///music/halo.flac", "Halo", "Beyonc\u00e9");
         PhoneLink link = PhoneLinks.forTrack(halo, "youtube");
 
         String scanned = QrReader.read(QrPng.of(link.url()));
@@ -29,7 +30,7 @@ class PhoneLinksTest {
 
     @Test
     void japaneseArtistAndTitleArePercentEncodedAsUtf8AndDecodeBack() throws Exception {
-        Track gunjo = track("local", "file:///music/gunjo.mp3", "\u7fa4\u9752\u65e5\u548c", "\u6771\u4eac\u4e8b\u5909");
+        Track gunjo = track(SourceKind.LOCAL, "file:///music/gunjo.mp3", "\u7fa4\u9752\u65e5\u548c", "\u6771\u4eac\u4e8b\u5909");
 
         String scanned = QrReader.read(QrPng.of(PhoneLinks.forTrack(gunjo, "youtube").url()));
 
@@ -40,7 +41,7 @@ class PhoneLinksTest {
 
     @Test
     void spotifyOpensTheTrackItselfWhenTheCatalogKnowsItsId() throws Exception {
-        Track imported = track("import", "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up",
+        Track imported = track(SourceKind.IMPORT, "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up",
                 "Rick Astley");
 
         String scanned = QrReader.read(QrPng.of(PhoneLinks.forTrack(imported, "spotify").url()));
@@ -50,7 +51,7 @@ class PhoneLinksTest {
 
     @Test
     void spotifySearchesOtherwiseWithSpacesAsPercent20InThePath() throws Exception {
-        Track halo = track("local", "file:///music/halo.flac", "Halo & Co", "Beyonc\u00e9");
+        Track halo = track(SourceKind.LOCAL, "file:///music/halo.flac", "Halo & Co", "Beyonc\u00e9");
 
         PhoneLink link = PhoneLinks.forTrack(halo, "spotify");
         String scanned = QrReader.read(QrPng.of(link.url()));
@@ -63,7 +64,7 @@ class PhoneLinksTest {
 
     @Test
     void aLinkOnlyVideoAlwaysOpensTheVideoWhateverTheOwnerChose() throws Exception {
-        Track video = track("youtube", "https://www.youtube.com/watch?v=bnVUHWCynig", "Halo", "Beyonc\u00e9");
+        Track video = track(SourceKind.YOUTUBE, "https://www.youtube.com/watch?v=bnVUHWCynig", "Halo", "Beyonc\u00e9");
 
         for (String choice : new String[] {"youtube", "spotify"}) {
             String scanned = QrReader.read(QrPng.of(PhoneLinks.forTrack(video, choice).url()));
@@ -73,7 +74,7 @@ class PhoneLinksTest {
 
     @Test
     void aTrackWithNeitherTitleNorArtistStillGetsAWorkingLink() throws Exception {
-        Track bare = track("local", "file:///music/x.ogg", null, " ");
+        Track bare = track(SourceKind.LOCAL, "file:///music/x.ogg", null, " ");
 
         assertThat(QrReader.read(QrPng.of(PhoneLinks.forTrack(bare, "youtube").url())))
                 .isEqualTo("https://www.youtube.com/results?search_query=music");

@@ -1,4 +1,5 @@
 package org.moodbox.youtube;
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Features;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class YoutubeCandidatesTest {
     void open() throws Exception {
         catalog = Catalog.open(dir.resolve("catalog.db"));
         for (int i = 0; i < 6; i++) {
-            catalog.upsert(new CatalogEntry("local", "file:///music/" + i + ".flac", "Local " + i, "Artist " + i,
+            catalog.upsert(new CatalogEntry(SourceKind.LOCAL, "file:///music/" + i + ".flac", "Local " + i, "Artist " + i,
                     null, null, null, List.of(), 180, false, null, null,
                     new Features(i / 5.0, 1 - i / 5.0, 120.0, "measured"), null, null));
         }
@@ -101,7 +102,7 @@ class YoutubeCandidatesTest {
                 org.assertj.core.groups.Tuple.tuple("Sweet Child O' Mine", "Guns N' Roses"),
                 org.assertj.core.groups.Tuple.tuple("\u7fa4\u9752\u65e5\u548c", "\u6771\u4eac\u4e8b\u5909"));
         for (Track video : videos) {
-            assertThat(video.source()).isEqualTo("youtube");
+            assertThat(video.source()).isEqualTo(SourceKind.YOUTUBE);
             assertThat(video.uri()).startsWith("https://www.youtube.com/watch?v=");
             assertThat(video.features().valence()).isEqualTo(Emotion.SAD.valence());
             assertThat(video.features().energy()).isEqualTo(Emotion.SAD.arousal());
@@ -193,7 +194,7 @@ class YoutubeCandidatesTest {
         List<Recommendation> cards = recommender.recommend(Mood.chosen(Emotion.SAD, clock.instant()), 4);
         youtube.awaitIdle();
 
-        assertThat(cards).hasSize(4).allMatch(r -> r.track().source().equals("local"));
+        assertThat(cards).hasSize(4).allMatch(r -> r.track().source() == SourceKind.LOCAL);
         assertThat(youtube.notice().orElseThrow().kiosk()).contains("can't be reached");
         assertThat(youtube.notice().orElseThrow().owner()).contains("500");
 

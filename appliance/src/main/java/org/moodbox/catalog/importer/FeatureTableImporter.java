@@ -1,5 +1,7 @@
 package org.moodbox.catalog.importer;
 
+import org.moodbox.model.SpotifyUri;
+import org.moodbox.model.SourceKind;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogEntry;
 import org.moodbox.catalog.CatalogException;
@@ -32,7 +34,7 @@ import java.util.zip.GZIPInputStream;
  * counted.
  */
 public final class FeatureTableImporter {
-    public static final String SOURCE = "import";
+    public static final SourceKind SOURCE = SourceKind.IMPORT;
     private static final Pattern YEAR = Pattern.compile("^(1[89]\\d\\d|20\\d\\d)");
     private static final Pattern SPOTIFY_ID = Pattern.compile("[0-9A-Za-z]{22}");
 
@@ -158,7 +160,7 @@ public final class FeatureTableImporter {
         }
         String artist = value(f, index, "artist");
         LanguageGuess.Result language = LanguageGuess.of(stated, title, artist, genres);
-        return new CatalogEntry(SOURCE, "spotify:track:" + id, title, artist,
+        return new CatalogEntry(SOURCE, SpotifyUri.track(id), title, artist,
                 value(f, index, "album"), year, language.language(), genres,
                 durationMs == null ? 0 : durationMs / 1000.0, false, null, null,
                 valence == null ? null : new Features(valence, energy, tempo, "imported",

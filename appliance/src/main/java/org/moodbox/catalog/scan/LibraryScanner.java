@@ -1,5 +1,6 @@
 package org.moodbox.catalog.scan;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.catalog.audio.AudioAnalyzer;
 import org.moodbox.catalog.audio.AudioDecoder;
 import org.moodbox.catalog.audio.AudioDescriptors;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LibraryScanner {
     public static final Set<String> EXTENSIONS = Set.of("ogg", "oga", "mp3", "flac", "m4a", "opus", "wav");
-    public static final String SOURCE = "local";
+    public static final SourceKind SOURCE = SourceKind.LOCAL;
     private static final Logger log = LoggerFactory.getLogger(LibraryScanner.class);
 
     private final Catalog catalog;

@@ -50,7 +50,7 @@ public final class AdminLibraryRoutes {
 
     private static Map<String, Object> scanView(ScanStatus s) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("state", s.state());
+        view.put("state", s.state().key());
         view.put("done", s.done());
         view.put("total", s.total());
         view.put("currentFile", s.currentFile());

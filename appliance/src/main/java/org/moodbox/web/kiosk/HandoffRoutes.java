@@ -58,7 +58,7 @@ public final class HandoffRoutes {
     }
 
     private static Map<String, Object> kioskView(SourceNotice n) {
-        return Map.of("source", n.source(), "message", n.kiosk());
+        return Map.of("source", n.source().key(), "message", n.kiosk());
     }
 
     private Track track(Context ctx) {

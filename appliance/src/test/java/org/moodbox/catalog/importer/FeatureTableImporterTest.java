@@ -1,5 +1,6 @@
 package org.moodbox.catalog.importer;
 
+import org.moodbox.model.SourceKind;
 import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.CatalogException;
 import org.moodbox.catalog.CatalogTest;
@@ -74,7 +75,7 @@ public class FeatureTableImporterTest {
                 "line 10: id 'not-an-id' is not a 22-character Spotify track id");
         Track comma = catalog.trackByUri("spotify:track:" + id(2)).orElseThrow();
         assertThat(comma.title()).isEqualTo("Comma, and \"quotes\"");
-        assertThat(comma.source()).isEqualTo("import");
+        assertThat(comma.source()).isEqualTo(SourceKind.IMPORT);
         assertThat(comma.year()).isEqualTo(2019);
         assertThat(comma.durationSeconds()).isEqualTo(200.0);
         assertThat(comma.features()).isEqualTo(new Features(0.1, 0.9, 120.5, "imported", 1, null, null, null));

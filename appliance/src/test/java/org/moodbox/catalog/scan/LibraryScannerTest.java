@@ -1,4 +1,5 @@
 package org.moodbox.catalog.scan;
+import org.moodbox.model.SourceKind;
 import org.moodbox.model.Track;
 import org.moodbox.catalog.FlacPicture;
 
@@ -54,7 +55,7 @@ class LibraryScannerTest {
         assertThat(report.failures()).isEmpty();
         assertThat(report.added()).isEqualTo(2);
         Track drums = catalog.trackByUri(flac.toUri().toString()).orElseThrow();
-        assertThat(drums.source()).isEqualTo("local");
+        assertThat(drums.source()).isEqualTo(SourceKind.LOCAL);
         assertThat(drums.title()).isEqualTo("Drum Song");
         assertThat(drums.artist()).isEqualTo("The Testers");
         assertThat(drums.album()).isEqualTo("Fixtures");
