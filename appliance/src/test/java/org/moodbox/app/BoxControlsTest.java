@@ -2,40 +2,21 @@ package org.moodbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Catalog;
-import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.model.Features;
-import org.moodbox.catalog.FileStamp;
 import org.moodbox.catalog.PlayTally;
-import org.moodbox.catalog.TestAudio;
 import org.moodbox.model.Track;
 import org.moodbox.device.GpioPins;
-import org.moodbox.device.LedState;
 import org.moodbox.device.MockBoxBoard;
-import org.moodbox.mood.MoodTracker;
-import org.moodbox.mood.MoodTrackerSettings;
-import org.moodbox.playback.AudioOutput;
-import org.moodbox.playback.LocalFilePlayer;
-import org.moodbox.playback.PlayHistoryPlayer;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
-import org.moodbox.recommend.MoodRecommender;
-import org.moodbox.recommend.PlayHistory;
-import org.moodbox.recommend.StrategyPlan;
-import org.moodbox.recommend.TrackFilter;
-import org.moodbox.recommend.TrackSource;
 
 /** What the button and the sensor do to the rooms, on the real rooms wired as the appliance wires them (ControlsRig). */
 class BoxControlsTest {
