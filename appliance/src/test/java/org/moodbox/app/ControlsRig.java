@@ -105,8 +105,10 @@ final class ControlsRig implements AutoCloseable {
         Track before = loaded();
         int lines = controlLines().size();
         ask.run();
-        waitFor(() -> controlLines().size() > lines && controlLines().get(controlLines().size() - 1)
-                .startsWith("button: next -> "), "the controls acting on the press");
+        waitFor(() -> {
+            List<String> now = controlLines(); // one snapshot: the controls' thread may add a line meanwhile
+            return now.size() > lines && now.get(now.size() - 1).startsWith("button: next -> ");
+        }, "the controls acting on the press");
         Track playing = waitUntilPlaying(before);
         waitFor(() -> catalog.playCount(playing.id()) >= 1, "the play recorded");
         return playing;
