@@ -78,4 +78,13 @@ class HouseRulesTest {
         // web: WebServer builds the kiosk and admin routes, which share web.shared; none of them looks back.
         slices().matching("org.moodbox.(**)").should().beFreeOfCycles().check(product);
     }
+
+    @Test
+    void theEnvironmentIsReadOnceWhereTheCommandLineIsBuilt() {
+        noClasses().that().doNotBelongToAnyOf(Moodbox.class)
+                .should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .because("configuration is read once at the edge (cli/ProcessEnvironment) and handed to each room")
+                .check(product);
+    }
 }

@@ -94,118 +94,16 @@ public final class FloatGraph {
     }
 
     /**
-     * Replaces TensorFlow's decomposed PReLU, {@code relu(x) + alpha * -relu(-x)} (six operators, as in the
-     * facenet MTCNN ports), by one PRELU operator: one float kernel XNNPACK runs between the int8 convolutions
-     * instead of six operators with their quantization steps, and fewer passes over the activations.
-     * MobileFaceNet's four-operator form (relu, abs, sub, mul) is fused too.
+     * Replaces TensorFlow's decomposed PReLU by one PRELU operator ({@link PreluFusion}); this graph stays as
+     * it was.
      */
     public FloatGraph fusePrelu() {
-        // the fused alphas are new constants: work on a copy of the tensor list, this graph stays as it was
-        return new FloatGraph(new ArrayList<>(tensors), ops, inputs, outputs, description).fusePreluInPlace();
+        return PreluFusion.fuse(this);
     }
 
-    private FloatGraph fusePreluInPlace() {
-        List<Op> result = new ArrayList<>(ops);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = 0; i < result.size() && !changed; i++) {
-                Op add = result.get(i);
-                if (add.code != BuiltinOperator.ADD || fusedActivation(add) != 0) {
-                    continue;
-                }
-                for (int side = 0; side < 2 && !changed; side++) {
-                    changed = tryFusePrelu(result, add, add.inputs[side], add.inputs[1 - side])
-                            || tryFuseAbsPrelu(result, add, add.inputs[side], add.inputs[1 - side]);
-                }
-            }
-        }
-        return new FloatGraph(tensors, result, inputs, outputs, description);
-    }
-
-    private boolean tryFusePrelu(List<Op> ops, Op add, int reluOut, int mulOut) {
-        Op relu = producer(ops, reluOut, BuiltinOperator.RELU);
-        Op mul = producer(ops, mulOut, BuiltinOperator.MUL);
-        if (relu == null || mul == null || fusedActivation(mul) != 0) {
-            return false;
-        }
-        int alpha = -1;
-        int negOut = -1;
-        for (int k = 0; k < 2; k++) {
-            if (tensors.get(mul.inputs[k]).constant()) {
-                alpha = mul.inputs[k];
-                negOut = mul.inputs[1 - k];
-            }
-        }
-        if (alpha < 0 || tensors.get(alpha).type() != TensorType.FLOAT32) {
-            return false;
-        }
-        Op negOuter = producer(ops, negOut, BuiltinOperator.NEG);
-        Op reluInner = negOuter == null ? null : producer(ops, negOuter.inputs[0], BuiltinOperator.RELU);
-        Op negInner = reluInner == null ? null : producer(ops, reluInner.inputs[0], BuiltinOperator.NEG);
-        int x = relu.inputs[0];
-        if (negInner == null || negInner.inputs[0] != x) {
-            return false;
-        }
-        List<Op> removed = List.of(relu, negInner, reluInner, negOuter, mul);
-        for (Op op : removed) {
-            if (consumers(ops, op.outputs[0]) != 1 || isGraphOutput(op.outputs[0])) {
-                return false; // an intermediate is used elsewhere: not a pure PReLU
-            }
-        }
-        int at = ops.indexOf(add);
-        ops.set(at, new Op(BuiltinOperator.PRELU, 1, new int[] {x, alpha}, add.outputs, null));
-        ops.removeAll(removed);
-        return true;
-    }
-
-    /**
-     * The other decomposed PReLU TensorFlow writes (MobileFaceNet):
-     * {@code relu(x) + alpha * (x - abs(x))}, where {@code x - abs(x) = 2 min(x, 0)}; fused into
-     * {@code PRELU(x, 2 alpha)}.
-     */
-    private boolean tryFuseAbsPrelu(List<Op> ops, Op add, int reluOut, int mulOut) {
-        Op relu = producer(ops, reluOut, BuiltinOperator.RELU);
-        Op mul = producer(ops, mulOut, BuiltinOperator.MUL);
-        if (relu == null || mul == null || fusedActivation(mul) != 0) {
-            return false;
-        }
-        int alpha = -1;
-        int subOut = -1;
-        for (int k = 0; k < 2; k++) {
-            if (tensors.get(mul.inputs[k]).constant()) {
-                alpha = mul.inputs[k];
-                subOut = mul.inputs[1 - k];
-            }
-        }
-        if (alpha < 0 || tensors.get(alpha).type() != TensorType.FLOAT32) {
-            return false;
-        }
-        Op sub = producer(ops, subOut, BuiltinOperator.SUB);
-        int x = relu.inputs[0];
-        if (sub == null || fusedActivation(sub) != 0 || sub.inputs[0] != x) {
-            return false;
-        }
-        Op abs = producer(ops, sub.inputs[1], BuiltinOperator.ABS);
-        if (abs == null || abs.inputs[0] != x) {
-            return false;
-        }
-        List<Op> removed = List.of(relu, abs, sub, mul);
-        for (Op op : removed) {
-            if (consumers(ops, op.outputs[0]) != 1 || isGraphOutput(op.outputs[0])) {
-                return false;
-            }
-        }
-        float[] doubled = floats(alpha);
-        for (int i = 0; i < doubled.length; i++) {
-            doubled[i] *= 2;
-        }
-        Tensor a = tensors.get(alpha);
-        tensors.add(new Tensor(a.name() + "/prelu", a.shape(), TensorType.FLOAT32, littleEndian(doubled)));
-        int at = ops.indexOf(add);
-        ops.set(at, new Op(BuiltinOperator.PRELU, 1, new int[] {x, tensors.size() - 1}, add.outputs, null));
-        ops.removeAll(removed);
-        return true;
+    /** The same graph inputs, outputs and description over other tensors and operators. */
+    FloatGraph with(List<Tensor> nextTensors, List<Op> nextOps) {
+        return new FloatGraph(nextTensors, nextOps, inputs, outputs, description);
     }
 
     /** The index of the tensor named {@code name}; an error naming it when there is none. */
@@ -379,7 +277,7 @@ public final class FloatGraph {
         return Arrays.stream(tensorsOfOp).map(t -> t < 0 ? -1 : index[t]).toArray();
     }
 
-    private static byte[] littleEndian(float[] values) {
+    static byte[] littleEndian(float[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return b.array();
@@ -389,27 +287,6 @@ public final class FloatGraph {
         ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asIntBuffer().put(values);
         return b.array();
-    }
-
-    private static Op producer(List<Op> ops, int tensor, int code) {
-        for (Op op : ops) {
-            if (op.code == code && op.outputs.length == 1 && op.outputs[0] == tensor) {
-                return op;
-            }
-        }
-        return null;
-    }
-
-    private static int consumers(List<Op> ops, int tensor) {
-        int n = 0;
-        for (Op op : ops) {
-            for (int in : op.inputs) {
-                if (in == tensor) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     boolean isGraphOutput(int tensor) {

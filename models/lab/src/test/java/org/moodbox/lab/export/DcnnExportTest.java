@@ -1,5 +1,6 @@
 package org.moodbox.lab.export;
 
+import org.moodbox.models.tflite.TfliteInterpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
