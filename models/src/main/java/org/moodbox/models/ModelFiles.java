@@ -29,12 +29,15 @@ public final class ModelFiles {
     /**
      * Moodbox's face-pretrained emotion network ('fnet', models/trained/emotion-fnet.md): MobileFaceNet's trunk
      * with a tail and head fine-tuned on the FER+ votes by the models lab, float32; calibrated probabilities (the
-     * PublicTest temperature is folded into its last layer).
+     * PublicTest temperature is folded into its last layer). Joined at build time from the pinned MobileFaceNet
+     * and our committed trained part ({@link #EMOTION_FNET_TRAINED_PART}).
      */
     public static final String EMOTION_FNET = "emotion-fnet.tflite";
+    /** What the lab trained of fnet, alone (models/trained/): a build input, not shipped. */
+    public static final String EMOTION_FNET_TRAINED_PART = "emotion-fnet-tail.tflite";
     /**
-     * Its int8 version from our quantizer: it picks the float network's class on only 88.6% of the private test,
-     * so it is no setting; {@code moodbox bench emotion} measures it.
+     * Its int8 version, made at build time by our quantizer (calibrated on the sample photos' faces); it is no
+     * setting, {@code moodbox bench emotion} measures how often it picks the float network's class.
      */
     public static final String EMOTION_FNET_INT8 = "emotion-fnet-int8.tflite";
     /** Int8 versions made at build time by our {@link org.moodbox.models.quantize.Int8Quantizer}. */

@@ -4,6 +4,7 @@ import org.moodbox.lab.cli.CacheCommand;
 import org.moodbox.lab.cli.ExportCommand;
 import org.moodbox.lab.cli.FnetEvalCommand;
 import org.moodbox.lab.cli.FnetExportCommand;
+import org.moodbox.lab.cli.CalibrateCommand;
 import org.moodbox.lab.cli.FnetTrainCommand;
 import org.moodbox.lab.cli.TrainCommand;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar models/lab/target/moodbox-lab.jar train|export ...}: the model lab on a workstation. */
 @Command(name = "moodbox-lab", mixinStandardHelpOptions = true,
         description = "Train the DCNN emotion model on FER-2013/FER+ with DJL and export it to TFLite.",
-        subcommands = {TrainCommand.class, ExportCommand.class, CacheCommand.class, FnetTrainCommand.class, FnetEvalCommand.class, FnetExportCommand.class})
+        subcommands = {TrainCommand.class, ExportCommand.class, CacheCommand.class, FnetTrainCommand.class, FnetEvalCommand.class,
+                FnetExportCommand.class, CalibrateCommand.class})
 public final class Lab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

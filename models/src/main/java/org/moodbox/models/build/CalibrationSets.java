@@ -19,7 +19,9 @@ final class CalibrationSets {
     private static final int MIN_FACE = 40;
     private static final double PYRAMID_FACTOR = 0.709;
     private static final int PNET_CELL = 12;
+    /** The mini-Xception's face side; the DCNN and fnet take FER-2013's own 48. */
     private static final int EMOTION_SIDE = 64;
+    private static final int FER_SIDE = 48;
 
     private final List<BufferedImage> frames;
 
@@ -29,17 +31,18 @@ final class CalibrationSets {
 
     List<CalibrationSample> named(String name) {
         return switch (name) {
-            case "emotion-faces" -> emotionFaces();
+            case "emotion-faces" -> emotionFaces(EMOTION_SIDE);
+            case "emotion-faces-48" -> emotionFaces(FER_SIDE);
             case "mtcnn-pnet" -> pnetPyramid();
             case "mtcnn-rnet" -> mtcnnWindows(24);
             case "mtcnn-onet" -> mtcnnWindows(48);
             default -> throw new ModelBuildException("unknown calibration set '" + name
-                    + "'; known: emotion-faces, mtcnn-pnet, mtcnn-rnet, mtcnn-onet");
+                    + "'; known: emotion-faces, emotion-faces-48, mtcnn-pnet, mtcnn-rnet, mtcnn-onet");
         };
     }
 
-    /** Each face as a square grey crop in three framings (as found, tighter, looser), [1,64,64,1] in [-1,1]. */
-    private List<CalibrationSample> emotionFaces() {
+    /** Each face as a square grey crop in three framings (as found, tighter, looser), [1,side,side,1] in [-1,1]. */
+    private List<CalibrationSample> emotionFaces(int faceSide) {
         List<CalibrationSample> samples = new ArrayList<>();
         for (SampleFaces.Face f : SampleFaces.calibrationFaces()) {
             for (double zoom : new double[] {1.0, 0.85, 1.2}) {
@@ -47,8 +50,8 @@ final class CalibrationSets {
                 int cx = f.x() + f.width() / 2;
                 int cy = f.y() + f.height() / 2;
                 BufferedImage crop = SampleFrames.crop(frames.get(f.photo() - 1), cx - side / 2, cy - side / 2, side,
-                        side, EMOTION_SIDE, EMOTION_SIDE);
-                samples.add(CalibrationSample.of(new int[] {1, EMOTION_SIDE, EMOTION_SIDE, 1}, grey(crop)));
+                        side, faceSide, faceSide);
+                samples.add(CalibrationSample.of(new int[] {1, faceSide, faceSide, 1}, grey(crop)));
             }
         }
         return samples;

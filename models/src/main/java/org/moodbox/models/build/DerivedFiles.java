@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.moodbox.models.facenet.FaceNetEmotionGraph;
 import org.moodbox.models.quantize.Int8Quantizer;
 import org.moodbox.models.tfjs.TfjsToTflite;
 
@@ -15,15 +16,21 @@ import org.moodbox.models.tfjs.TfjsToTflite;
  * output is written only when its bytes change, which keeps rebuilds incremental.
  */
 final class DerivedFiles {
+    /** The prefix of inputs our own training made (committed under models/trained/, never fetched). */
+    static final String TRAINED = "trained/";
+
     private final ModelManifest manifest;
     private final Function<FetchedFile, Path> locate;
     private final Path shipDir;
+    /** Where {@code trained/...} inputs (our own trained weights, committed) are read from: the manifest's folder. */
+    private final Path projectDir;
     private CalibrationSets calibration;
 
-    DerivedFiles(ModelManifest manifest, Function<FetchedFile, Path> locate, Path shipDir) {
+    DerivedFiles(ModelManifest manifest, Function<FetchedFile, Path> locate, Path shipDir, Path projectDir) {
         this.manifest = manifest;
         this.locate = locate;
         this.shipDir = shipDir;
+        this.projectDir = projectDir;
     }
 
     void makeAll() {
@@ -35,6 +42,14 @@ final class DerivedFiles {
     }
 
     private Path inputPath(DerivedFile derived, String installAs) {
+        if (installAs.startsWith(TRAINED)) {
+            Path trained = projectDir.resolve(installAs);
+            if (!Files.isRegularFile(trained)) {
+                throw new ModelBuildException("derived file " + derived.installAs() + " needs our trained file "
+                        + trained + ", which is missing");
+            }
+            return trained;
+        }
         boolean madeEarlier = manifest.derived().stream().takeWhile(d -> d != derived)
                 .anyMatch(d -> d.installAs().equals(installAs));
         if (madeEarlier) {
@@ -71,6 +86,13 @@ final class DerivedFiles {
                 throw new ModelBuildException(derived.installAs() + ": fusePrelu takes one float model, got " + inputs);
             }
             return Int8Quantizer.fusePrelu(read(inputs.get(0)));
+        }
+        if (derived.by().equals(FaceNetEmotionGraph.class.getName() + "#assemble")) {
+            if (inputs.size() != 2) {
+                throw new ModelBuildException(derived.installAs() + ": FaceNetEmotionGraph#assemble takes MobileFaceNet"
+                        + " and our trained part, got " + inputs);
+            }
+            return FaceNetEmotionGraph.assemble(read(inputs.get(0)), read(inputs.get(1)));
         }
         throw new ModelBuildException("derived file " + derived.installAs() + " names an unknown converter '"
                 + derived.by() + "'");

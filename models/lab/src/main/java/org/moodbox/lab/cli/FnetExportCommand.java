@@ -28,10 +28,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Writes the face-pretrained emotion network as ONE TFLite file with our writer: MobileFaceNet's pretrained
- * trunk, the trained tail and head, the temperature fitted on PublicTest folded into the dense layer (the file
- * gives calibrated probabilities); optionally int8 through our quantizer. Checks both on all of PrivateTest in
- * the TFLite interpreter.
+ * Writes what the lab trained of the face-pretrained emotion network as one TFLite file with our writer: the
+ * trained tail and head, the temperature fitted on PublicTest folded into the dense layer (calibrated
+ * probabilities). That file alone is committed (models/trained/emotion-fnet-tail.tflite): the build joins it to
+ * the pinned MobileFaceNet's frozen trunk, so no registry weight is committed. Checks the joined classifier, and
+ * optionally an int8 version from our quantizer, on all of PrivateTest in the TFLite interpreter.
  */
 @Command(name = "fnet-export", mixinStandardHelpOptions = true,
         description = "Export a fnet-train run as float32 (and int8) TFLite, calibrated, checked on PrivateTest.")
@@ -42,8 +43,9 @@ public final class FnetExportCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", defaultValue = "best.params") String checkpoint;
     @Option(names = "--mobilefacenet", defaultValue = "models/target/model-sources/mobilefacenet/MobileFaceNet.tflite")
     Path mobileFaceNet;
-    @Option(names = "--out", required = true) Path out;
-    @Option(names = "--int8-out") Path int8Out;
+    @Option(names = "--out", required = true, description = "the trained part (models/trained/emotion-fnet-tail.tflite)")
+    Path out;
+    @Option(names = "--int8-out", description = "an int8 version of the whole classifier, for measuring only") Path int8Out;
     @Option(names = "--calibration", defaultValue = "200", description = "training faces to calibrate int8 on") int calibration;
 
     @Override
@@ -55,7 +57,7 @@ public final class FnetExportCommand implements Callable<Integer> {
         FaceNetEmotionGraph graph = new FaceNetEmotionGraph(Files.readAllBytes(mobileFaceNet));
         FaceNetEmotionNet net = new FaceNetEmotionNet(graph.tailGraph(), 0f);
         FaceNetRun state = FaceNetRun.read(cache.resolve(name));
-        byte[] model;
+        byte[] trainedPart;
         double t;
         try (Model m = Model.newInstance("fnet", Device.cpu())) {
             m.setBlock(net.block);
@@ -68,11 +70,14 @@ public final class FnetExportCommand implements Callable<Integer> {
                     + " on FER+ votes, run " + name + " " + checkpoint + " (best PublicTest FER+ " + String.format("%.4f", state.best())
                     + " at epoch " + state.bestEpoch() + "), seed " + state.options().seed() + ", temperature "
                     + String.format("%.3f", t);
-            model = graph.classifier(net.tail.trainedConstants(), net.denseWeights(), net.denseBias(), (float) t, description);
+            trainedPart = graph.trainedPart(net.tail.trainedConstants(), net.denseWeights(), net.denseBias(), (float) t,
+                    description);
             System.out.println(description);
         }
-        write(out, model);
-        System.out.printf("wrote %s: %,d bytes, float32%n", out, model.length);
+        write(out, trainedPart);
+        System.out.printf("wrote %s: %,d bytes, float32, the trained part only%n", out, trainedPart.length);
+        // What the build makes of it (model-manifest.json, "derived"), checked here as the appliance will run it.
+        byte[] model = FaceNetEmotionGraph.assemble(Files.readAllBytes(mobileFaceNet), trainedPart);
         byte[] int8 = null;
         if (int8Out != null) {
             int[] rows = FerPlusRows.read(cache);

@@ -1,0 +1,78 @@
+package org.moodbox.models.quantize;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.TensorType;
+
+/**
+ * Temperature scaling (Guo et al. 2017) folded into a float classifier: the last dense layer's weights and bias
+ * are divided by T, so the file's softmax gives {@code softmax(logits / T)} and the appliance reads calibrated
+ * probabilities without knowing T. The argmax never changes.
+ */
+public final class TemperatureFold {
+    private TemperatureFold() {
+    }
+
+    /**
+     * @param floatModel a float32 TFLite classifier ending in FULLY_CONNECTED (no fused activation) then SOFTMAX
+     * @param temperature T &gt; 0; 1 leaves the probabilities as they are
+     * @throws UnsupportedModelException when the model does not end that way (a reason names what it found)
+     */
+    public static byte[] fold(byte[] floatModel, double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("the temperature must be a positive number, got " + temperature);
+        }
+        FloatGraph graph = FloatGraph.read(floatModel);
+        int[] outputs = graph.graphOutputs();
+        FloatGraph.Op softmax = producer(graph, outputs.length == 1 ? outputs[0] : -1);
+        if (softmax == null || softmax.code() != BuiltinOperator.SOFTMAX) {
+            throw new UnsupportedModelException("the model's one output does not come from a SOFTMAX operator");
+        }
+        FloatGraph.Op dense = producer(graph, softmax.inputs()[0]);
+        if (dense == null || dense.code() != BuiltinOperator.FULLY_CONNECTED || FloatGraph.fusedActivation(dense) != 0
+                || dense.inputs().length < 3 || dense.inputs()[2] < 0) {
+            throw new UnsupportedModelException("the softmax's input does not come from a FULLY_CONNECTED layer with a"
+                    + " bias and no fused activation");
+        }
+        int weights = dense.inputs()[1];
+        int bias = dense.inputs()[2];
+        for (int t : new int[] {weights, bias}) {
+            if (!graph.tensor(t).constant() || graph.tensor(t).type() != TensorType.FLOAT32) {
+                throw new UnsupportedModelException("the dense layer's '" + graph.tensor(t).name()
+                        + "' is not a float32 constant");
+            }
+        }
+        if (Arrays.stream(outputs).anyMatch(o -> o == dense.outputs()[0]) || uses(graph, dense.outputs()[0]) != 1) {
+            throw new UnsupportedModelException("the logits are read by more than the softmax; dividing them would"
+                    + " change those readers too");
+        }
+        String note = String.format(Locale.ROOT, "; temperature %.3f folded into the last dense layer", temperature);
+        return graph.withConstant(weights, divided(graph.floats(weights), temperature))
+                .withConstant(bias, divided(graph.floats(bias), temperature))
+                .withDescription(graph.description() + note)
+                .write(false);
+    }
+
+    private static float[] divided(float[] values, double t) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) (values[i] / t);
+        }
+        return out;
+    }
+
+    private static FloatGraph.Op producer(FloatGraph graph, int tensor) {
+        for (FloatGraph.Op op : graph.operators()) {
+            if (Arrays.stream(op.outputs()).anyMatch(o -> o == tensor)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private static int uses(FloatGraph graph, int tensor) {
+        return (int) graph.operators().stream().flatMapToInt(op -> Arrays.stream(op.inputs())).filter(i -> i == tensor)
+                .count();
+    }
+}

@@ -1,0 +1,77 @@
+package org.moodbox.models.quantize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.moodbox.models.ModelFiles;
+
+/**
+ * A temperature folded into our DCNN's last dense layer, checked in the TFLite interpreter: the folded file
+ * gives softmax(log p / T) of the original's p, the same argmax, and says what was folded.
+ */
+class TemperatureFoldTest {
+    private static final int[] FACE = {1, 48, 48, 1};
+
+    @Test
+    void theFoldedFileGivesTheOriginalsProbabilitiesSharpenedOrSoftenedByT() {
+        byte[] original = ModelFiles.bytes(ModelFiles.EMOTION_DCNN_FLOAT);
+        for (double t : new double[] {0.6, 1.7}) {
+            byte[] folded = TemperatureFold.fold(original, t);
+            assertThat(FloatGraph.read(folded).description()).endsWith(
+                    String.format(java.util.Locale.ROOT, "temperature %.3f folded into the last dense layer", t));
+            Random random = new Random(42);
+            try (TfliteRunner before = new TfliteRunner(original); TfliteRunner after = new TfliteRunner(folded)) {
+                for (int k = 0; k < 5; k++) {
+                    float[] face = new float[48 * 48];
+                    for (int i = 0; i < face.length; i++) {
+                        face[i] = (float) Math.sin(i * 0.05 * (k + 1)) * 0.7f + random.nextFloat() * 0.3f - 0.15f;
+                    }
+                    before.run(CalibrationSample.of(FACE, face));
+                    after.run(CalibrationSample.of(FACE, face));
+                    float[] p = before.output(0);
+                    float[] q = after.output(0);
+                    double[] expected = softened(p, t);
+                    for (int c = 0; c < p.length; c++) {
+                        assertThat((double) q[c]).as("class %d at T %.1f", c, t).isCloseTo(expected[c],
+                                org.assertj.core.data.Offset.offset(2e-5));
+                    }
+                    assertThat(argmax(q)).isEqualTo(argmax(p));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aModelThatDoesNotEndInADenseLayerAndSoftmaxOrABadTemperatureIsRefused() {
+        byte[] dcnn = ModelFiles.bytes(ModelFiles.EMOTION_DCNN_FLOAT);
+        assertThatThrownBy(() -> TemperatureFold.fold(dcnn, 0)).hasMessageContaining("positive number");
+        assertThatThrownBy(() -> TemperatureFold.fold(dcnn, Double.NaN)).hasMessageContaining("positive number");
+        // P-Net gives two outputs (face scores and boxes): not a classifier to calibrate.
+        assertThatThrownBy(() -> TemperatureFold.fold(ModelFiles.bytes("mtcnn-pnet-fused.tflite"), 1.5))
+                .isInstanceOf(UnsupportedModelException.class).hasMessageContaining("SOFTMAX");
+    }
+
+    /** softmax(log p / t), in double. */
+    private static double[] softened(float[] p, double t) {
+        double[] e = new double[p.length];
+        double sum = 0;
+        for (int c = 0; c < p.length; c++) {
+            e[c] = Math.exp(Math.log(Math.max(p[c], 1e-30)) / t);
+            sum += e[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            e[c] /= sum;
+        }
+        return e;
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            best = v[i] > v[best] ? i : best;
+        }
+        return best;
+    }
+}
