@@ -21,11 +21,22 @@ public interface AudioOutput {
      * one log line the first time, not on every track.
      */
     static AudioOutput soundCardOrNullSink() {
+        return orNullSink(SoundCardSink::new);
+    }
+
+    /** What opens a real output's line, and throws as Java Sound does when there is none. */
+    @FunctionalInterface
+    interface Line {
+        AudioSink open(AudioFormat format) throws LineUnavailableException;
+    }
+
+    /** This line, or the null sink when it cannot be opened; the fallback of {@link #soundCardOrNullSink()}. */
+    static AudioOutput orNullSink(Line line) {
         Logger log = LoggerFactory.getLogger(AudioOutput.class);
         AtomicBoolean told = new AtomicBoolean();
         return format -> {
             try {
-                return new SoundCardSink(format);
+                return line.open(format);
             } catch (LineUnavailableException | IllegalArgumentException | SecurityException
                      | UnsupportedOperationException e) { // HeadlessException is one of these
                 if (!told.getAndSet(true)) {

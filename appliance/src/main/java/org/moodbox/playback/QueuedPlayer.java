@@ -33,11 +33,7 @@ public final class QueuedPlayer extends ForwardingPlayer implements PlaybackQueu
     private final Supplier<Optional<Track>> recommended;
     private final Object lock = new Object();
     private final Deque<Track> queue = new ArrayDeque<>();
-    private final ExecutorService mover = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "playback-queue");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService mover;
 
     private Track current;
     private boolean stopRequested;
@@ -50,8 +46,21 @@ public final class QueuedPlayer extends ForwardingPlayer implements PlaybackQueu
      *                    the mood now), empty when there is none; called on this class's thread
      */
     public QueuedPlayer(Player player, Supplier<Optional<Track>> recommended) {
+        this(player, recommended, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "playback-queue");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /**
+     * With the single thread that moves on given: a test hands one in and, by running a task of its own on it,
+     * knows that every end of track reported before has been dealt with.
+     */
+    QueuedPlayer(Player player, Supplier<Optional<Track>> recommended, ExecutorService mover) {
         super(player);
         this.recommended = Objects.requireNonNull(recommended);
+        this.mover = Objects.requireNonNull(mover);
         player.subscribe(this::stateChanged);
     }
 

@@ -39,11 +39,7 @@ public final class ConnectPlayer implements Player {
     private final SpotifyWeb web;
     private final Supplier<Optional<String>> ownDevice;
     private final List<Consumer<PlaybackState>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "moodbox-spotify-connect");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService worker;
     private volatile PlaybackState state;
     private volatile double cap;
     private volatile String deviceId;
@@ -57,6 +53,20 @@ public final class ConnectPlayer implements Player {
 
     /** @param poll how often Spotify's playback state is read while playing (tests: a fraction of a second) */
     ConnectPlayer(SpotifyWeb web, Supplier<Optional<String>> ownDevice, double volume, double cap, Duration poll) {
+        this(web, ownDevice, volume, cap, poll, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "moodbox-spotify-connect");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /**
+     * @param worker the one thread that talks to Spotify and polls it; a test hands in one that counts the polls it
+     *               ran, so "a poll came and changed nothing" needs no guess at how long a poll takes
+     */
+    ConnectPlayer(SpotifyWeb web, Supplier<Optional<String>> ownDevice, double volume, double cap, Duration poll,
+                  ScheduledExecutorService worker) {
+        this.worker = worker;
         this.web = web;
         this.ownDevice = ownDevice;
         this.cap = cap;

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.camera.CameraException;
 import org.moodbox.camera.FrameSourceOpener;
@@ -45,6 +46,7 @@ public final class VisionLoop implements AutoCloseable {
     private final Consumer<FrameAnalysis> sink;
     private final long frameIntervalNanos;
     private final long idleIntervalNanos;
+    private final LongConsumer pauses;
     private final Thread thread;
     private final AtomicReference<PipelineChoice> wanted = new AtomicReference<>();
     /** Only the loop thread touches the pipeline after start(); close() takes it after the thread ended. */
@@ -68,12 +70,17 @@ public final class VisionLoop implements AutoCloseable {
     private int failedFrames;
 
     public VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps) {
-        this(camera, pipeline, sink, maxFps, Duration.ofNanos(IDLE_FRAME_INTERVAL_NANOS));
+        this(camera, pipeline, sink, maxFps, Duration.ofNanos(IDLE_FRAME_INTERVAL_NANOS), pause -> { });
     }
 
-    /** @param idleInterval the pause between frames while nobody is there (tests choose one no machine blurs) */
+    /**
+     * @param idleInterval the pause between frames while nobody is there (tests choose one no machine blurs)
+     * @param pauses       told the length in nanoseconds of each pause between frames as it begins: a test awaits
+     *                     the idle pause itself instead of watching the clock for frames that do not come
+     */
     VisionLoop(FrameSourceOpener camera, FacePipeline pipeline, Consumer<FrameAnalysis> sink, double maxFps,
-               Duration idleInterval) {
+               Duration idleInterval, LongConsumer pauses) {
+        this.pauses = pauses;
         this.camera = camera;
         this.pipeline = pipeline;
         this.sink = sink;
@@ -258,6 +265,7 @@ public final class VisionLoop implements AutoCloseable {
         long interval = idle ? idleIntervalNanos : frameIntervalNanos;
         long spare = interval - (System.nanoTime() - frameStart);
         if (spare > 0) {
+            pauses.accept(spare);
             pause(spare);
         }
     }

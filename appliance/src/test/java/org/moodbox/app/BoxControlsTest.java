@@ -1,88 +1,49 @@
 package org.moodbox.app;
 
-import org.moodbox.model.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.catalog.Catalog;
-import org.moodbox.catalog.CatalogEntry;
-import org.moodbox.model.Features;
-import org.moodbox.catalog.FileStamp;
 import org.moodbox.catalog.PlayTally;
-import org.moodbox.catalog.TestAudio;
 import org.moodbox.model.Track;
 import org.moodbox.device.GpioPins;
-import org.moodbox.device.LedState;
 import org.moodbox.device.MockBoxBoard;
-import org.moodbox.mood.MoodTracker;
-import org.moodbox.mood.MoodTrackerSettings;
-import org.moodbox.playback.AudioOutput;
-import org.moodbox.playback.LocalFilePlayer;
-import org.moodbox.playback.PlayHistoryPlayer;
 import org.moodbox.playback.PlaybackState;
 import org.moodbox.playback.Player;
-import org.moodbox.recommend.MoodRecommender;
-import org.moodbox.recommend.PlayHistory;
-import org.moodbox.recommend.StrategyPlan;
-import org.moodbox.recommend.TrackFilter;
-import org.moodbox.recommend.TrackSource;
 
-/**
- * The box's button and sensor wired as the appliance wires them: Pi4J's mock pins, the real SQLite catalog,
- * the mood recommender over it and the local player (null sink) with the play history it writes.
- */
+/** What the button and the sensor do to the rooms, on the real rooms wired as the appliance wires them (ControlsRig). */
 class BoxControlsTest {
-    private static final Duration SHORT = Duration.ofMillis(150);
-    private static final Duration LONG = Duration.ofMillis(1200);
+    private static final Duration SHORT = ControlsRig.SHORT;
+    private static final Duration LONG = ControlsRig.LONG;
 
     @TempDir
     Path folder;
 
+    private ControlsRig rig;
     private Catalog catalog;
     private Player player;
-    private BoxControls controls;
     private MockBoxBoard board;
-    private final List<Boolean> presence = new CopyOnWriteArrayList<>();
+    private List<Boolean> presence;
 
     @BeforeEach
     void wire() throws Exception {
-        catalog = Catalog.open(folder.resolve("catalog.db"));
-        Path music = Files.createDirectories(folder.resolve("music"));
-        String[] titles = {"Awakening", "Nebula", "Through Space", "Chimes They Fade"};
-        for (int i = 0; i < titles.length; i++) {
-            Path file = music.resolve(i + ".wav");
-            TestAudio.write(file, TestAudio.tones(30, 0.2, 220 + 40 * i), Map.of("title", titles[i]));
-            catalog.upsert(new CatalogEntry(SourceKind.LOCAL, file.toUri().toString(), titles[i], "Maxstack" + i,
-                    "Endgame: Singularity", null, "instrumental", List.of(), 30, false, "test tone",
-                    new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()),
-                    new Features(0.3 + 0.1 * i, 0.3, null, "estimated"), null, null));
-        }
-        MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-        player = new PlayHistoryPlayer(new LocalFilePlayer(0.8, AudioOutput.nullSink()),
-                new CatalogPlayRecorder(catalog), () -> mood.current().label());
-        MoodRecommender recommender = new MoodRecommender(TrackSource.of(catalog), () -> TrackFilter.ANY,
-                StrategyPlan.defaults(), PlayHistory.DEFAULT_WINDOW);
-        controls = new BoxControls(player, recommender, mood, catalog, List.of(presence::add));
-        board = new MockBoxBoard(GpioPins.defaults().withPins(5, 6, 13), controls, () -> LedState.ON);
+        rig = new ControlsRig(folder);
+        catalog = rig.catalog;
+        player = rig.player;
+        board = rig.board;
+        presence = rig.presence;
     }
 
     @AfterEach
     void close() {
-        board.close();
-        controls.close();
-        player.close();
-        catalog.close();
+        rig.close();
     }
 
     @Test
@@ -157,31 +118,14 @@ class BoxControlsTest {
     }
 
     private PlayTally tally(long trackId) {
-        return catalog.playTallies().stream().filter(t -> t.trackId() == trackId).findFirst()
-                .orElse(new PlayTally(trackId, 0, 0, 0));
+        return rig.tally(trackId);
     }
 
-    /**
-     * Waits until a track other than {@code previous} plays, and returns it. The player announces PLAYING before
-     * the play history has written its row (PlayHistoryPlayer records after starting), so a test that counts
-     * plays waits for the row too: the soak (.ci/soak-timing-tests) caught the race on its seventh round.
-     */
     private Track waitUntilPlaying(Track previous) throws InterruptedException {
-        waitFor(() -> {
-            PlaybackState state = player.state();
-            return state.status() == PlaybackState.Status.PLAYING && state.track() != null
-                    && (previous == null || state.track().id() != previous.id());
-        }, "a new track playing");
-        return player.state().track();
+        return rig.waitUntilPlaying(previous);
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        ControlsRig.waitFor(condition, what);
     }
 }

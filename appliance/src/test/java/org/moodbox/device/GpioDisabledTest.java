@@ -15,10 +15,13 @@ class GpioDisabledTest {
     Path dev;
 
     private static GpioStatus openOn(GpioPlatform platform) {
-        try (GpioBoard board = GpioBoard.open(GpioPins.defaults(), new RecordingDeviceEvents(), () -> LedState.ON,
+        NoDeviceEvents events = new NoDeviceEvents();
+        try (GpioBoard board = GpioBoard.open(GpioPins.defaults(), events, () -> LedState.ON,
                 platform, System::nanoTime)) {
             assertThat(board.ledState()).isEqualTo(LedState.OFF);
             return board.status();
+        } finally {
+            assertThat(events.arrived).isEmpty();
         }
     }
 
@@ -35,7 +38,7 @@ class GpioDisabledTest {
 
     @Test
     void turnedOffInTheSettings() {
-        try (GpioBoard board = GpioBoard.open(GpioPins.disabled(), new RecordingDeviceEvents(), () -> LedState.ON,
+        try (GpioBoard board = GpioBoard.open(GpioPins.disabled(), new NoDeviceEvents(), () -> LedState.ON,
                 new MockGpioPlatform(), System::nanoTime)) {
             assertThat(board.status()).hasToString("GPIO disabled: turned off in the settings");
         }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,19 +22,35 @@ class StatusLedTest {
 
     private final MockGpioPlatform platform = new MockGpioPlatform();
     private final AtomicReference<LedState> serviceState = new AtomicReference<>(LedState.OFF);
+    private final AtomicLong polls = new AtomicLong();
+    private final NoDeviceEvents events = new NoDeviceEvents();
     private GpioBoard board;
     private MockDigitalOutput led;
 
     @BeforeEach
     void openBoard() {
-        board = GpioBoard.open(GpioPins.defaults(), new RecordingDeviceEvents(), serviceState::get, platform,
-                System::nanoTime);
+        board = GpioBoard.open(GpioPins.defaults(), events, () -> {
+            polls.incrementAndGet();
+            return serviceState.get();
+        }, platform, System::nanoTime);
         led = platform.statusLed();
     }
 
     @AfterEach
     void closeBoard() {
         board.close();
+        assertThat(events.arrived).as("nobody pressed or moved").isEmpty();
+    }
+
+    /**
+     * Returns once two more polls of the state have run on the board's one timer thread. They are
+     * {@link GpioBoard#LED_POLL} apart, twice {@link StatusLed#BLINK_HALF_PERIOD}: a blink toggle still scheduled
+     * on that thread would have run between them.
+     */
+    private void twoMorePolls() {
+        long from = polls.get();
+        Awaitility.await("two polls of the LED state").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(10)).until(() -> polls.get() >= from + 2);
     }
 
     private void awaitPin(DigitalState expected) throws InterruptedException {
@@ -73,7 +92,8 @@ class StatusLedTest {
 
         serviceState.set(LedState.ON);
         awaitPin(HIGH);
-        Thread.sleep(3 * StatusLed.BLINK_HALF_PERIOD.toMillis());
+        assertThat(GpioBoard.LED_POLL).isGreaterThanOrEqualTo(StatusLed.BLINK_HALF_PERIOD.multipliedBy(2));
+        twoMorePolls();
         assertThat(led.state()).as("no toggling after the blink stopped").isEqualTo(HIGH);
     }
 

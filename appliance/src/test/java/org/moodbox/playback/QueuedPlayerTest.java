@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,8 @@ class QueuedPlayerTest {
     private final List<Long> started = new CopyOnWriteArrayList<>();
     private final Deque<Track> recommendations = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final ListAppender<ILoggingEvent> logLines = new ListAppender<>();
+    private final ExecutorService mover = Executors.newSingleThreadExecutor();
+    private final RecordingSink.Output output = new RecordingSink.Output();
     private QueuedPlayer queue;
     private long nextId = 1;
 
@@ -42,11 +46,11 @@ class QueuedPlayerTest {
         logLines.list = new java.util.concurrent.CopyOnWriteArrayList<>();
         logLines.start();
         ((Logger) LoggerFactory.getLogger(QueuedPlayer.class)).addAppender(logLines);
-        queue = new QueuedPlayer(new LocalFilePlayer(0.6, AudioOutput.nullSink()), () -> {
+        queue = new QueuedPlayer(new LocalFilePlayer(0.6, output), () -> {
             synchronized (recommendations) {
                 return Optional.ofNullable(recommendations.pollFirst());
             }
-        });
+        }, mover);
         queue.subscribe(s -> {
             if (s.status() == Status.PLAYING && s.track() != null
                     && (started.isEmpty() || started.get(started.size() - 1) != s.track().id())) {
@@ -58,6 +62,7 @@ class QueuedPlayerTest {
     @AfterEach
     void tearDown() {
         queue.close();
+        mover.shutdownNow();
         ((Logger) LoggerFactory.getLogger(QueuedPlayer.class)).detachAppender(logLines);
     }
 
@@ -77,6 +82,14 @@ class QueuedPlayerTest {
         } // "missing": never written
         return new Track(id, SourceKind.LOCAL, file.toUri().toString(), "Broken " + id, "Artist " + id, null, null, null,
                 1, false, null, null);
+    }
+
+    /**
+     * Returns once the queue's thread has dealt with every end of track reported so far (a task of ours queued
+     * behind them has run): "it did not move on" is then a fact, not the hope that a while was long enough.
+     */
+    private void settled() throws Exception {
+        mover.submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -158,7 +171,7 @@ class QueuedPlayerTest {
 
         await("giving up", () -> logLines.list.stream()
                 .anyMatch(e -> e.getFormattedMessage().contains("in a row could not be played")));
-        Thread.sleep(300);
+        settled();
         assertThat(recommendations).as("it stopped asking for more").hasSize(20 - QueuedPlayer.MAX_FAILURES_IN_A_ROW);
     }
 
@@ -172,11 +185,13 @@ class QueuedPlayerTest {
 
         queue.pause();
         assertThat(queue.state().status()).isEqualTo(Status.PAUSED);
+        output.await("pause", 1); // the pause reached the decoder: it has parked
         double at = queue.state().positionSeconds();
-        Thread.sleep(300);
-        assertThat(queue.state().positionSeconds()).isCloseTo(at, org.assertj.core.data.Offset.offset(0.15));
         queue.resume();
         assertThat(queue.state().status()).isEqualTo(Status.PLAYING);
+        output.await("resume", 1);
+        assertThat(output.between("pause", "resume")).as("nothing written while paused").isEmpty();
+        assertThat(at).as("paused where it was").isGreaterThan(0.05).isLessThan(3);
 
         queue.setVolume(1.0);
         assertThat(queue.state().volume()).as("clipped to the owner's cap").isEqualTo(0.6);
@@ -184,7 +199,7 @@ class QueuedPlayerTest {
         assertThat(queue.state().volume()).isEqualTo(0.3);
 
         queue.stop();
-        Thread.sleep(400);
+        settled(); // the stop's end of track has been dealt with: had it moved on, b would be playing now
         assertThat(queue.state().status()).isEqualTo(Status.STOPPED);
         assertThat(started).doesNotContain(b.id());
         assertThat(queue.upcoming()).containsExactly(b);

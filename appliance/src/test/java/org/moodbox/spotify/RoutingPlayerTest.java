@@ -32,6 +32,7 @@ class RoutingPlayerTest {
 
     @TempDir
     Path data;
+    private final PollCountingWorker worker = new PollCountingWorker();
     private SpotifyRig rig;
     private LocalFilePlayer local;
     private ConnectPlayer connect;
@@ -44,7 +45,7 @@ class RoutingPlayerTest {
         rig = new SpotifyRig(data, Duration.ofSeconds(2));
         rig.link();
         local = new LocalFilePlayer(0.8, AudioOutput.nullSink());
-        connect = new ConnectPlayer(rig.web, () -> Optional.of("Moodbox"), 0.8, 0.8, ConnectPlayerTest.POLL);
+        connect = new ConnectPlayer(rig.web, () -> Optional.of("Moodbox"), 0.8, 0.8, ConnectPlayerTest.POLL, worker);
         router = new RoutingPlayer(local, connect);
         router.subscribe(heard::add);
         Path file = TestAudio.write(data.resolve("chord.wav"), TestAudio.tones(20, 0.2, 220, 275, 330), Map.of());
@@ -136,7 +137,7 @@ class RoutingPlayerTest {
 
         // Spotify ending its (paused) track later changes nothing on the screen.
         rig.fake.player.endTrack();
-        Thread.sleep(ConnectPlayerTest.POLL.toMillis() * 5);
+        worker.awaitTwoMorePolls();
         assertThat(router.state().track()).isEqualTo(song);
         assertThat(router.state().status()).isEqualTo(Status.PLAYING);
     }

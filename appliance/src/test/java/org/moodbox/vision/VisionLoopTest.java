@@ -61,28 +61,30 @@ class VisionLoopTest {
 
     /**
      * Nobody there: the loop waits its idle interval between frames; someone comes: the next frame at once. The
-     * idle interval here is a minute, so "at once" and "not before the interval" are told apart by a minute, not
-     * by milliseconds a busy machine could eat.
+     * loop says how long each pause between frames is as it begins it, so the test awaits the idle pause itself
+     * (a minute here) instead of watching the clock for frames that do not come; "at once" is then frames at full
+     * pace well inside that minute.
      */
     @Test
     void idlesWhileNobodyIsThereAndWakesAtOnce() throws Exception {
-        List<Long> frameTimes = new CopyOnWriteArrayList<>();
-        try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST.build(), a -> frameTimes.add(System.nanoTime()), 10,
-                Duration.ofMinutes(1))) {
+        AtomicInteger frames = new AtomicInteger();
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        long fullPace = Duration.ofMillis(100).toNanos(); // 10 frames a second
+        try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST.build(), a -> frames.incrementAndGet(), 10,
+                Duration.ofMinutes(1), pauses::add)) {
             loop.start();
-            await().atMost(PATIENCE).until(() -> frameTimes.size() >= 3);
+            await().atMost(PATIENCE).until(() -> frames.get() >= 3);
+            assertThat(pauses).as("pauses at full pace").isNotEmpty().allMatch(nanos -> nanos <= fullPace);
+
             loop.idle(true);
             assertThat(loop.idle()).isTrue();
-            int before = frameTimes.size();
-            // The frame in flight, and the one idle(true) wakes the pause for, may still arrive; a third would have
-            // to come before the minute is out. A slow machine only makes fewer frames, so this cannot flake.
-            Thread.sleep(1500);
-            assertThat(frameTimes.size() - before).as("frames while idle").isLessThanOrEqualTo(2);
+            await().atMost(PATIENCE).alias("the idle pause begun")
+                    .until(() -> pauses.stream().anyMatch(nanos -> nanos > Duration.ofSeconds(30).toNanos()));
+            int asleep = frames.get();
 
-            int asleep = frameTimes.size();
             loop.idle(false);
             await().atMost(PATIENCE).alias("frames at full pace after waking, well before the idle minute")
-                    .until(() -> frameTimes.size() >= asleep + 5);
+                    .until(() -> frames.get() >= asleep + 5);
             assertThat(loop.idle()).isFalse();
         }
     }

@@ -106,6 +106,10 @@ class HandoffBrowserTest {
         long trackId = Long.parseLong(card.getAttribute("data-track-id"));
         Track video = box.rooms.catalog.track(trackId).orElseThrow();
         assertThat(card.findElement(By.className("card-link-only")).getText()).isEqualTo("Watch on your phone");
+        // Every request the page sends from here on is written down as it is sent (a tap handler sends its request
+        // at once, before the card can turn): once the QR shows, what the tap sent is known without waiting.
+        browser.executeScript("window.sentRequests = []; const send = window.fetch;"
+                + "window.fetch = (...args) => { window.sentRequests.push(String(args[0])); return send(...args); };");
 
         card.findElement(By.className("card-art")).click();
 
@@ -113,8 +117,9 @@ class HandoffBrowserTest {
         assertThat(card.findElement(By.className("card-back-label")).getText()).isEqualTo("Scan to watch on YouTube");
         chromium.screenshot("kiosk-link-only-turned-800x480");
         assertThat(QrReader.read(crop(card.findElement(By.className("card-qr"))))).isEqualTo(video.uri());
-        // Give a wrongly sent play request time to arrive; the player must still have heard nothing.
-        Thread.sleep(500);
+        assertThat((List<?>) browser.executeScript("return window.sentRequests;")).as("what the tap sent")
+                .anyMatch(url -> url.toString().endsWith("/api/handoff/" + trackId))
+                .noneMatch(url -> url.toString().contains("/api/play"));
         assertThat(box.rooms.transitions).noneMatch(s -> s.track() != null && s.track().id() == trackId);
         assertThat(box.rooms.player.state().status()).isEqualTo(Status.STOPPED);
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,6 +60,26 @@ public final class HeadlessChromium implements AutoCloseable {
     public void viewport(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /**
+     * Sets the clock of every page loaded from now on to this time of day (today, in the browser's zone); it runs
+     * on from there at the real pace. A page's "what time is it" is then the test's choice, not the wall clock's.
+     */
+    public void clockAt(LocalTime time) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const RealDate = Date;
+                  const start = new RealDate();
+                  start.setHours(%d, %d, %d, 0);
+                  const offset = start.getTime() - RealDate.now();
+                  class SetDate extends RealDate {
+                    constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+                    static now() { return RealDate.now() + offset; }
+                  }
+                  globalThis.Date = SetDate;
+                })();
+                """.formatted(time.getHour(), time.getMinute(), time.getSecond())));
     }
 
     /** Saves what the page shows now as target/screenshots/NAME.png, a test artifact. */

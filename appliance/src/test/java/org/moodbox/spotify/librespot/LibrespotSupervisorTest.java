@@ -61,7 +61,9 @@ class LibrespotSupervisorTest {
             supervisor.subscribe(seen::add);
             supervisor.start();
             await(() -> supervisor.starts() >= 2);
-            Thread.sleep(300);
+            // The states the two lines lead to are awaited (the assertion below fails if they never come).
+            await(() -> seen.stream().map(LibrespotState::phase).toList().containsAll(List.of(
+                    LibrespotState.Phase.LOGIN_REFUSED, LibrespotState.Phase.NO_AUDIO_DEVICE)));
         }
         assertThat(seen).extracting(LibrespotState::phase).contains(LibrespotState.Phase.LOGIN_REFUSED,
                 LibrespotState.Phase.NO_AUDIO_DEVICE);
