@@ -25,8 +25,8 @@ public record Int8Agreement(int images, int sameArgmax, int floatCorrect, int in
                 q.run(input);
                 float[] pf = f.output(0);
                 float[] pq = q.output(0);
-                int af = argmax(pf);
-                int aq = argmax(pq);
+                int af = TopClass.of(pf);
+                int aq = TopClass.of(pq);
                 same += af == aq ? 1 : 0;
                 floatRight += af == data.label(i) ? 1 : 0;
                 int8Right += aq == data.label(i) ? 1 : 0;
@@ -80,13 +80,4 @@ public record Int8Agreement(int images, int sameArgmax, int floatCorrect, int in
         return images == 0 ? 0 : (double) int8Correct / images;
     }
 
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

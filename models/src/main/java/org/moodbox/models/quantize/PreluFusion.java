@@ -1,6 +1,8 @@
 package org.moodbox.models.quantize;
 
+import static org.moodbox.models.quantize.GraphLinks.consumers;
 import static org.moodbox.models.quantize.FloatGraph.fusedActivation;
+import static org.moodbox.models.quantize.GraphLinks.producer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,26 +133,5 @@ final class PreluFusion {
         ops.set(at, new Op(BuiltinOperator.PRELU, 1, new int[] {x, tensors.size() - 1}, add.outputs(), null));
         ops.removeAll(removed);
         return true;
-    }
-
-    private static Op producer(List<Op> ops, int tensor, int code) {
-        for (Op op : ops) {
-            if (op.code() == code && op.outputs().length == 1 && op.outputs()[0] == tensor) {
-                return op;
-            }
-        }
-        return null;
-    }
-
-    private static int consumers(List<Op> ops, int tensor) {
-        int n = 0;
-        for (Op op : ops) {
-            for (int in : op.inputs()) {
-                if (in == tensor) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 }

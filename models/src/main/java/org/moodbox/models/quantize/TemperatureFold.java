@@ -25,12 +25,14 @@ public final class TemperatureFold {
         }
         FloatGraph graph = FloatGraph.read(floatModel);
         int[] outputs = graph.graphOutputs();
-        FloatGraph.Op softmax = producer(graph, outputs.length == 1 ? outputs[0] : -1);
-        if (softmax == null || softmax.code() != BuiltinOperator.SOFTMAX) {
+        FloatGraph.Op softmax = outputs.length != 1 ? null
+                : GraphLinks.producer(graph.operators(), outputs[0], BuiltinOperator.SOFTMAX);
+        if (softmax == null) {
             throw new UnsupportedModelException("the model's one output does not come from a SOFTMAX operator");
         }
-        FloatGraph.Op dense = producer(graph, softmax.inputs()[0]);
-        if (dense == null || dense.code() != BuiltinOperator.FULLY_CONNECTED || FloatGraph.fusedActivation(dense) != 0
+        FloatGraph.Op dense = GraphLinks.producer(graph.operators(), softmax.inputs()[0],
+                BuiltinOperator.FULLY_CONNECTED);
+        if (dense == null || FloatGraph.fusedActivation(dense) != 0
                 || dense.inputs().length < 3 || dense.inputs()[2] < 0) {
             throw new UnsupportedModelException("the softmax's input does not come from a FULLY_CONNECTED layer with a"
                     + " bias and no fused activation");
@@ -43,7 +45,7 @@ public final class TemperatureFold {
                         + "' is not a float32 constant");
             }
         }
-        if (Arrays.stream(outputs).anyMatch(o -> o == dense.outputs()[0]) || uses(graph, dense.outputs()[0]) != 1) {
+        if (Arrays.stream(outputs).anyMatch(o -> o == dense.outputs()[0]) || GraphLinks.consumers(graph.operators(), dense.outputs()[0]) != 1) {
             throw new UnsupportedModelException("the logits are read by more than the softmax; dividing them would"
                     + " change those readers too");
         }
@@ -60,19 +62,5 @@ public final class TemperatureFold {
             out[i] = (float) (values[i] / t);
         }
         return out;
-    }
-
-    private static FloatGraph.Op producer(FloatGraph graph, int tensor) {
-        for (FloatGraph.Op op : graph.operators()) {
-            if (Arrays.stream(op.outputs()).anyMatch(o -> o == tensor)) {
-                return op;
-            }
-        }
-        return null;
-    }
-
-    private static int uses(FloatGraph graph, int tensor) {
-        return (int) graph.operators().stream().flatMapToInt(op -> Arrays.stream(op.inputs())).filter(i -> i == tensor)
-                .count();
     }
 }

@@ -1,5 +1,6 @@
 package org.moodbox.models.quantize;
 
+import org.moodbox.models.eval.TopClass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class TemperatureFoldTest {
                         assertThat((double) q[c]).as("class %d at T %.1f", c, t).isCloseTo(expected[c],
                                 org.assertj.core.data.Offset.offset(2e-5));
                     }
-                    assertThat(argmax(q)).isEqualTo(argmax(p));
+                    assertThat(TopClass.of(q)).isEqualTo(TopClass.of(p));
                 }
             }
         }
@@ -65,13 +66,5 @@ class TemperatureFoldTest {
             e[c] /= sum;
         }
         return e;
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            best = v[i] > v[best] ? i : best;
-        }
-        return best;
     }
 }

@@ -16,6 +16,7 @@ import org.moodbox.models.facenet.FaceNetEmotionGraph;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.fer.FerSplit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** PrivateTest figures of a fine-tuning run's checkpoint, from the cached activations (DJL, float). */
@@ -23,32 +24,28 @@ import picocli.CommandLine.Option;
         description = {"PrivateTest accuracy, macro-F1 (FER+ majority and FER labels), flip averaging, temperature",
                 "fitted on PublicTest, ECE before/after and the precision-against-coverage table of the top probability."})
 public final class FnetEvalCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true) Path data;
-    @Option(names = "--cache", required = true) Path cache;
-    @Option(names = "--name", required = true) String name;
-    @Option(names = "--checkpoint", defaultValue = "best.params") String checkpoint;
-    @Option(names = "--mobilefacenet", defaultValue = "models/target/model-sources/mobilefacenet/MobileFaceNet.tflite")
-    Path mobileFaceNet;
+    @Mixin
+    FnetRunOptions run = new FnetRunOptions();
     @Option(names = "--threads", defaultValue = "1") int threads;
 
     @Override
     public Integer call() throws Exception {
         Threads.use(threads);
-        FerSet publicTest = FerSet.load(data, FerSplit.PUBLICTEST);
-        FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
-        FaceNetEmotionGraph graph = new FaceNetEmotionGraph(Files.readAllBytes(mobileFaceNet));
+        FerSet publicTest = FerSet.load(run.data, FerSplit.PUBLICTEST);
+        FerSet privateTest = FerSet.load(run.data, FerSplit.PRIVATETEST);
+        FaceNetEmotionGraph graph = new FaceNetEmotionGraph(Files.readAllBytes(run.mobileFaceNet));
         FaceNetEmotionNet net = new FaceNetEmotionNet(graph.tailGraph(), 0f);
         try (Model model = Model.newInstance("fnet", Device.cpu())) {
             model.setBlock(net.block);
             net.block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 128, 7, 7));
-            Checkpoints.load(net.block, model.getNDManager(), cache.resolve(name).resolve(checkpoint));
+            Checkpoints.load(net.block, model.getNDManager(), run.checkpointFile());
             var m = model.getNDManager();
-            float[][] pub = Predict.probabilities(net.block, m, FeatureCache.loadSplit(cache, "publictest", publicTest));
-            float[][] priv = Predict.probabilities(net.block, m, FeatureCache.loadSplit(cache, "privatetest", privateTest));
+            float[][] pub = Predict.probabilities(net.block, m, FeatureCache.loadSplit(run.cache, "publictest", publicTest));
+            float[][] priv = Predict.probabilities(net.block, m, FeatureCache.loadSplit(run.cache, "privatetest", privateTest));
             row("float (DJL)", Scores.of(priv, privateTest));
-            if (FeatureCache.cached(cache, "privatetest-flip", privateTest.count())) {
+            if (FeatureCache.cached(run.cache, "privatetest-flip", privateTest.count())) {
                 float[][] privFlip = Predict.probabilities(net.block, m,
-                        FeatureCache.loadSplit(cache, "privatetest-flip", privateTest));
+                        FeatureCache.loadSplit(run.cache, "privatetest-flip", privateTest));
                 row("float, flip-averaged", Scores.of(Predict.average(priv, privFlip), privateTest));
             } else {
                 System.out.println("flip averaging: privatetest-flip is not cached (fnet-cache writes it after train-1)");

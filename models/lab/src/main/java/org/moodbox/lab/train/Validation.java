@@ -1,11 +1,9 @@
 package org.moodbox.lab.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
+import org.moodbox.models.eval.TopClass;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import org.moodbox.lab.data.Preprocessing;
 import org.moodbox.models.fer.FerSet;
 
@@ -31,15 +29,8 @@ public final class Validation {
             for (int i = 0; i < n; i++) {
                 Preprocessing.plain(set.pixels(), (start + i) * size, size, x, i * size);
             }
-            try (NDManager m = parent.newSubManager()) {
-                NDArray input = m.create(x, new Shape(n, 1, side, set.cols()));
-                NDArray logits = block.forward(new ParameterStore(m, false), new NDList(input), false).singletonOrThrow();
-                float[] p = logits.softmax(1).toFloatArray();
-                int k = (int) logits.getShape().get(1);
-                for (int i = 0; i < n; i++) {
-                    out[start + i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
-                }
-            }
+            float[][] rows = Inference.softmaxRows(block, parent, m -> m.create(x, new Shape(n, 1, side, set.cols())));
+            System.arraycopy(rows, 0, out, start, n);
         }
         return out;
     }
@@ -52,7 +43,7 @@ public final class Validation {
         int plusCorrect = 0;
         int plusCounted = 0;
         for (int i = 0; i < count; i++) {
-            int predicted = argmax(p[i]);
+            int predicted = TopClass.of(p[i]);
             confusion[set.label(i)][predicted]++;
             if (predicted == set.label(i)) {
                 correct++;
@@ -71,13 +62,4 @@ public final class Validation {
                 confusion);
     }
 
-    static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

@@ -1,5 +1,6 @@
 package org.moodbox.lab.export;
 
+import org.moodbox.models.eval.TopClass;
 import org.moodbox.models.tflite.TfliteInterpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,20 +89,12 @@ class DcnnExportTest {
             float[] input = new float[pixels];
             for (int i = 0; i < count; i++) {
                 Preprocessing.plain(images.pixels(), i * pixels, pixels, input, 0);
-                same += argmax(f.run(input)) == argmax(q.run(input)) ? 1 : 0;
+                same += TopClass.of(f.run(input)) == TopClass.of(q.run(input)) ? 1 : 0;
             }
         }
         double agreement = (double) same / count;
         System.out.printf("int8 check on %s: argmax agreement %.4f over %d images%n", images.name(), agreement, count);
         return agreement;
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            best = v[i] > v[best] ? i : best;
-        }
-        return best;
     }
 
     private static TrainOptions options(String stages, int epochs, int batch, int limit, int validationLimit) {
