@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code moodbox bench emotion}: each shipped int8 emotion model (the mini-Xception's and our DCNN's) against
- * its float original on the FER-2013
- * private test (research data, read from a folder and never copied): same-argmax agreement, both accuracies
+ * {@code moodbox bench emotion}: each int8 emotion model the build makes or ships (the mini-Xception's and our
+ * DCNNs', fnet's) against its float original on the FER-2013 private test (research data, read from a folder
+ * and never copied): same-argmax agreement, both accuracies
  * against the FER labels, the largest probability gap, and one JSON line.
  */
 @Command(name = "emotion", mixinStandardHelpOptions = true,
-        description = "int8 vs float emotion models (cnn, dcnn, fnet): argmax agreement and accuracy on the FER-2013 private test.")
+        description = "int8 vs float emotion models (cnn, dcnn, dcnn-votes, fnet): argmax agreement and accuracy on the FER-2013 private test.")
 final class BenchEmotion implements Callable<Integer> {
     @Option(names = "--fer", paramLabel = "DIR",
             description = "folder with the FER-2013 IDX files (default: $MOODBOX_SHARED_DATA/fer2013 or ../shared/data/fer2013)")
@@ -44,6 +44,8 @@ final class BenchEmotion implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cnn", pair(out, "emotion CNN (mini-Xception)", ModelFiles.EMOTION_CNN, ModelFiles.EMOTION_CNN_INT8, test));
         json.put("dcnn", pair(out, "emotion DCNN (ours)", ModelFiles.EMOTION_DCNN_FLOAT, ModelFiles.EMOTION_DCNN, test));
+        json.put("dcnn-votes", pair(out, "emotion DCNN on the FER+ votes (ours)", ModelFiles.EMOTION_DCNN_VOTES_FLOAT,
+                ModelFiles.EMOTION_DCNN_VOTES, test));
         json.put("fnet", pair(out, "face-pretrained emotion net (ours, MobileFaceNet trunk)", ModelFiles.EMOTION_FNET,
                 ModelFiles.EMOTION_FNET_INT8, test));
         out.println(new ObjectMapper().writeValueAsString(json));

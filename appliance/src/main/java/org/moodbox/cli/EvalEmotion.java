@@ -17,6 +17,9 @@ import org.moodbox.vision.GreyFaceEmotionClassifier;
 import org.moodbox.vision.DetectedFace;
 import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.EmotionClassifier;
+import org.moodbox.vision.EmotionReading;
+import org.moodbox.vision.EnsembleClassifier;
+import org.moodbox.vision.FlipAveragedClassifier;
 import org.moodbox.vision.FaceAligner;
 import org.moodbox.vision.FacePipeline;
 import org.moodbox.vision.FaceReading;
@@ -60,6 +63,11 @@ public final class EvalEmotion implements Callable<Integer> {
     String model = EmotionModelKind.DEFAULT.id();
     @Option(names = "--model-file", paramLabel = "FILE", description = "an emotion .tflite exported by the lab but not shipped yet (instead of --model)")
     Path modelFile;
+    @Option(names = "--flip", description = "average each face with its mirror image (test-time flip averaging)")
+    boolean flip;
+    @Option(names = "--ensemble-with", paramLabel = "NAME",
+            description = "average with a second shipped model (e.g. cnn), each on the same aligned face")
+    String ensembleWith;
     @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
             description = "face detector for photos: mtcnn, blazeface-full or blazeface-short (default: ${DEFAULT-VALUE})")
     DetectorKind detector = DetectorKind.DEFAULT; // the appliance's own default, shown by --help
@@ -84,7 +92,9 @@ public final class EvalEmotion implements Callable<Integer> {
         int timed = 0;
         double detectMs = 0;
         FerSet faces = set.faces();
+        SureCoverage coverage = new SureCoverage();
         EmotionClassifier classifier = classifier();
+        String classifierName = classifier.name();
         // The pipeline owns (and closes) the classifier; crops use it directly, as the pipeline does per face.
         try (FacePipeline pipeline = new FacePipeline(detector.create(), classifier);
              FaceAligner aligner = new FaceAligner(classifier.inputSize(), 1.0);
@@ -98,13 +108,13 @@ public final class EvalEmotion implements Callable<Integer> {
                     continue;
                 }
                 image.data().put(faces.pixels(), i * faces.imageSize(), faces.imageSize());
-                int predicted;
+                EmotionReading reading;
                 double ms;
                 double cpuMs = Double.NaN;
                 if (crops) {
                     long c0 = cpu.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
-                    predicted = classifier.classify(aligner.align(image, whole)).top().ordinal();
+                    reading = classifier.classify(aligner.align(image, whole));
                     ms = (System.nanoTime() - t0) / 1e6;
                     cpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
                 } else {
@@ -117,10 +127,12 @@ public final class EvalEmotion implements Callable<Integer> {
                         noFace++;
                         continue;
                     }
-                    predicted = largest.emotion().top().ordinal();
+                    reading = largest.emotion();
                     ms = (analysis.timings().alignMs() + analysis.timings().classifyMs()) / analysis.faces().size();
                 }
+                int predicted = reading.top().ordinal();
                 scores.add(truth, predicted);
+                coverage.add(reading.confidence(), predicted == truth);
                 if (scores.total() > WARM_UP) {
                     timedMs += ms;
                     timedCpuMs += cpuMs;
@@ -139,9 +151,11 @@ public final class EvalEmotion implements Callable<Integer> {
         out.print(scores.table());
         out.printf(Locale.ROOT, "accuracy %.4f   macro-F1 %.4f   %.3f ms per face (align + classify, one thread;"
                 + " %.3f ms of CPU)%n", scores.accuracy(), scores.macroF1(), msPerFace, cpuMsPerFace);
+        out.print(coverage.table());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", modelFile != null ? modelFile.getFileName().toString() : model);
+        json.put("classifier", classifierName);
         json.put("source", set.source());
         json.put("labels", set.labelKind());
         json.put("images", count);
@@ -155,6 +169,7 @@ public final class EvalEmotion implements Callable<Integer> {
         json.put("confusion", scores.matrix());
         json.put("msPerFace", EmotionScores.round(msPerFace));
         json.put("cpuMsPerFace", EmotionScores.round(cpuMsPerFace));
+        json.put("coverage", coverage.rows());
         if (photos > 0) {
             json.put("detectMsPerPhoto", EmotionScores.round(detectMs / photos));
         }
@@ -163,7 +178,22 @@ public final class EvalEmotion implements Callable<Integer> {
         return 0;
     }
 
+    /** The model asked for, averaged with a second model and/or its mirror view when asked. */
     private EmotionClassifier classifier() {
+        EmotionModelKind partner = ensembleWith == null ? null : EmotionModelKind.parse(ensembleWith);
+        EmotionClassifier chosen = single();
+        if (partner != null) {
+            try {
+                chosen = new EnsembleClassifier(java.util.List.of(chosen, partner.create()));
+            } catch (RuntimeException e) {
+                chosen.close(); // the first model is loaded; a partner that fails to load must not leak it
+                throw e;
+            }
+        }
+        return flip ? new FlipAveragedClassifier(chosen) : chosen;
+    }
+
+    private EmotionClassifier single() {
         if (modelFile != null) {
             if (!Files.isReadable(modelFile)) {
                 throw new IllegalArgumentException("cannot read model file " + modelFile);

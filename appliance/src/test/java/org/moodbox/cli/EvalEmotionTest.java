@@ -128,7 +128,12 @@ class EvalEmotionTest {
         Path goodLabels = GzipIdx.write(dir.resolve("good.gz"), new byte[] {1, 2}, 2);
         assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", goodLabels.toString(),
                 "--model", "vgg")).isEqualTo(1);
-        assertThat(err.toString()).contains("unknown emotion model 'vgg'", "cnn, cnn-int8, dcnn, dcnn-float");
+        assertThat(err.toString()).contains("unknown emotion model 'vgg'", "cnn, cnn-int8, dcnn, dcnn-float, dcnn-votes, dcnn-votes-float, dcnn-votes-flip, fnet");
+
+        err = new StringWriter();
+        assertThat(run(err, "eval", "emotion", "--images", images.toString(), "--labels", goodLabels.toString(),
+                "--ensemble-with", "vgg")).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown emotion model 'vgg'");
     }
 
     @Test
@@ -158,6 +163,30 @@ class EvalEmotionTest {
         assertThat(result.get("accuracy").asDouble()).isEqualTo(0.8);
         assertThat(result.get("recall").get("sad").asDouble()).isZero();
         assertThat(result.get("confusion").get(4).get(0).asInt()).isEqualTo(2);
+        // Precision against coverage: every face reaches threshold 0, where precision is the accuracy; the model's
+        // top probability is near 1 on these flat crops, so every face is still "sure" at 0.9.
+        JsonNode coverage = result.get("coverage");
+        assertThat(coverage.get(0).get("threshold").asDouble()).isZero();
+        assertThat(coverage.get(0).get("coverage").asDouble()).isEqualTo(1.0);
+        assertThat(coverage.get(0).get("precision").asDouble()).isEqualTo(0.8);
+        JsonNode last = coverage.get(coverage.size() - 1);
+        assertThat(last.get("threshold").asDouble()).isEqualTo(0.9);
+        assertThat(last.get("coverage").asDouble()).isEqualTo(1.0);
+        assertThat(out.toString()).contains("threshold  coverage  precision");
+
+        // A flat crop is its own mirror image: flip averaging must give the same answers.
+        out = new StringWriter();
+        assertThat(run(out, "eval", "emotion", "--images", images.toString(), "--labels", labelFile.toString(),
+                "--model-file", model.toString(), "--flip")).isZero();
+        result = lastLine(out);
+        assertThat(result.get("classifier").asText()).isEqualTo("file:tiny-dcnn.tflite+flip");
+        assertThat(result.get("accuracy").asDouble()).isEqualTo(0.8);
+        out = new StringWriter();
+        assertThat(run(out, "eval", "emotion", "--images", images.toString(), "--labels", labelFile.toString(),
+                "--model-file", model.toString(), "--ensemble-with", "dcnn-float")).isZero();
+        result = lastLine(out);
+        assertThat(result.get("classifier").asText()).isEqualTo("file:tiny-dcnn.tflite+dcnn-float");
+        assertThat(result.get("evaluated").asInt()).isEqualTo(n);
 
         Path wrong = dir.resolve("wrong.tflite");
         Files.write(wrong, meanGreyModel(48, 3));

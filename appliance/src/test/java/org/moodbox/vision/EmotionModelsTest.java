@@ -24,12 +24,17 @@ class EmotionModelsTest {
         List<Emotion> dcnn = tops(EmotionModelKind.DCNN);
         List<Emotion> dcnnFloat = tops(EmotionModelKind.DCNN_FLOAT);
         List<Emotion> fnet = tops(EmotionModelKind.FNET);
+        List<Emotion> votes = tops(EmotionModelKind.DCNN_VOTES);
+        List<Emotion> votesFloat = tops(EmotionModelKind.DCNN_VOTES_FLOAT);
 
         assertThat(cnn).hasSizeGreaterThanOrEqualTo(21);
         assertThat(agreeing(cnn, cnnInt8)).as("cnn-int8 vs cnn").isGreaterThanOrEqualTo(cnn.size() - 2);
         assertThat(agreeing(dcnnFloat, dcnn)).as("dcnn vs dcnn-float").isGreaterThanOrEqualTo(dcnn.size() - 2);
         // The sample photos are mostly smiling groups: our own model must see that too.
         assertThat(dcnn.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(dcnn.size() / 2);
+        assertThat(agreeing(votesFloat, votes)).as("dcnn-votes vs dcnn-votes-float")
+                .isGreaterThanOrEqualTo(votes.size() - 2);
+        assertThat(votes.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(votes.size() / 2);
         assertThat(fnet).hasSameSizeAs(cnn);
         assertThat(fnet.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(fnet.size() / 2);
     }

@@ -27,6 +27,13 @@ public final class ModelFiles {
     /** The same DCNN before quantization, float32 as the lab exported it (the int8 file's yardstick). */
     public static final String EMOTION_DCNN_FLOAT = "emotion-dcnn-float32.tflite";
     /**
+     * The same DCNN retrained on the FER+ vote distributions ('dcnn-votes', models/trained/emotion-dcnn-votes.md), int8
+     * by our quantizer with its first convolution and its logits kept float; calibrated probabilities.
+     */
+    public static final String EMOTION_DCNN_VOTES = "emotion-dcnn-votes.tflite";
+    /** Its float32 original (the PublicTest temperature folded in), the int8 file's yardstick. */
+    public static final String EMOTION_DCNN_VOTES_FLOAT = "emotion-dcnn-votes-float32.tflite";
+    /**
      * Moodbox's face-pretrained emotion network ('fnet', models/trained/emotion-fnet.md): MobileFaceNet's trunk
      * with a tail and head fine-tuned on the FER+ votes by the models lab, float32; calibrated probabilities (the
      * PublicTest temperature is folded into its last layer). Joined at build time from the pinned MobileFaceNet

@@ -80,11 +80,17 @@ public final class AdminChoicesRoutes implements WebExtension {
             case CNN -> new Choice(kind.id(), "CNN (float)", "the FER-2013 mini-Xception as trained");
             case CNN_INT8 -> new Choice(kind.id(), "CNN int8", "half the time per face; agrees with the float CNN "
                     + "on about 97% of faces");
-            case DCNN -> new Choice(kind.id(), "DCNN int8 (ours)", "Moodbox's own model: fast, reads the crowd-voted "
-                    + "FER+ emotions best, a little weaker on rare ones (disgust, fear)");
-            case DCNN_FLOAT -> new Choice(kind.id(), "DCNN (float)", "our deeper model before quantization; slower");
+            case DCNN -> new Choice(kind.id(), "DCNN int8 (ours, FER labels)", "our first model, trained on one label a"
+                    + " face: fast, weaker on rare emotions (disgust, fear)");
+            case DCNN_FLOAT -> new Choice(kind.id(), "DCNN float (ours, FER labels)", "the same before quantization; slower");
+            case DCNN_VOTES -> new Choice(kind.id(), "DCNN on the votes, int8 (ours)", "trained on what ten people saw in"
+                    + " each face: reads the crowd's emotion about three faces in four, fast");
+            case DCNN_VOTES_FLOAT -> new Choice(kind.id(), "DCNN on the votes, float (ours)", "the same before"
+                    + " quantization; the same answers, slower");
+            case DCNN_VOTES_FLIP -> new Choice(kind.id(), "DCNN on the votes, two views (ours, default)", "reads each face and"
+                    + " its mirror image: a point more often right, twice the work per face");
             case FNET -> new Choice(kind.id(), "Face-pretrained (ours)", "starts from a network that already knows"
-                    + " faces; most crowd-voted FER+ emotions right, but rarely sees disgust or fear; the slowest");
+                    + " faces; rarely sees disgust or fear; the slowest");
         };
     }
 

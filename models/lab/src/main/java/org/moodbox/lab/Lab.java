@@ -6,6 +6,7 @@ import org.moodbox.lab.cli.FnetEvalCommand;
 import org.moodbox.lab.cli.FnetExportCommand;
 import org.moodbox.lab.cli.CalibrateCommand;
 import org.moodbox.lab.cli.PasteFacesCommand;
+import org.moodbox.lab.cli.QuantizeCommand;
 import org.moodbox.lab.cli.FnetTrainCommand;
 import org.moodbox.lab.cli.TrainCommand;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "moodbox-lab", mixinStandardHelpOptions = true,
         description = "Train the DCNN emotion model on FER-2013/FER+ with DJL and export it to TFLite.",
         subcommands = {TrainCommand.class, ExportCommand.class, CacheCommand.class, FnetTrainCommand.class, FnetEvalCommand.class,
-                FnetExportCommand.class, CalibrateCommand.class, PasteFacesCommand.class})
+                FnetExportCommand.class, CalibrateCommand.class, PasteFacesCommand.class,
+                QuantizeCommand.class})
 public final class Lab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

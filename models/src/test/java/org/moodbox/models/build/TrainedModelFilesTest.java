@@ -19,10 +19,12 @@ import org.moodbox.models.quantize.TfliteRunner;
  */
 class TrainedModelFilesTest {
     /** Committed as they ship. */
-    private static final List<String> COMMITTED = List.of(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT);
+    private static final List<String> COMMITTED = List.of(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT,
+            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT);
     /** Every emotion model our training made, as the jar carries it. */
     private static final List<String> TRAINED = List.of(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT,
-            ModelFiles.EMOTION_FNET, ModelFiles.EMOTION_FNET_INT8);
+            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT, ModelFiles.EMOTION_FNET,
+            ModelFiles.EMOTION_FNET_INT8);
     private static final Path FOLDER = Path.of(System.getProperty("basedir", ".")).resolve("trained");
 
     @Test
@@ -30,6 +32,7 @@ class TrainedModelFilesTest {
         try (Stream<Path> files = Files.list(FOLDER)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tflite")))
                     .containsExactlyInAnyOrder(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT,
+                            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT,
                             ModelFiles.EMOTION_FNET_TRAINED_PART);
         }
         assertThat(ModelFiles.has(ModelFiles.EMOTION_FNET_TRAINED_PART)).as("the trained part is a build input").isFalse();
@@ -42,6 +45,7 @@ class TrainedModelFilesTest {
         }
         assertThat(FOLDER.resolve("emotion-dcnn.md")).exists();
         assertThat(FOLDER.resolve("emotion-fnet.md")).exists();
+        assertThat(FOLDER.resolve("emotion-dcnn-votes.md")).exists();
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class TrainCommand implements Callable<Integer> {
         FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
         TrainingRows rows = TrainingRows.select(train, List.of(publicTest, privateTest));
         System.out.println(rows.counts());
+        int[] trained = rows.rows();
+        if (start.options().judgedByFerPlus()) {
+            trained = rows.withFerPlusMajority(train);
+            System.out.printf("on the FER+ votes: %d rows whose FER+ majority is contempt, unknown or not-a-face"
+                    + " dropped; %d trained%n", rows.rows().length - trained.length, trained.length);
+        }
         // SIGTERM (kill PID, a session ending politely) saves the batch in hand instead of losing the epoch.
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);
@@ -89,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            RunState end = new DcnnTrainer(train, rows.rows(), publicTest, run, System.out, DcnnTrainer.PARTIAL_EVERY,
+            RunState end = new DcnnTrainer(train, trained, publicTest, run, System.out, DcnnTrainer.PARTIAL_EVERY,
                     stop::get).run(start);
             if (end.epochsDone() >= end.options().epochs()) {
                 System.out.printf("run finished: %d epochs, best validation accuracy %.4f at epoch %d%n",

@@ -28,6 +28,16 @@ public record TrainingRows(int[] rows, Counts counts) {
         }
     }
 
+    /**
+     * The kept rows whose FER+ majority is one of the seven FER classes: rows whose most-voted FER+ column is
+     * contempt, unknown or not-a-face are dropped (FER+'s authors drop unknown and not-a-face; FER-2013 has no
+     * contempt class), so a run on the votes learns only faces people agreed show one of the seven.
+     */
+    public int[] withFerPlusMajority(FerSet train) {
+        return java.util.Arrays.stream(rows)
+                .filter(r -> train.ferPlusMajority(r) >= 0 && train.ferPlusDistribution(r) != null).toArray();
+    }
+
     public static TrainingRows select(FerSet train, List<FerSet> testSplits) {
         Set<ByteBuffer> testImages = new HashSet<>();
         for (FerSet test : testSplits) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.moodbox.lab.data.TrainingRows;
 import org.moodbox.models.fer.FerSet;
 
 /**
@@ -22,9 +23,8 @@ public final class FerPlusRows {
     private FerPlusRows() {
     }
 
-    public static int[] select(FerSet train, int[] cleanedRows) {
-        return Arrays.stream(cleanedRows).filter(r -> train.ferPlusMajority(r) >= 0 && train.ferPlusDistribution(r) != null)
-                .toArray();
+    public static int[] select(FerSet train, TrainingRows cleaned) {
+        return cleaned.withFerPlusMajority(train);
     }
 
     public static void write(Path run, int[] rows) throws IOException {

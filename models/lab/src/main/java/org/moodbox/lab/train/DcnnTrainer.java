@@ -131,7 +131,7 @@ public final class DcnnTrainer {
                             int r = order[b * o.batchSize() + i];
                             augmenter.augment(train.pixels(), r * pixels, x, i * pixels, random);
                             targets.write(r, t, i * FerSet.CLASSES);
-                            labels[i] = train.label(r);
+                            labels[i] = targets.truth(r);
                         }
                         try (NDManager m = trainer.getManager().newSubManager()) {
                             NDArray input = m.create(x, new Shape(o.batchSize(), 1, side, train.cols()));

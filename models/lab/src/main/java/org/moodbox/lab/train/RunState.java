@@ -29,9 +29,10 @@ public record RunState(TrainOptions options, int epochsDone, long step, double b
     public RunState after(EpochResult result, long stepNow) {
         List<EpochResult> h = new ArrayList<>(history);
         h.add(result);
-        boolean better = result.validationAccuracy() > bestValidationAccuracy;
+        double score = options.judgedByFerPlus() ? result.validationFerPlusAccuracy() : result.validationAccuracy();
+        boolean better = score > bestValidationAccuracy;
         return new RunState(options, result.epoch(), stepNow,
-                better ? result.validationAccuracy() : bestValidationAccuracy,
+                better ? score : bestValidationAccuracy,
                 better ? result.epoch() : bestEpoch, List.copyOf(h), null);
     }
 

@@ -1,5 +1,6 @@
 package org.moodbox.lab.train;
 
+import java.util.function.IntUnaryOperator;
 import org.moodbox.models.fer.FerSet;
 
 /**
@@ -11,23 +12,35 @@ final class Targets {
     private final float ferPlusWeight;
     private final float smoothing;
     private final float[] classWeights;
+    private final IntUnaryOperator truth;
 
     Targets(FerSet train, int[] rows, TrainOptions options) {
-        this.train = train;
-        this.ferPlusWeight = train.hasFerPlus() ? options.ferPlusWeight() : 0f;
-        this.smoothing = options.labelSmoothing();
-        this.classWeights = classWeights(train, rows, options.classWeightPower());
         if (options.ferPlusWeight() > 0 && !train.hasFerPlus()) {
             throw new IllegalArgumentException("FER+ soft labels asked for, but the data has no FER+ vote files");
         }
+        this.train = train;
+        this.ferPlusWeight = options.ferPlusWeight();
+        this.smoothing = options.labelSmoothing();
+        this.truth = options.judgedByFerPlus() ? train::ferPlusMajority : train::label;
+        this.classWeights = classWeights(rows, truth, options.classWeightPower());
     }
 
-    /** (mean count / count of c) ^ power, normalised so the kept rows' average weight is 1. */
+    /** The class row {@code r} counts as: its FER+ majority in a run on the votes, else its FER label. */
+    int truth(int r) {
+        return truth.applyAsInt(r);
+    }
+
+    /** (mean count / count of c) ^ power over the FER labels, normalised so the rows' average weight is 1. */
     static float[] classWeights(FerSet train, int[] rows, float power) {
+        return classWeights(rows, train::label, power);
+    }
+
+    /** (mean count / count of c) ^ power, c the rows' true classes, normalised to an average weight of 1. */
+    static float[] classWeights(int[] rows, IntUnaryOperator truth, float power) {
         int k = FerSet.CLASSES;
         long[] counts = new long[k];
         for (int r : rows) {
-            counts[train.label(r)]++;
+            counts[truth.applyAsInt(r)]++;
         }
         double mean = (double) rows.length / k;
         double[] w = new double[k];

@@ -32,6 +32,14 @@ public record TrainOptions(
         DcnnLayout.parse(48, stages, dropout, 7); // fails early on a malformed stage list
     }
 
+    /**
+     * A run on the FER+ votes is judged by the FER+ majority: its rows, class weights, training accuracy and
+     * best epoch all follow the majority vote instead of the single FER label.
+     */
+    public boolean judgedByFerPlus() {
+        return ferPlusWeight > 0;
+    }
+
     public DcnnLayout layout() {
         return DcnnLayout.parse(48, stages, dropout, 7);
     }
