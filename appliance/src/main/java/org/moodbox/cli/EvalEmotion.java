@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.moodbox.models.eval.SureCoverage;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.fer.FerSplit;
 import org.moodbox.vision.BoundingBox;
@@ -169,13 +170,26 @@ public final class EvalEmotion implements Callable<Integer> {
         json.put("confusion", scores.matrix());
         json.put("msPerFace", EmotionScores.round(msPerFace));
         json.put("cpuMsPerFace", EmotionScores.round(cpuMsPerFace));
-        json.put("coverage", coverage.rows());
+        json.put("coverage", coverageRows(coverage));
         if (photos > 0) {
             json.put("detectMsPerPhoto", EmotionScores.round(detectMs / photos));
         }
         out.println(new ObjectMapper().writeValueAsString(json));
         out.flush();
         return 0;
+    }
+
+    /** The precision-against-coverage table as JSON rows. */
+    private static java.util.List<Map<String, Object>> coverageRows(SureCoverage coverage) {
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < SureCoverage.THRESHOLDS.length; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("threshold", SureCoverage.THRESHOLDS[i]);
+            row.put("coverage", EmotionScores.round(coverage.coverage(i)));
+            row.put("precision", EmotionScores.round(coverage.precision(i)));
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The model asked for, averaged with a second model and/or its mirror view when asked. */

@@ -41,7 +41,7 @@ public final class CacheCommand implements Callable<Integer> {
         FerSet publicTest = FerSet.load(data, FerSplit.PUBLICTEST);
         FerSet privateTest = FerSet.load(data, FerSplit.PRIVATETEST);
         TrainingRows cleaned = TrainingRows.select(train, List.of(publicTest, privateTest));
-        int[] rows = FerPlusRows.select(train, cleaned);
+        int[] rows = cleaned.withFerPlusMajority(train);
         int[] all = rows;
         if (limit > 0 && limit < rows.length) {
             rows = Arrays.copyOf(rows, limit);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.moodbox.lab.train.Checkpoints;
+import org.moodbox.lab.train.ClassWeights;
 import org.moodbox.lab.train.CosineSchedule;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.quantize.FloatGraph;
@@ -55,7 +56,7 @@ public final class FaceNetTrainer {
         FaceNetRun.Options o = start.options();
         int batches = rows.length / o.batch();
         Engine.getInstance().setRandomSeed((int) o.seed());
-        float[] classWeights = classWeights(o.classWeightPower());
+        float[] classWeights = ClassWeights.of(rows, train::ferPlusMajority, o.classWeightPower());
         float[][] targets = targets(classWeights, o.labelSmoothing());
         CosineSchedule schedule = new CosineSchedule(o.lr(), o.minLr(), Math.round(o.warmupEpochs() * batches),
                 (long) o.epochs() * batches, start.step());
@@ -175,25 +176,6 @@ public final class FaceNetTrainer {
 
     private Path epochFile(int epoch) {
         return run.resolve(String.format("epoch-%03d.params", epoch));
-    }
-
-    private float[] classWeights(float power) {
-        long[] counts = new long[FerSet.CLASSES];
-        for (int r : rows) {
-            counts[train.ferPlusMajority(r)]++;
-        }
-        double mean = (double) rows.length / FerSet.CLASSES;
-        double[] w = new double[FerSet.CLASSES];
-        double sum = 0;
-        for (int c = 0; c < w.length; c++) {
-            w[c] = counts[c] == 0 ? 0 : Math.pow(mean / counts[c], power);
-            sum += w[c] * counts[c];
-        }
-        float[] out = new float[w.length];
-        for (int c = 0; c < w.length; c++) {
-            out[c] = (float) (w[c] * rows.length / sum);
-        }
-        return out;
     }
 
     private float[][] targets(float[] classWeights, float smoothing) {

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.moodbox.lab.data.TrainingRows;
-import org.moodbox.models.fer.FerSet;
 
 /**
- * The training rows of the face-pretrained network: the cleaned FER-2013 rows ({@code TrainingRows}) whose
- * FER+ majority is one of the seven FER classes. Rows whose most-voted FER+ column is contempt, unknown or
+ * The training rows of the face-pretrained network: the cleaned FER-2013 rows whose FER+ majority is one of
+ * the seven FER classes ({@code TrainingRows#withFerPlusMajority}). Rows whose most-voted FER+ column is contempt, unknown or
  * not-a-face are dropped (FER+'s own authors drop unknown and not-a-face; contempt has no FER-2013 class);
  * the kept rows' targets are their votes over the seven classes, renormalised (the contempt, unknown and
  * not-a-face votes of a kept row are dropped). The list is stored in the run, so training reads exactly the
@@ -21,10 +19,6 @@ public final class FerPlusRows {
     static final String FILE = "train-rows.txt";
 
     private FerPlusRows() {
-    }
-
-    public static int[] select(FerSet train, TrainingRows cleaned) {
-        return cleaned.withFerPlusMajority(train);
     }
 
     public static void write(Path run, int[] rows) throws IOException {

@@ -1,5 +1,6 @@
 package org.moodbox.lab.facenet;
 
+import org.moodbox.models.eval.SureCoverage;
 import org.moodbox.models.eval.TopClass;
 import org.moodbox.models.fer.FerSet;
 
@@ -100,26 +101,14 @@ public final class TemperatureScaling {
      * the mood tracker's "not sure" threshold is chosen from.
      */
     public static String coverageTable(float[][] p, FerSet set) {
-        StringBuilder out = new StringBuilder("| threshold | coverage | precision |\n|---|---|---|\n");
-        for (double th : new double[] {0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9}) {
-            int kept = 0;
-            int right = 0;
-            int all = 0;
-            for (int i = 0; i < p.length; i++) {
-                int y = set.ferPlusMajority(i);
-                if (y < 0) {
-                    continue;
-                }
-                all++;
+        SureCoverage coverage = new SureCoverage();
+        for (int i = 0; i < p.length; i++) {
+            int y = set.ferPlusMajority(i);
+            if (y >= 0) {
                 int top = TopClass.of(p[i]);
-                if (p[i][top] >= th) {
-                    kept++;
-                    right += top == y ? 1 : 0;
-                }
+                coverage.add(p[i][top], top == y);
             }
-            out.append(String.format(java.util.Locale.ROOT, "| %.2f | %.3f | %.3f |%n", th, (double) kept / all,
-                    kept == 0 ? 0 : (double) right / kept));
         }
-        return out.toString();
+        return coverage.markdown();
     }
 }

@@ -22,38 +22,12 @@ final class Targets {
         this.ferPlusWeight = options.ferPlusWeight();
         this.smoothing = options.labelSmoothing();
         this.truth = options.judgedByFerPlus() ? train::ferPlusMajority : train::label;
-        this.classWeights = classWeights(rows, truth, options.classWeightPower());
+        this.classWeights = ClassWeights.of(rows, truth, options.classWeightPower());
     }
 
     /** The class row {@code r} counts as: its FER+ majority in a run on the votes, else its FER label. */
     int truth(int r) {
         return truth.applyAsInt(r);
-    }
-
-    /** (mean count / count of c) ^ power over the FER labels, normalised so the rows' average weight is 1. */
-    static float[] classWeights(FerSet train, int[] rows, float power) {
-        return classWeights(rows, train::label, power);
-    }
-
-    /** (mean count / count of c) ^ power, c the rows' true classes, normalised to an average weight of 1. */
-    static float[] classWeights(int[] rows, IntUnaryOperator truth, float power) {
-        int k = FerSet.CLASSES;
-        long[] counts = new long[k];
-        for (int r : rows) {
-            counts[truth.applyAsInt(r)]++;
-        }
-        double mean = (double) rows.length / k;
-        double[] w = new double[k];
-        double weightedSum = 0;
-        for (int c = 0; c < k; c++) {
-            w[c] = counts[c] == 0 ? 0 : Math.pow(mean / counts[c], power);
-            weightedSum += w[c] * counts[c];
-        }
-        float[] out = new float[k];
-        for (int c = 0; c < k; c++) {
-            out[c] = (float) (w[c] * rows.length / weightedSum);
-        }
-        return out;
     }
 
     float[] classWeights() {

@@ -36,13 +36,13 @@ class CosineScheduleTest {
         org.moodbox.models.fer.FerSet set = new org.moodbox.models.fer.FerSet("x", 80, 48, 48, new byte[80 * 48 * 48],
                 labels, null);
         int[] rows = java.util.stream.IntStream.range(0, 80).toArray();
-        float[] w = Targets.classWeights(set, rows, 0.5f);
+        float[] w = ClassWeights.of(rows, set::label, 0.5f);
         assertThat(w[1]).isGreaterThan(w[3]);
         double mean = 0;
         for (int r : rows) {
             mean += w[set.label(r)];
         }
         assertThat(mean / rows.length).isCloseTo(1.0, within(1e-5));
-        assertThat(Targets.classWeights(set, rows, 0f)).containsOnly(1f);
+        assertThat(ClassWeights.of(rows, set::label, 0f)).containsOnly(1f);
     }
 }

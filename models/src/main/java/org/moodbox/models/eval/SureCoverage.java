@@ -1,24 +1,21 @@
-package org.moodbox.cli;
+package org.moodbox.models.eval;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Precision against coverage of a classifier's top probability: for each threshold, the share of faces whose top
  * probability reaches it (the box names their emotion; below it the mood tracker says "not sure") and how often
  * the named emotion is right. Measured on the classifier as it runs, so the threshold is chosen on the
- * probabilities the tracker will see (flip-averaged ones included).
+ * probabilities the tracker will see (flip-averaged ones included). The lab's calibration and the appliance's
+ * {@code eval emotion} both count with it.
  */
-final class SureCoverage {
-    static final double[] THRESHOLDS = {0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9};
+public final class SureCoverage {
+    public static final double[] THRESHOLDS = {0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9};
     private final long[] reached = new long[THRESHOLDS.length];
     private final long[] right = new long[THRESHOLDS.length];
     private long total;
 
-    void add(float confidence, boolean correct) {
+    public void add(float confidence, boolean correct) {
         total++;
         for (int i = 0; i < THRESHOLDS.length; i++) {
             if (confidence >= THRESHOLDS[i]) {
@@ -28,16 +25,18 @@ final class SureCoverage {
         }
     }
 
-    double coverage(int i) {
+    /** Share of faces whose top probability reaches {@code THRESHOLDS[i]}; NaN before any face. */
+    public double coverage(int i) {
         return total == 0 ? Double.NaN : (double) reached[i] / total;
     }
 
     /** NaN when no face reaches the threshold. */
-    double precision(int i) {
+    public double precision(int i) {
         return reached[i] == 0 ? Double.NaN : (double) right[i] / reached[i];
     }
 
-    String table() {
+    /** The table as {@code eval emotion} prints it. */
+    public String table() {
         StringBuilder b = new StringBuilder("threshold  coverage  precision   (top probability, \"not sure\" below)\n");
         for (int i = 0; i < THRESHOLDS.length; i++) {
             b.append(String.format(Locale.ROOT, "%9.2f  %8.3f  %9.3f%n", THRESHOLDS[i], coverage(i), precision(i)));
@@ -45,15 +44,14 @@ final class SureCoverage {
         return b.toString();
     }
 
-    List<Map<String, Object>> rows() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** The same as a Markdown table (model cards); a threshold no face reaches shows precision 0. */
+    public String markdown() {
+        StringBuilder out = new StringBuilder("| threshold | coverage | precision |\n|---|---|---|\n");
         for (int i = 0; i < THRESHOLDS.length; i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("threshold", THRESHOLDS[i]);
-            row.put("coverage", EmotionScores.round(coverage(i)));
-            row.put("precision", EmotionScores.round(precision(i)));
-            rows.add(row);
+            double precision = precision(i);
+            out.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f |%n", THRESHOLDS[i], coverage(i),
+                    Double.isNaN(precision) ? 0 : precision));
         }
-        return rows;
+        return out.toString();
     }
 }
