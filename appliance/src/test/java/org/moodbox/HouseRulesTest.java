@@ -47,10 +47,22 @@ class HouseRulesTest {
     }
 
     @Test
-    void onlyTheCompositionRootAndTheWebTouchTheSettingsStore() {
-        noClasses().that().resideOutsideOfPackages("org.moodbox.app..", "org.moodbox.web..", "org.moodbox.settings..")
+    void onlyTheCompositionRootTheWebAndTheBrokerLinkTouchTheSettingsStore() {
+        noClasses().that().resideOutsideOfPackages("org.moodbox.app..", "org.moodbox.web..", "org.moodbox.mqtt..",
+                        "org.moodbox.settings..")
                 .should().dependOnClassesThat().belongToAnyOf(SettingsStore.class)
-                .because("app hands each room its part of the owner's settings; the web saves them")
+                .because("app hands each room its part of the owner's settings; the web and the broker's commands save"
+                        + " them, through the same checks")
+                .check(product);
+    }
+
+    @Test
+    void theBrokerLinkSeesNoPixelsAndNoRoomsInside() {
+        noClasses().that().resideInAPackage("org.moodbox.mqtt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.moodbox.vision..", "org.moodbox.camera..",
+                        "org.moodbox.web..", "org.moodbox.catalog..", "org.moodbox.recommend..")
+                .because("no frame is ever published, and commands go through the ports the kiosk and the admin page"
+                        + " use (mood feed, player, the box's controls, the settings store), never into a room")
                 .check(product);
     }
 

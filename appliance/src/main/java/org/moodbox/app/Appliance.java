@@ -37,7 +37,12 @@ import org.moodbox.recommend.SourcedRecommender;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackSource;
 import org.moodbox.recommend.TrackFilter;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.moodbox.mqtt.BoxPorts;
+import org.moodbox.mqtt.MqttRoom;
 import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.CameraState;
 import org.moodbox.vision.VisionLoop;
@@ -79,12 +84,14 @@ public final class Appliance implements AutoCloseable {
     private final YoutubeCandidates youtube;
     private final BackgroundScan libraryScan;
     private final CatalogBackup backup;
+    private final MqttRoom mqtt;
     private boolean closed;
 
     private Appliance(Catalog catalog, VisionLoop vision, Player player, WebServer web, SystemdNotifier systemd,
                       ServiceWatchdog watchdog, BoxHardware hardware, Spotify spotify, YoutubeCandidates youtube,
-                      BackgroundScan libraryScan, CatalogBackup backup) {
+                      BackgroundScan libraryScan, CatalogBackup backup, MqttRoom mqtt) {
         this.backup = backup;
+        this.mqtt = mqtt;
         this.spotify = spotify;
         this.youtube = youtube;
         this.libraryScan = libraryScan;
@@ -122,6 +129,8 @@ public final class Appliance implements AutoCloseable {
         Spotify spotify = null;
         YoutubeCandidates youtube = null;
         BackgroundScan libraryScan = null;
+        BoxControls controls = null;
+        MqttRoom mqtt = null;
         try {
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
             vision = new VisionLoop(config.camera(), OwnerSettings.pipelineAtStart(settings, config.detector()), mood,
@@ -158,11 +167,24 @@ public final class Appliance implements AutoCloseable {
             VisionLoop eyes = vision;
             libraryScan = new BackgroundScan(new LibraryScanner(catalog, SCAN_WINDOW_SECONDS),
                     () -> libraryFolders(config, settings), Clock.systemUTC());
+            // The button, the presence sensor and the broker's commands reach playback, feedback, the vision pace
+            // and the screen through these controls; the screen joins once the server is up.
+            AtomicReference<WebServer> screen = new AtomicReference<>();
+            controls = new BoxControls(player, recommender, mood, catalog, List.of(present -> eyes.idle(!present),
+                    present -> Optional.ofNullable(screen.get()).ifPresent(w -> w.presence(present))));
+            // The broker link: Home Assistant and a fleet see the box's state and send the kiosk's own commands.
+            SecretFile mqttPassword = SecretFile.open(config.dataDir(), MQTT_PASSWORD_FILE);
+            OwnerSettings.mqttFromCommandLine(settings, mqttPassword, config.mqtt());
+            String webBase = "http://" + reachableHost(config.host()) + ":" + config.port();
+            mqtt = MqttRoom.start(settings, mqttPassword, new BoxPorts(mood, player, controls),
+                    BoxIdentity.of(config.dataDir(), webBase, AdminAddressFile.fromEnvironment(config.environment()).get()),
+                    config.dataDir().resolve("mqtt-group.json"), Clock.systemUTC());
             WebServer web = new WebServer(new KioskRooms(mood, recommender, player, catalog, TrackLookup.of(catalog),
                     () -> eyes.status().cameraState() == CameraState.RUNNING, TrackFeedback.of(catalog)),
                     ServerOptions.on(config.host(), config.port()),
                     WebSections.of(settings, secrets, eyes, libraryScan, config::libraryFolders, catalog, queued,
-                            youtube, spotify));
+                            youtube, spotify, mqtt, mqttPassword));
+            screen.set(web);
             spotify.start();
             vision.start();
             LOG.info("Moodbox is up: kiosk http://{}:{}/  owner http://{}:{}/admin  ({} tracks before the library"
@@ -170,10 +192,7 @@ public final class Appliance implements AutoCloseable {
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
             web.adminAddress(AdminAddressFile.fromEnvironment(config.environment()));
-            // Last, because neither throws: what opened above is all the catch below has to release.
-            // The button and the presence sensor reach playback, feedback, the vision pace and the screen.
-            BoxControls controls = new BoxControls(player, recommender, mood, catalog,
-                    List.of(present -> eyes.idle(!present), web::presence));
+            // Last, because it does not throw: what opened above is all the catch below has to release.
             BoxHardware hardware = BoxHardware.open(gpioPins, settings, controls, () -> ledState(eyes.status()));
             String serving = "serving http://" + config.host() + ":" + web.port() + "/, " + hardware.status();
             ServiceWatchdog watchdog = ServiceWatchdog.start(systemd, List.of(visionAlive(eyes),
@@ -190,9 +209,15 @@ public final class Appliance implements AutoCloseable {
                     config.dataDir().resolve(CatalogBackup.FILE_NAME), Clock.systemDefaultZone());
             libraryScan.start();
             return new Appliance(catalog, vision, player, web, systemd, watchdog, hardware, spotify, youtube,
-                    libraryScan, backup);
+                    libraryScan, backup, mqtt);
         } catch (RuntimeException e) {
             // Whatever did start (models, audio, the catalog file) is released before the error is reported.
+            if (mqtt != null) {
+                mqtt.close();
+            }
+            if (controls != null) {
+                controls.close();
+            }
             if (libraryScan != null) {
                 libraryScan.close();
             }
@@ -248,6 +273,14 @@ public final class Appliance implements AutoCloseable {
         return () -> vision.problem(VISION_DEADLINE);
     }
 
+    /** The password of the owner's MQTT broker user, in its own 0600 file beside the settings. */
+    static final String MQTT_PASSWORD_FILE = "mqtt-password";
+
+    /** How other machines (Home Assistant) reach the web server: the bound address, or the host's mDNS name. */
+    private static String reachableHost(String host) {
+        return "0.0.0.0".equals(host) || "::".equals(host) ? BoxIdentity.hostName() + ".local" : host;
+    }
+
     /** The web server is probed where this machine itself reaches it. */
     private static String loopback(String host) {
         return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
@@ -290,7 +323,8 @@ public final class Appliance implements AutoCloseable {
         closed = true;
         systemd.stopping("stopping");
         watchdog.close(); // first: a vision loop being closed must not read as a failure
-        hardware.close(); // the button and the sensor first: no press may reach a closing player
+        mqtt.close(); // first: no broker's command may reach a closing player; the broker hears "offline"
+        hardware.close(); // the button and the sensor: no press may reach a closing player either
         web.close();
         libraryScan.close();
         backup.close();

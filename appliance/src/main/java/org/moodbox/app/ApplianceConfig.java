@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.moodbox.camera.CameraSpec;
+import org.moodbox.mqtt.MqttUrl;
 import org.moodbox.vision.DetectorKind;
 
 /**
@@ -16,11 +17,19 @@ import org.moodbox.vision.DetectorKind;
  *                       owner's saved choice; either way, a detector the owner saves later takes over
  * @param environment    the process environment, read once here: the rooms get their part of it from
  *                       {@link Appliance} (systemd's socket, Spotify's app, the YouTube API root, the ALSA mixer)
+ * @param mqtt           a broker from {@code --mqtt}, saved as the owner's link at start; null: the saved link
  */
 public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
-                              double maxFps, double volumeCap, DetectorKind detector, Map<String, String> environment) {
+                              double maxFps, double volumeCap, DetectorKind detector, Map<String, String> environment,
+                              MqttUrl mqtt) {
     public ApplianceConfig {
         environment = Map.copyOf(environment);
+    }
+
+    /** Without a broker on the command line. */
+    public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
+                           double maxFps, double volumeCap, DetectorKind detector, Map<String, String> environment) {
+        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, detector, environment, null);
     }
 
     /** With the owner's saved detector and no environment (no systemd, no Spotify app, YouTube's real API). */

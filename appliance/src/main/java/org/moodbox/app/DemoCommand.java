@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.camera.DemoVideo;
+import org.moodbox.mqtt.MqttUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "music folders to scan (default: Debian's singularity-music and wesnoth-1.16-music)")
     List<Path> music;
 
+    @Option(names = "--mqtt", paramLabel = "URL",
+            description = "link to an MQTT broker (Home Assistant, a fleet): mqtt[s]://[user:password@]host:port;"
+                    + " saved as the owner's link, shown on the admin page")
+    String mqtt;
+
     @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
             description = "face detector for this run: mtcnn, mtcnn-int8, blazeface-full or blazeface-short"
                     + " (default: the owner's setting, blazeface-full on a new box; a later save on the admin page wins)")
@@ -71,7 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
         String source = camera != null ? camera : DemoVideo.ensure(dataDir.resolve("demo")).toString();
         CameraSpec spec = CameraSpec.parse(source, 640, 480, DemoVideo.FPS);
         try (Appliance appliance = Appliance.start(new ApplianceConfig(dataDir, spec, host, port, folders,
-                DemoVideo.FPS, 0.8, detector, environment.variables()))) {
+                DemoVideo.FPS, 0.8, detector, environment.variables(),
+                mqtt == null ? null : MqttUrl.parse(mqtt)))) {
             appliance.awaitShutdown();
         }
         return 0;

@@ -7,6 +7,9 @@ import org.moodbox.camera.CameraSpec;
 import org.moodbox.playback.Player;
 import org.moodbox.recommend.StrategyPlan;
 import org.moodbox.recommend.TrackFilter;
+import org.moodbox.mqtt.MqttUrl;
+import org.moodbox.settings.MqttSettings;
+import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.DetectorKind;
@@ -45,6 +48,7 @@ public final class OwnerSettings {
      * --camera decides, so the installer's choice is what a restart comes back to.
      */
     static void camera(SettingsStore settings, VisionLoop vision, CameraSpec started) {
+        settings.follow(Settings::cameraOn, vision::cameraOn); // the owner's privacy switch, kept across restarts
         settings.followChanges(Settings::cameraSource, source -> {
             try {
                 vision.switchCamera(CameraSpec.parse(source, started.width(), started.height(), started.fps()));
@@ -62,6 +66,23 @@ public final class OwnerSettings {
      */
     public static void volumeCap(SettingsStore settings, Player player, double ceiling) {
         settings.follow(s -> Math.max(0, Math.min(ceiling, s.volumeCap())), player::setVolumeCap);
+    }
+
+    /**
+     * A broker given on the command line ({@code --mqtt}) becomes the owner's link setting, so the admin page
+     * shows it as set and a restart without the option keeps it; its password goes to the secret file. A URL
+     * without a password leaves a stored one alone.
+     */
+    static void mqttFromCommandLine(SettingsStore settings, SecretFile password, MqttUrl url) {
+        if (url == null) {
+            return;
+        }
+        MqttSettings before = settings.current().mqtt();
+        settings.save(settings.current().withMqtt(new MqttSettings(true, url.host(), url.port(), url.tls(),
+                before.caFile(), url.user(), before.baseTopic(), before.discoveryPrefix(), before.shareMood(),
+                before.followGroup(), before.group())));
+        url.password().ifPresent(password::set);
+        LOG.info("MQTT link from --mqtt: {}", url);
     }
 
     /** The owner's languages, favourite and excluded artists as the recommender's filter, from the next card on. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.device.GpioPins;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.mqtt.MqttUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +63,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-gpio", description = "leave the GPIO pins alone (no button, LED or presence sensor)")
     boolean noGpio;
 
+    @Option(names = "--mqtt", paramLabel = "URL",
+            description = "link to an MQTT broker (Home Assistant, a fleet): mqtt[s]://[user:password@]host:port;"
+                    + " saved as the owner's link, shown on the admin page")
+    String mqtt;
+
     @Option(names = "--detector", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
             description = "face detector for this run: mtcnn, mtcnn-int8, blazeface-full or blazeface-short"
                     + " (default: the owner's setting, blazeface-full on a new box; a later save on the admin page wins)")
@@ -78,7 +84,8 @@ public final class RunCommand implements Callable<Integer> {
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
         GpioPins gpio = gpioPins();
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap, detector, environment.variables()), gpio)) {
+                fps, volumeCap, detector, environment.variables(),
+                mqtt == null ? null : MqttUrl.parse(mqtt)), gpio)) {
             appliance.awaitShutdown();
         }
         return 0;

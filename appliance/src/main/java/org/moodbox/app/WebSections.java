@@ -8,7 +8,10 @@ import org.moodbox.catalog.Catalog;
 import org.moodbox.catalog.scan.BackgroundScan;
 import org.moodbox.device.CpuTemperature;
 import org.moodbox.playback.PlaybackQueue;
+import org.moodbox.mqtt.MqttRoom;
 import org.moodbox.settings.AdminSecrets;
+import org.moodbox.settings.SecretFile;
+import org.moodbox.web.admin.MqttAdminRoutes;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.spotify.Spotify;
 import org.moodbox.vision.VisionLoop;
@@ -29,7 +32,7 @@ import org.moodbox.youtube.YoutubeCandidates;
 
 /**
  * The web server's extensions as the appliance serves them: the owner's sign-in first (its guard checks CSRF
- * on every {@code /admin/api} change), then each owner's section, the queue, the hand-over to phones, YouTube's
+ * on every {@code /admin/api} change), then each owner's section (Home Assistant / MQTT among them), the queue, the hand-over to phones, YouTube's
  * and Spotify's sections. Each arrives the same way; the server knows none of them by name.
  */
 final class WebSections {
@@ -41,7 +44,8 @@ final class WebSections {
      */
     static List<WebExtension> of(SettingsStore settings, AdminSecrets secrets, VisionLoop vision,
                                  BackgroundScan libraryScan, Supplier<List<Path>> installerFolders, Catalog catalog,
-                                 PlaybackQueue queue, YoutubeCandidates youtube, Spotify spotify) {
+                                 PlaybackQueue queue, YoutubeCandidates youtube, Spotify spotify, MqttRoom mqtt,
+                                 SecretFile mqttPassword) {
         return List.of(
                 new AdminRoutes(settings, secrets, Clock.systemUTC()),
                 new AdminStatusRoutes(vision::status, CpuTemperature.SYS_THERMAL),
@@ -52,6 +56,7 @@ final class WebSections {
                 new HandoffRoutes(new Handoff(() -> settings.current().youtube().phoneLink(), List.of(youtube))),
                 new YoutubeAdminRoutes(youtube, youtube.apiKey()),
                 new SpotifyAdminRoutes(spotify),
-                new ArtistLanguageRoutes(catalog));
+                new ArtistLanguageRoutes(catalog),
+                new MqttAdminRoutes(mqtt, mqttPassword));
     }
 }

@@ -13,4 +13,7 @@ public interface MoodFeed {
 
     /** The listener's "not my mood" choice from the screen, kept until it times out. */
     void override(org.moodbox.model.Emotion emotion);
+
+    /** Ends a listener's choice at once ("auto"): the camera decides again from now on. */
+    void clearOverride();
 }

@@ -59,6 +59,14 @@ public final class MoodTracker implements MoodFeed, Consumer<FrameAnalysis> {
         publish(override);
     }
 
+    @Override
+    public synchronized void clearOverride() {
+        if (override != null) {
+            overrideUntil = Instant.EPOCH;
+            publish(decide(clock.instant()));
+        }
+    }
+
     /** One analysed frame from the vision room. */
     @Override
     public synchronized void accept(FrameAnalysis frame) {

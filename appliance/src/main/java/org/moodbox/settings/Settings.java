@@ -33,11 +33,13 @@ import org.moodbox.vision.EmotionModelKind;
  * @param youtube          phone links (the QR on a card's back) and the optional YouTube search; never null
  * @param emotionModel     which emotion model the vision room classifies faces with
  * @param gpio             the pins of the box's button, status LED and presence sensor
+ * @param mqtt             the link to an MQTT broker (Home Assistant, a fleet); never null
+ * @param cameraOn         false: the owner turned the camera off (privacy); nobody is seen, the mood says "nobody"
  */
 public record Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                        double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
                        Map<Emotion, Strategy> strategies, List<String> libraryFolders, YoutubeSettings youtube,
-                       EmotionModelKind emotionModel, GpioSettings gpio) {
+                       EmotionModelKind emotionModel, GpioSettings gpio, MqttSettings mqtt, boolean cameraOn) {
     static final int MAX_ARTISTS = 200;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_CAMERA_SOURCE_LENGTH = 500;
@@ -70,14 +72,25 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
         if (gpio == null) {
             errors.add("gpio", "is required");
         }
+        mqtt = mqtt == null ? MqttSettings.defaults() : mqtt; // valid by its own constructor
         errors.throwIfAny();
+    }
+
+    /** Without the MQTT link and the camera switch, which came later: no link, the camera on. */
+    public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
+                    double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource,
+                    Map<Emotion, Strategy> strategies, List<String> libraryFolders, YoutubeSettings youtube,
+                    EmotionModelKind emotionModel, GpioSettings gpio) {
+        this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
+                strategies, libraryFolders, youtube, emotionModel, gpio, MqttSettings.defaults(), true);
     }
 
     /** Without the parts added later: their defaults (the settings as they were before those existed). */
     public Settings(List<String> languages, List<String> favouriteArtists, List<String> excludedArtists,
                     double volumeCap, ScreenSchedule screenSchedule, DetectorKind detector, String cameraSource) {
         this(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector, cameraSource,
-                defaultStrategies(), List.of(), null, EmotionModelKind.DEFAULT, GpioSettings.defaults());
+                defaultStrategies(), List.of(), null, EmotionModelKind.DEFAULT, GpioSettings.defaults(),
+                MqttSettings.defaults(), true);
     }
 
     /**
@@ -87,17 +100,22 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
     public static Settings defaults() {
         return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.DEFAULT,
                 "/dev/video0", defaultStrategies(), List.of(), YoutubeSettings.defaults(), EmotionModelKind.DEFAULT,
-                GpioSettings.defaults());
+                GpioSettings.defaults(), MqttSettings.defaults(), true);
     }
 
     public Settings withVolumeCap(double cap) {
         return new Settings(languages, favouriteArtists, excludedArtists, cap, screenSchedule, detector, cameraSource,
-                strategies, libraryFolders, youtube, emotionModel, gpio);
+                strategies, libraryFolders, youtube, emotionModel, gpio, mqtt, cameraOn);
     }
 
     public Settings withYoutube(YoutubeSettings next) {
         return new Settings(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector,
-                cameraSource, strategies, libraryFolders, next, emotionModel, gpio);
+                cameraSource, strategies, libraryFolders, next, emotionModel, gpio, mqtt, cameraOn);
+    }
+
+    public Settings withMqtt(MqttSettings next) {
+        return new Settings(languages, favouriteArtists, excludedArtists, volumeCap, screenSchedule, detector,
+                cameraSource, strategies, libraryFolders, youtube, emotionModel, gpio, next, cameraOn);
     }
 
     /**
@@ -198,6 +216,6 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
                 + excludedArtists.size() + ", volumeCap=" + volumeCap + ", " + screenSchedule + ", detector="
                 + (detector == null ? null : detector.id()) + ", emotionModel=" + (emotionModel == null ? null : emotionModel.id())
                 + ", camera=" + Objects.toString(cameraSource) + ", strategies=" + strategies + ", libraryFolders="
-                + libraryFolders.size() + ", " + youtube + ", " + gpio + "]";
+                + libraryFolders.size() + ", " + youtube + ", " + gpio + ", " + mqtt + ", cameraOn=" + cameraOn + "]";
     }
 }

@@ -24,7 +24,7 @@ import org.moodbox.vision.EmotionModelKind;
 public final class SettingsJson {
     private static final Set<String> FIELDS = Set.of("languages", "favouriteArtists", "excludedArtists",
             "volumeCap", "screenSchedule", "detector", "cameraSource", "strategies", "libraryFolders", "youtube",
-            "emotionModel", "gpio");
+            "emotionModel", "gpio", "mqtt", "cameraOn");
     private static final Set<String> SCHEDULE_FIELDS = Set.of("nightDimStart", "nightDimEnd");
 
     private SettingsJson() {
@@ -58,6 +58,8 @@ public final class SettingsJson {
         YoutubeSettingsJson.write(root.putObject("youtube"), s.youtube());
         root.put("emotionModel", s.emotionModel().id());
         GpioSettingsJson.write(root.putObject("gpio"), s.gpio());
+        MqttSettingsJson.write(root.putObject("mqtt"), s.mqtt());
+        root.put("cameraOn", s.cameraOn());
         return root;
     }
 
@@ -108,11 +110,22 @@ public final class SettingsJson {
         List<String> folders = strings(errors, root, "libraryFolders", base.libraryFolders());
         YoutubeSettings youtube = YoutubeSettingsJson.read(errors, root.get("youtube"), base.youtube());
         GpioSettings gpio = GpioSettingsJson.read(errors, root.get("gpio"), base.gpio());
+        MqttSettings mqtt = MqttSettingsJson.read(errors, root.get("mqtt"), base.mqtt());
+        boolean cameraOn = base.cameraOn();
+        JsonNode on = root.get("cameraOn");
+        if (on != null) {
+            if (on.isBoolean()) {
+                cameraOn = on.booleanValue();
+            } else {
+                errors.add("cameraOn", "must be true or false, got " + on);
+            }
+        }
         try {
             Settings settings = new Settings(languages, favourites, excluded, volumeCap,
                     schedule == null ? base.screenSchedule() : schedule,
                     detector == null ? base.detector() : detector, camera, strategies, folders, youtube,
-                    emotionModel == null ? base.emotionModel() : emotionModel, gpio == null ? base.gpio() : gpio);
+                    emotionModel == null ? base.emotionModel() : emotionModel, gpio == null ? base.gpio() : gpio,
+                    mqtt == null ? base.mqtt() : mqtt, cameraOn);
             errors.throwIfAny();
             return settings;
         } catch (InvalidSettingsException e) {

@@ -12,6 +12,8 @@ public enum CameraState {
     NO_CAMERA,
     /** Closed. */
     STOPPED,
+    /** The owner turned the camera off (a privacy switch): the device is closed and nobody is seen. */
+    OFF,
     /** The loop's thread ended on an error: the message says which, and the watchdog restarts the box. */
     FAILED;
 

@@ -57,6 +57,7 @@ public final class VisionLoop implements AutoCloseable {
     private int failedAttempts;
     private volatile boolean active = true;
     private volatile boolean idle;
+    private volatile boolean cameraOn = true;
     // Guarded by this: who closes the pipeline, close() or the loop's own end, and that it happens once.
     private boolean loopEnded;
     private boolean closeRequested;
@@ -146,6 +147,20 @@ public final class VisionLoop implements AutoCloseable {
         return idle;
     }
 
+    /**
+     * The owner's camera switch. Off closes the device between two frames and keeps it closed: the loop then only
+     * tells the mood that nobody is seen (an empty frame every idle interval), so the mood turns to "nobody" and
+     * the watchdog still sees the loop alive. On opens the camera again at once.
+     */
+    public void cameraOn(boolean on) {
+        if (cameraOn != on) {
+            cameraOn = on;
+            cameraChanged = true;
+            thread.interrupt();
+            LOG.info("camera turned {} by the owner", on ? "on" : "off");
+        }
+    }
+
     private void loop() {
         try {
             loopUntilClosed();
@@ -173,6 +188,10 @@ public final class VisionLoop implements AutoCloseable {
             cameraChanged = false;
             switchPipelineIfAsked();
             lastProgressNanos = System.nanoTime();
+            if (!cameraOn) {
+                restWithCameraOff();
+                continue;
+            }
             try (FrameSource source = open(camera)) {
                 LOG.info("camera: {}", source.describe());
                 backoff = INITIAL_BACKOFF_MS;
@@ -195,6 +214,19 @@ public final class VisionLoop implements AutoCloseable {
             }
         }
         status = new VisionStatus(CameraState.STOPPED, camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0);
+    }
+
+    /** One round with the camera off: nothing is opened or read; the mood hears that no face is there. */
+    private void restWithCameraOff() {
+        status = new VisionStatus(CameraState.OFF, camera.describe(), "the camera is turned off", 0,
+                status.lastTimings(), 0, pipeline.describe(), 0);
+        try {
+            sink.accept(FrameAnalysis.unusable(null, new StageTimings(0, 0, 0, 0)));
+        } catch (RuntimeException e) {
+            LOG.warn("vision: the mood could not be told that the camera is off: {}", e.toString());
+        }
+        pauses.accept(idleIntervalNanos);
+        sleep(TimeUnit.NANOSECONDS.toMillis(idleIntervalNanos));
     }
 
     /** A camera whose driver throws anything at all is a camera that failed: reconnected, not fatal. */
