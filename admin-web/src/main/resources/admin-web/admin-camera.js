@@ -97,6 +97,7 @@
     fill(settings, choices) {
       buildVisionSelects(choices);
       $('settings-camera').value = settings.cameraSource;
+      $('settings-camera-on').checked = settings.cameraOn;
       visionFields.forEach((field) => {
         const select = $(`settings-${field}`);
         if (select && settings[field] !== undefined) {
@@ -106,7 +107,7 @@
       });
     },
     collect() {
-      const changes = { cameraSource: $('settings-camera').value };
+      const changes = { cameraSource: $('settings-camera').value, cameraOn: $('settings-camera-on').checked };
       visionFields.forEach((field) => { changes[field] = $(`settings-${field}`).value; });
       return changes;
     },

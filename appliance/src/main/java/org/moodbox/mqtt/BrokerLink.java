@@ -118,10 +118,15 @@ final class BrokerLink {
 
     /** Sends at least once, retained or not; false (nothing queued) when the link is down. */
     boolean publish(String topic, byte[] payload, boolean retain) {
+        return send(topic, payload, retain) != null;
+    }
+
+    /** As {@link #publish}; the answer completes when the broker has the message (or it failed); null when down. */
+    CompletableFuture<?> send(String topic, byte[] payload, boolean retain) {
         if (!connected) {
-            return false;
+            return null;
         }
-        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain).send()
+        return client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain).send()
                 .whenComplete((sent, failure) -> {
                     if (failure == null) {
                         lastMessageAt = clock.instant();
@@ -129,7 +134,6 @@ final class BrokerLink {
                         LOG.debug("MQTT: publishing to {} failed: {}", topic, failure.toString());
                     }
                 });
-        return true;
     }
 
     void subscribe(String filter, BiConsumer<Object, Throwable> done) {

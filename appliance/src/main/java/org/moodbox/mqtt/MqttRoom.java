@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -283,16 +285,24 @@ public final class MqttRoom implements AutoCloseable {
      * otherwise only "offline". Waits a moment for those messages, never long.
      */
     private void farewell(BrokerLink old, boolean clearAll) {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         if (old.connected()) {
             if (clearAll) {
-                new Discovery(topics, device, json).allTopics().forEach(topic -> old.publish(topic, CLEAR, true));
-                STATE_KEYS.forEach(key -> old.publish(topics.base() + "/" + key, CLEAR, true));
-                old.publish(topics.availability(), CLEAR, true);
+                new Discovery(topics, device, json).allTopics().forEach(topic -> sent.add(old.send(topic, CLEAR, true)));
+                STATE_KEYS.forEach(key -> sent.add(old.send(topics.base() + "/" + key, CLEAR, true)));
+                sent.add(old.send(topics.availability(), CLEAR, true));
             } else {
-                old.publish(topics.availability(), StatePayloads.text("offline"), true);
+                sent.add(old.send(topics.availability(), StatePayloads.text("offline"), true));
             }
         } else if (clearAll) {
             LOG.warn("MQTT: the link was down, so the box's retained configs on the old broker stay until it links again");
+        }
+        try {
+            // The broker acknowledges each before the goodbye: a disconnect would otherwise cut the last ones off.
+            sent.removeIf(java.util.Objects::isNull);
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("MQTT: the broker did not confirm the box's last messages: {}", e.toString());
         }
         try {
             old.close().get(3, TimeUnit.SECONDS);

@@ -51,6 +51,8 @@ final class ControlsRig implements AutoCloseable {
     final Player player;
     final BoxControls controls;
     final MockBoxBoard board;
+    final MoodTracker mood;
+    final MoodRecommender recommender;
     /** What the room's presence listeners heard: true for "someone is there". */
     final List<Boolean> presence = new CopyOnWriteArrayList<>();
     private final ListAppender<ILoggingEvent> controlLog = new ListAppender<>();
@@ -67,10 +69,10 @@ final class ControlsRig implements AutoCloseable {
                     new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()),
                     new Features(0.3 + 0.1 * i, 0.3, null, "estimated"), null, null));
         }
-        MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
+        mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
         player = new PlayHistoryPlayer(new LocalFilePlayer(0.8, AudioOutput.nullSink()),
                 new CatalogPlayRecorder(catalog), () -> mood.current().label());
-        MoodRecommender recommender = new MoodRecommender(TrackSource.of(catalog), () -> TrackFilter.ANY,
+        recommender = new MoodRecommender(TrackSource.of(catalog), () -> TrackFilter.ANY,
                 StrategyPlan.defaults(), PlayHistory.DEFAULT_WINDOW);
         controlLog.list = new CopyOnWriteArrayList<>(); // written on the controls' thread, read on the test's
         controlLog.start();

@@ -222,6 +222,66 @@ class VisionLoopTest {
     }
 
     /** The real source, whose grabs fail with a camera error after {@code frames} frames. */
+    /**
+     * The owner's camera switch: off closes the camera between two frames and opens nothing while off, the status
+     * says "off", the mood hears frames with nobody in them (so it turns to "nobody"), and the watchdog still sees
+     * a live loop; on opens the camera again at once.
+     */
+    @Test
+    void theOwnersCameraSwitchClosesTheCameraUntilItIsOnAgain() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        FrameSourceOpener counted = new FrameSourceOpener() {
+            @Override
+            public FrameSource open() throws CameraException {
+                opened.incrementAndGet();
+                FrameSource real = TEST_PATTERN.open();
+                return new FrameSource() {
+                    @Override
+                    public Mat grab() throws CameraException {
+                        return real.grab();
+                    }
+
+                    @Override
+                    public String describe() {
+                        return "counted camera";
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.incrementAndGet();
+                        real.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "counted camera";
+            }
+        };
+        List<FrameAnalysis> frames = new CopyOnWriteArrayList<>();
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        try (VisionLoop loop = new VisionLoop(counted, FAST.build(), frames::add, 10, Duration.ofMillis(50),
+                pauses::add)) {
+            loop.start();
+            await().atMost(PATIENCE).until(() -> loop.status().cameraState() == CameraState.RUNNING);
+
+            loop.cameraOn(false);
+            await().atMost(PATIENCE).until(() -> loop.status().cameraState() == CameraState.OFF);
+            assertThat(closed.get()).as("the camera is closed").isEqualTo(opened.get()).isEqualTo(1);
+            int seen = frames.size();
+            await().atMost(PATIENCE).until(() -> frames.size() >= seen + 3); // a few rounds while off
+            assertThat(frames.subList(seen, frames.size())).allSatisfy(f -> assertThat(f.faces()).isEmpty());
+            assertThat(opened.get()).as("nothing opened while off").isEqualTo(1);
+            assertThat(loop.problem(Duration.ofSeconds(5))).as("alive for the watchdog").isEmpty();
+
+            loop.cameraOn(true);
+            await().atMost(PATIENCE).until(() -> loop.status().cameraState() == CameraState.RUNNING);
+            assertThat(opened.get()).isEqualTo(2);
+        }
+    }
+
     private static FrameSource failingAfter(FrameSource real, int frames) {
         return new FrameSource() {
             int grabbed;
