@@ -71,13 +71,15 @@ class MqttAdminBrowserTest {
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-mqtt.port")));
         assertThat(rig.settings().current().mqtt().enabled()).isFalse();
 
-        // TLS follows the port as it is typed: on for 8883, off again for the broker's plain port.
-        type("mqtt-port", "8883");
+        // TLS follows the port as it is typed: off for 1883, on for any other; the owner may untick it (the test
+        // broker's plain listener is on a free port, not 1883).
+        type("mqtt-port", "1883");
         browser.findElement(By.id("mqtt-user")).click(); // leaving the field is its change event
-        assertThat(browser.findElement(By.id("mqtt-tls")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("mqtt-tls")).isSelected()).isFalse();
         type("mqtt-port", Integer.toString(broker.port()));
         browser.findElement(By.id("mqtt-user")).click();
-        assertThat(browser.findElement(By.id("mqtt-tls")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("mqtt-tls")).isSelected()).isTrue();
+        click("mqtt-tls");
         type("mqtt-user", Mosquitto.USER);
         click("mqtt-follow");
         type("mqtt-group", "cafes");
