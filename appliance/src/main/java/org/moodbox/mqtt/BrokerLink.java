@@ -160,6 +160,7 @@ final class BrokerLink {
 
     private void onConnected() {
         if (closing) {
+            client.disconnect(); // a reconnect that was already under way when the link was closed
             return;
         }
         connected = true;

@@ -67,8 +67,7 @@ final class Commands {
         }
         String value;
         try {
-            value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString().strip();
+            value = strictUtf8(payload).strip();
         } catch (CharacterCodingException e) {
             warnings.ignored(entity + ": the payload is not UTF-8 text");
             return;
@@ -105,6 +104,12 @@ final class Commands {
                 set(entity, value);
             }
         }
+    }
+
+    /** The payload as text, refused (not repaired with replacement characters) when it is not UTF-8. */
+    static String strictUtf8(byte[] payload) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
     }
 
     /** Why the value is not one the entity takes, or null when it is. */

@@ -3,7 +3,6 @@ package org.moodbox.mqtt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,7 @@ final class Discovery {
 
     /** Every config topic the box may have announced: cleared (empty, retained) when the link is turned off. */
     List<String> allTopics() {
-        List<String> all = new ArrayList<>(configs(true, 1).keySet());
-        return List.copyOf(all);
+        return List.copyOf(configs(true, 1).keySet());
     }
 
     /** The mood sensors' config topics, cleared when the owner stops sharing the mood. */

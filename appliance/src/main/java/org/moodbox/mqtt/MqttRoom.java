@@ -67,6 +67,8 @@ public final class MqttRoom implements AutoCloseable {
     private volatile Topics topics;
     private volatile Instant offSince;
     private volatile String problem;
+    /** The volume cap the last announcement's volume number ended at (mqtt thread only). */
+    private double announcedCap = -1;
 
     private MqttRoom(SettingsStore settings, SecretFile password, BoxPorts box, DeviceInfo device, Path groupMemory,
                      Clock clock) {
@@ -163,8 +165,6 @@ public final class MqttRoom implements AutoCloseable {
     }
 
     // --- the mqtt thread ---
-
-    private double announcedCap = -1;
 
     private void reconfigure(MqttSettings next, boolean sameSettings) {
         MqttSettings before = wanted;
