@@ -52,13 +52,7 @@ class EvalEmotionTest {
         assertThat(result.get("photos").asInt()).isZero();
         // The mini-Xception reads about two thirds of FER-2013's test faces right; chance is a seventh.
         assertThat(result.get("accuracy").asDouble()).isBetween(0.5, 0.85);
-        long confusionTotal = 0;
-        for (JsonNode row : result.get("confusion")) {
-            for (JsonNode cell : row) {
-                confusionTotal += cell.asLong();
-            }
-        }
-        assertThat(confusionTotal).isEqualTo(n);
+        assertThat(faces(result.get("confusion"))).isEqualTo(n);
         assertThat(out.toString()).contains("true\\pred", "macro-F1");
     }
 
@@ -152,13 +146,7 @@ class EvalEmotionTest {
                 .isCloseTo(r.get("sevenClassAccuracy").asDouble() * 3137 / 3153, within(0.0002));
         assertThat(r.get("views").get("ferplus-clear").get("faces").asInt()).isEqualTo(1538);
         assertThat(r.get("views").get("ferplus-subtle").get("faces").asInt()).isEqualTo(667);
-        long confusionTotal = 0;
-        for (JsonNode row : r.get("confusion")) {
-            for (JsonNode cell : row) {
-                confusionTotal += cell.asLong();
-            }
-        }
-        assertThat(confusionTotal).isEqualTo(3137); // the contempt faces are outside the seven-class matrix
+        assertThat(faces(r.get("confusion"))).isEqualTo(3137); // the contempt faces are outside the seven-class matrix
     }
 
     @Test
@@ -365,6 +353,17 @@ class EvalEmotionTest {
         GzipIdx.write(data.resolve("fer2013_privatetest_labels.idx1-ubyte.gz"), new byte[n], n);
         GzipIdx.write(data.resolve("ferplus_privatetest_votes.idx2-ubyte.gz"), votes, n, 10);
         return data;
+    }
+
+    /** The faces a confusion matrix holds. */
+    private static long faces(JsonNode confusion) {
+        long total = 0;
+        for (JsonNode row : confusion) {
+            for (JsonNode cell : row) {
+                total += cell.asLong();
+            }
+        }
+        return total;
     }
 
     private static Mat put(Mat m, byte[] bytes) {
