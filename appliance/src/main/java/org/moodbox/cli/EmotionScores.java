@@ -9,35 +9,76 @@ import org.moodbox.model.Emotion;
  * A confusion matrix over the seven FER-2013 classes (rows: true label, columns: predicted) and the figures
  * read from it: accuracy, recall per class, macro-F1 (the mean of the per-class F1, so rare disgust counts
  * as much as common happy).
+ *
+ * <p>Faces whose true class is none of the seven (FER+ contempt, kept by the standard FER+ test) are counted
+ * apart: whatever the model says is wrong, so they sit in accuracy's denominator; in the matrix and macro-F1
+ * they would be false negatives of a class outside the seven, which changes no FER class's precision or recall,
+ * so they lower accuracy only.
  */
 final class EmotionScores {
     private static final int K = Emotion.values().length;
     private final long[][] counts = new long[K][K];
-    private long total;
+    private long sevenClassTotal;
+    private long outsideClasses;
 
     void add(int truth, int predicted) {
         counts[truth][predicted]++;
-        total++;
+        sevenClassTotal++;
     }
 
+    /** A face of a class outside the seven: a miss whatever the model said. */
+    void addOutsideClasses() {
+        outsideClasses++;
+    }
+
+    /** Every face scored, those outside the seven classes included. */
     long total() {
-        return total;
+        return sevenClassTotal + outsideClasses;
     }
 
+    long sevenClassTotal() {
+        return sevenClassTotal;
+    }
+
+    long outsideClasses() {
+        return outsideClasses;
+    }
+
+    /** Right answers over every face scored: faces outside the seven classes count as misses. */
     double accuracy() {
+        return total() == 0 ? Double.NaN : (double) right() / total();
+    }
+
+    /** Right answers over the faces of the seven classes only. */
+    double sevenClassAccuracy() {
+        return sevenClassTotal == 0 ? Double.NaN : (double) right() / sevenClassTotal;
+    }
+
+    private long right() {
         long right = 0;
         for (int c = 0; c < K; c++) {
             right += counts[c][c];
         }
-        return total == 0 ? Double.NaN : (double) right / total;
+        return right;
+    }
+
+    /** Faces of class {@code truth}. */
+    long count(int truth) {
+        long row = 0;
+        for (int p = 0; p < K; p++) {
+            row += counts[truth][p];
+        }
+        return row;
+    }
+
+    /** Faces of class {@code truth} read as {@code predicted}. */
+    long confused(int truth, int predicted) {
+        return counts[truth][predicted];
     }
 
     /** Share of class c's faces read as c; NaN when the set has none of c. */
     double recall(int c) {
-        long row = 0;
-        for (int p = 0; p < K; p++) {
-            row += counts[c][p];
-        }
+        long row = count(c);
         return row == 0 ? Double.NaN : (double) counts[c][c] / row;
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.moodbox.models.eval.SureCoverage;
 import org.moodbox.models.fer.FerSet;
-import org.moodbox.models.fer.FerSplit;
 import org.moodbox.vision.BoundingBox;
 import org.moodbox.vision.EmotionModelKind;
 import org.moodbox.vision.GreyFaceEmotionClassifier;
@@ -42,7 +41,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 @Command(name = "emotion", mixinStandardHelpOptions = true,
         description = {"Accuracy, recall per class, macro-F1, confusion matrix and milliseconds per face of an",
                 "emotion model, run through the appliance's own alignment and classifier; last line JSON.",
-                "  moodbox eval emotion --data DIR --split privatetest [--labels fer|ferplus] [--model NAME]",
+                "  moodbox eval emotion --data DIR --split privatetest [--labels fer|ferplus|...] [--model NAME]",
                 "  moodbox eval emotion --images FILE --labels FILE   (any gzip IDX set, labels 0..6 in FER order)"})
 public final class EvalEmotion implements Callable<Integer> {
     static final int CROP_MAX_SIDE = 64;
@@ -53,14 +52,20 @@ public final class EvalEmotion implements Callable<Integer> {
     Path data;
     @Option(names = "--split", defaultValue = "privatetest", description = "privatetest or publictest (default: ${DEFAULT-VALUE})")
     String split;
-    @Option(names = "--labels", paramLabel = "fer|ferplus|FILE",
-            description = "with --data: fer (default) or ferplus (majority vote; rows whose majority is contempt,"
-                    + " unknown or not-a-face are left out); with --images: the gzip IDX label file")
+    @Option(names = "--labels", paramLabel = "RULE|FILE",
+            description = {"with --data: fer (default, FER-2013's labels); ferplus (the standard FER+ test, Microsoft's"
+                    + " majority rule: single votes zeroed, faces kept whose top class holds more than half of the"
+                    + " rest, unknown and not-a-face dropped; its contempt faces count as misses; also prints the"
+                    + " clear and subtle views); ferplus-plurality (the most-voted class, the old rule);"
+                    + " ferplus-clear (>= 7 of 10 votes for one non-neutral class); ferplus-subtle (a non-neutral"
+                    + " class with 4-6 votes, more than neutral)",
+                    "with --images: the gzip IDX label file"})
     String labels;
     @Option(names = "--images", paramLabel = "FILE", description = "a gzip IDX image file [n, rows, cols] (grey)")
     Path images;
-    @Option(names = "--model", description = "cnn, cnn-int8 (mini-Xception), dcnn, dcnn-float (our DCNN), fnet (our"
-            + " face-pretrained net); default: the appliance's own default, ${DEFAULT-VALUE}")
+    @Option(names = "--model", description = "cnn, cnn-int8 (mini-Xception), dcnn, dcnn-float (our DCNN on FER labels),"
+            + " dcnn-votes, dcnn-votes-float, dcnn-votes-flip (our DCNN on the FER+ votes), fnet (our face-pretrained"
+            + " net); default: the appliance's own default, ${DEFAULT-VALUE}")
     String model = EmotionModelKind.DEFAULT.id();
     @Option(names = "--model-file", paramLabel = "FILE", description = "an emotion .tflite exported by the lab but not shipped yet (instead of --model)")
     Path modelFile;
@@ -80,11 +85,13 @@ public final class EvalEmotion implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabelledFaces set = open();
+        LabelledFaces set = LabelledFaces.open(data, split, labels, images);
         PrintWriter out = spec.commandLine().getOut();
         EmotionScores scores = new EmotionScores();
         int count = limit > 0 ? Math.min(limit, set.faces().count()) : set.faces().count();
         int excluded = 0;
+        int viewsOnly = 0;
+        int classified = 0;
         int noFace = 0;
         int photos = 0;
         double timedMs = 0;
@@ -93,6 +100,7 @@ public final class EvalEmotion implements Callable<Integer> {
         int timed = 0;
         double detectMs = 0;
         FerSet faces = set.faces();
+        ExpressionViews views = new ExpressionViews(faces, set.rule().views());
         SureCoverage coverage = new SureCoverage();
         EmotionClassifier classifier = classifier();
         String classifierName = classifier.name();
@@ -104,9 +112,12 @@ public final class EvalEmotion implements Callable<Integer> {
             DetectedFace whole = new DetectedFace(new BoundingBox(0, 0, faces.cols(), faces.rows()), 1f, null);
             for (int i = 0; i < count; i++) {
                 int truth = set.label(i);
-                if (truth < 0) {
+                if (truth == FerLabelRule.LEFT_OUT) {
                     excluded++;
-                    continue;
+                    if (!views.wants(i)) {
+                        continue;
+                    }
+                    viewsOnly++;
                 }
                 image.data().put(faces.pixels(), i * faces.imageSize(), faces.imageSize());
                 EmotionReading reading;
@@ -132,9 +143,16 @@ public final class EvalEmotion implements Callable<Integer> {
                     ms = (analysis.timings().alignMs() + analysis.timings().classifyMs()) / analysis.faces().size();
                 }
                 int predicted = reading.top().ordinal();
-                scores.add(truth, predicted);
-                coverage.add(reading.confidence(), predicted == truth);
-                if (scores.total() > WARM_UP) {
+                views.add(i, predicted);
+                if (truth == FerLabelRule.OUTSIDE_CLASSES) {
+                    scores.addOutsideClasses(); // contempt: wrong whatever the model said
+                } else if (truth >= 0) {
+                    scores.add(truth, predicted);
+                }
+                if (truth != FerLabelRule.LEFT_OUT) {
+                    coverage.add(reading.confidence(), predicted == truth);
+                }
+                if (++classified > WARM_UP) {
                     timedMs += ms;
                     timedCpuMs += cpuMs;
                     timed++;
@@ -150,8 +168,14 @@ public final class EvalEmotion implements Callable<Integer> {
         // also counts the time other processes held the core.
         double cpuMsPerFace = timed == 0 ? Double.NaN : timedCpuMs / timed;
         out.print(scores.table());
+        out.print(ContemptCounting.text(scores, set.rule().keepsContempt()));
         out.printf(Locale.ROOT, "accuracy %.4f   macro-F1 %.4f   %.3f ms per face (align + classify, one thread;"
                 + " %.3f ms of CPU)%n", scores.accuracy(), scores.macroF1(), msPerFace, cpuMsPerFace);
+        if (viewsOnly > 0) {
+            out.printf(Locale.ROOT, "%d faces left out by the %s rule were classified for the views only%n",
+                    viewsOnly, set.labelKind());
+        }
+        out.print(views.text());
         out.print(coverage.table());
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -165,12 +189,16 @@ public final class EvalEmotion implements Callable<Integer> {
         json.put("photos", photos);
         json.put("photosWithoutFace", noFace);
         json.put("accuracy", EmotionScores.round(scores.accuracy()));
+        ContemptCounting.json(scores, set.rule().keepsContempt(), json);
         json.put("macroF1", EmotionScores.round(scores.macroF1()));
         json.put("recall", scores.recallByLabel());
         json.put("confusion", scores.matrix());
         json.put("msPerFace", EmotionScores.round(msPerFace));
         json.put("cpuMsPerFace", EmotionScores.round(cpuMsPerFace));
         json.put("coverage", coverageRows(coverage));
+        if (!set.rule().views().isEmpty()) {
+            json.put("views", views.json());
+        }
         if (photos > 0) {
             json.put("detectMsPerPhoto", EmotionScores.round(detectMs / photos));
         }
@@ -215,41 +243,5 @@ public final class EvalEmotion implements Callable<Integer> {
             return GreyFaceEmotionClassifier.fromFile(modelFile);
         }
         return EmotionModelKind.parse(model).create();
-    }
-
-    private LabelledFaces open() throws java.io.IOException {
-        if ((data == null) == (images == null)) {
-            throw new IllegalArgumentException("give either --data DIR (FER-2013) or --images FILE --labels FILE");
-        }
-        if (images != null) {
-            if (labels == null || labels.equals("fer") || labels.equals("ferplus")) {
-                throw new IllegalArgumentException("--images needs --labels FILE (a gzip IDX label file)");
-            }
-            FerSet set = FerSet.fromFiles(images.getFileName().toString(), images, Path.of(labels));
-            return new LabelledFaces(set, images.toString(), "file", set::label);
-        }
-        FerSplit which = FerSplit.parse(split);
-        if (which == FerSplit.TRAIN) {
-            throw new IllegalArgumentException("evaluate on privatetest or publictest; the training split measures nothing");
-        }
-        FerSet set = FerSet.load(data, which);
-        String kind = labels == null ? "fer" : labels.trim().toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case "fer" -> new LabelledFaces(set, "FER-2013 " + which.fileKey(), "fer", set::label);
-            case "ferplus" -> {
-                if (!set.hasFerPlus()) {
-                    throw new IllegalArgumentException(data + " has no FER+ votes for " + which.fileKey());
-                }
-                yield new LabelledFaces(set, "FER-2013 " + which.fileKey(), "ferplus", set::ferPlusMajority);
-            }
-            default -> throw new IllegalArgumentException("--labels with --data is fer or ferplus, not '" + labels + "'");
-        };
-    }
-
-    /** A set and how to read row i's true label (-1: left out). */
-    private record LabelledFaces(FerSet faces, String source, String labelKind, java.util.function.IntUnaryOperator labelOf) {
-        int label(int i) {
-            return labelOf.applyAsInt(i);
-        }
     }
 }

@@ -84,7 +84,7 @@ public final class AdminChoicesRoutes implements WebExtension {
                     + " face: fast, weaker on rare emotions (disgust, fear)");
             case DCNN_FLOAT -> new Choice(kind.id(), "DCNN float (ours, FER labels)", "the same before quantization; slower");
             case DCNN_VOTES -> new Choice(kind.id(), "DCNN on the votes, int8 (ours)", "trained on what ten people saw in"
-                    + " each face: reads the crowd's emotion about three faces in four, fast");
+                    + " each face: reads the crowd's emotion about four faces in five, fast");
             case DCNN_VOTES_FLOAT -> new Choice(kind.id(), "DCNN on the votes, float (ours)", "the same before"
                     + " quantization; the same answers, slower");
             case DCNN_VOTES_FLIP -> new Choice(kind.id(), "DCNN on the votes, two views (ours, default)", "reads each face and"

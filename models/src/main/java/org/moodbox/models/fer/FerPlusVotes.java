@@ -16,6 +16,11 @@ public final class FerPlusVotes {
     private FerPlusVotes() {
     }
 
+    /** The FER label (0 angry .. 6 neutral) of a vote column, -1 for contempt, unknown and not-a-face. */
+    static int ferLabelOfColumn(int column) {
+        return FER_LABEL_OF_COLUMN[column];
+    }
+
     /**
      * The majority FER label, or -1 when the most-voted column is contempt, unknown or not-a-face (rows an
      * evaluation leaves out). Ties go to the earlier column, as numpy's argmax in Microsoft's scripts does.

@@ -99,6 +99,24 @@ public record FerSet(String name, int count, int rows, int cols, byte[] pixels, 
         return FerPlusVotes.ferDistribution(ferPlusVotes, i * FerPlusVotes.COLUMNS);
     }
 
+    /** Row {@code i}'s label under the standard FER+ test rule: see {@link FerPlusTestSets#standard}. */
+    public int ferPlusStandard(int i) {
+        requireFerPlus();
+        return FerPlusTestSets.standard(ferPlusVotes, i * FerPlusVotes.COLUMNS);
+    }
+
+    /** Row {@code i}'s label in the clear-expressions view: see {@link FerPlusTestSets#clear}. */
+    public int ferPlusClear(int i) {
+        requireFerPlus();
+        return FerPlusTestSets.clear(ferPlusVotes, i * FerPlusVotes.COLUMNS);
+    }
+
+    /** Row {@code i}'s label in the subtle-expressions view: see {@link FerPlusTestSets#subtle}. */
+    public int ferPlusSubtle(int i) {
+        requireFerPlus();
+        return FerPlusTestSets.subtle(ferPlusVotes, i * FerPlusVotes.COLUMNS);
+    }
+
     private void requireFerPlus() {
         if (ferPlusVotes == null) {
             throw new IllegalStateException(name + " has no FER+ votes");

@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
         String description;
         FerSet validation = null;
         try (TrainedDcnn dcnn = TrainedDcnn.load(run, checkpoint)) {
-            description = "Moodbox DCNN " + dcnn.layout().stagesText() + ", " + dcnn.checkpoint().getFileName()
+            description = "Moodbox " + dcnn.layout().describe() + ", " + dcnn.checkpoint().getFileName()
                     + " of a " + dcnn.state().options().epochs() + "-epoch run, seed " + dcnn.state().options().seed();
             model = DcnnTfliteExport.floatModel(dcnn.block(), dcnn.layout(), description);
             if (data != null) {

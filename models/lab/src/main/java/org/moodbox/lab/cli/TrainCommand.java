@@ -13,11 +13,13 @@ import org.moodbox.lab.train.TrainOptions;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.fer.FerSplit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts a run, or continues it when the run directory already holds a state file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the DCNN on FER-2013 (validation on PublicTest after every epoch).",
+        description = {"Train the DCNN or the compact net on FER-2013 (validation on PublicTest after every epoch).",
                 "Checkpoints go to --run after every epoch; the same command again resumes an interrupted run",
                 "with the options it was started with."})
 public final class TrainCommand implements Callable<Integer> {
@@ -52,6 +54,25 @@ public final class TrainCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--validation-limit", defaultValue = "0", description = "validate on the first N rows only (0 = all)")
     int validationLimit;
+    @Option(names = "--conv", defaultValue = "plain",
+            description = "plain 3x3 convolutions (the DCNN) or separable (the compact net) (default: ${DEFAULT-VALUE})")
+    String conv;
+    @Option(names = "--group-dropout", defaultValue = "0",
+            description = "spatial dropout after each stage's pool (default: ${DEFAULT-VALUE})")
+    float groupDropout;
+    @Option(names = "--optimizer", defaultValue = "sgd",
+            description = "sgd (momentum not saved) or adam (AdamW; --momentum is its beta1; moments saved with each"
+                    + " checkpoint, so a resumed run takes the unbroken run's steps) (default: ${DEFAULT-VALUE})")
+    String optimizer;
+    @Option(names = "--augment", defaultValue = "standard",
+            description = "standard (+-10 deg, +-4 px, +-10%% zoom) or wide (+-30 deg, shift/zoom/shear 0.2, brightness"
+                    + " x0.2-1.2) (default: ${DEFAULT-VALUE})")
+    String augmentation;
+    @Option(names = "--patience", defaultValue = "0",
+            description = "stop when PublicTest has not improved for this many epochs (0 = never) (default: ${DEFAULT-VALUE})")
+    int patience;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -69,7 +90,11 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             start = RunState.fresh(new TrainOptions(stages, dropout, epochs, batch, learningRate, minLearningRate,
                     warmupEpochs, momentum, weightDecay, labelSmoothing, classWeightPower, ferPlusWeight, seed, limit,
-                    validationLimit));
+                    validationLimit, conv, groupDropout, optimizer, augmentation, patience));
+            java.nio.file.Files.createDirectories(run);
+            // The command that started the run, so anyone can see (and repeat) what it is; the same command resumes.
+            java.nio.file.Files.writeString(run.resolve("COMMAND.txt"), "moodbox lab "
+                    + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\n");
         }
         FerSet train = FerSet.load(data, FerSplit.TRAIN);
         FerSet publicTest = FerSet.load(data, FerSplit.PUBLICTEST);

@@ -14,6 +14,9 @@ public final class Augmenter {
     private final double maxScaleChange;
     private final double maxBrightness;
     private final double maxContrastChange;
+    private final double maxShear;
+    private final double minGain;
+    private final double maxGain;
 
     public Augmenter(int side, double maxRotationDegrees, double maxShiftPixels, double maxScaleChange,
                      double maxBrightness, double maxContrastChange) {
@@ -23,11 +26,37 @@ public final class Augmenter {
         this.maxScaleChange = maxScaleChange;
         this.maxBrightness = maxBrightness;
         this.maxContrastChange = maxContrastChange;
+        this.maxShear = 0;
+        this.minGain = 1;
+        this.maxGain = 1;
+    }
+
+    private Augmenter(int side, double maxRotationDegrees, double maxShiftPixels, double maxScaleChange,
+                      double maxShear, double minGain, double maxGain) {
+        this.side = side;
+        this.maxRotationDegrees = maxRotationDegrees;
+        this.maxShiftPixels = maxShiftPixels;
+        this.maxScaleChange = maxScaleChange;
+        this.maxBrightness = 0;
+        this.maxContrastChange = 0;
+        this.maxShear = maxShear;
+        this.minGain = minGain;
+        this.maxGain = maxGain;
     }
 
     /** The settings the DCNN runs use: +-10 degrees, +-4 px (a random crop), +-10% scale, +-0.2 brightness/contrast. */
     public static Augmenter standard(int side) {
         return new Augmenter(side, 10, 4, 0.10, 0.2, 0.2);
+    }
+
+    /**
+     * The published compact FER+ net's settings (Keras' ImageDataGenerator there): +-30 degrees, shift, zoom and
+     * shear of up to a fifth, a horizontal flip, brightness times 0.2 to 1.2. They also span the framing the
+     * appliance's aligner gives a live face (eyes levelled, the face a little larger or smaller and off centre
+     * against FER-2013's crops), which a network trained on FER-2013's own framing never sees.
+     */
+    public static Augmenter wide(int side) {
+        return new Augmenter(side, 30, 0.2 * side, 0.2, 0.2, 0.2, 1.2);
     }
 
     /**
@@ -42,6 +71,8 @@ public final class Augmenter {
         boolean flip = random.nextBoolean();
         double brightness = uniform(random, maxBrightness);
         double contrast = 1 + uniform(random, maxContrastChange);
+        double shear = uniform(random, maxShear);
+        double gain = minGain + random.nextDouble() * (maxGain - minGain);
 
         // Inverse map: for each output pixel, where to sample in the source (rotate and scale about the centre).
         double c = (side - 1) / 2.0;
@@ -51,10 +82,10 @@ public final class Augmenter {
             for (int x = 0; x < side; x++) {
                 double ox = (flip ? side - 1 - x : x) - c - dx;
                 double oy = y - c - dy;
-                double sx = cos * ox + sin * oy + c;
+                double sx = cos * ox + sin * oy + shear * oy + c;
                 double sy = -sin * ox + cos * oy + c;
                 double g = bilinear(image, imageOffset, sx, sy) / 255.0;
-                g = (g - 0.5) * contrast + 0.5 + brightness;
+                g = ((g - 0.5) * contrast + 0.5 + brightness) * gain;
                 g = Math.max(0, Math.min(1, g));
                 out[offset + y * side + x] = Preprocessing.scale((float) g);
             }

@@ -19,8 +19,9 @@ import org.tensorflow.lite.schema.Padding;
  * Writes a trained DCNN as a float32 TFLite model with our own flatbuffer writer: input [1, side, side, 1]
  * (NHWC, grey already scaled to [-1, 1]), output softmax [1, classes] in FER-2013 order. Batch norm is folded
  * into each convolution (w' = w * g / sqrt(var + eps), b' = beta - mean * g / sqrt(var + eps)), so the graph
- * is CONV_2D (+ReLU) and MAX_POOL_2D per stage, then MEAN, FULLY_CONNECTED and SOFTMAX. Dropout is an identity
- * at inference and is left out.
+ * is CONV_2D (+ReLU) and MAX_POOL_2D per stage, then MEAN, FULLY_CONNECTED and SOFTMAX. A separable
+ * convolution is DEPTHWISE_CONV_2D then a 1x1 CONV_2D (+ReLU) with the batch norm folded into it. Dropout is an
+ * identity at inference and is left out.
  */
 public final class DcnnTfliteExport {
     private DcnnTfliteExport() {
@@ -56,6 +57,14 @@ public final class DcnnTfliteExport {
                         TfliteOptions.conv2d(Padding.SAME, 1, 1, 1, 1, ActivationFunctionType.RELU));
                 x = y;
                 channels = folded.out();
+            } else if (layer instanceof DcnnLayout.SeparableConvBnRelu c) {
+                FoldedSeparableConv folded = FoldedSeparableConv.of(block, DcnnBlocks.BATCH_NORM_EPSILON);
+                if (folded.in() != channels || folded.out() != c.outChannels()) {
+                    throw new IllegalArgumentException(name + ": weights are " + folded.out() + "x" + folded.in()
+                            + ", the layout says " + c.outChannels() + "x" + channels);
+                }
+                x = separable(out, name, x, side, folded);
+                channels = folded.out();
             } else if (layer instanceof DcnnLayout.MaxPool) {
                 side /= 2;
                 int y = out.floatActivation(name + "/maxpool", 1, side, side, channels);
@@ -67,7 +76,7 @@ public final class DcnnTfliteExport {
                 int y = out.floatActivation(name + "/mean", 1, channels);
                 out.operator(BuiltinOperator.MEAN, new int[] {x, axes}, new int[] {y}, TfliteOptions.reducer(false));
                 x = y;
-            } else if (layer instanceof DcnnLayout.Dropout) {
+            } else if (layer instanceof DcnnLayout.Dropout || layer instanceof DcnnLayout.SpatialDropout) {
                 continue; // identity at inference
             } else if (layer instanceof DcnnLayout.Dense d) {
                 float[] weights = parameter(block, "weight").toFloatArray(); // [out, in], as TFLite wants
@@ -87,6 +96,30 @@ public final class DcnnTfliteExport {
             }
         }
         return out.inputs(input).outputs(x).build();
+    }
+
+    /**
+     * DEPTHWISE_CONV_2D (no bias of its own: a zero one, as TFLite wants three inputs) then a 1x1 CONV_2D with the
+     * folded batch norm and ReLU; a one-channel input becomes a single 3x3 CONV_2D (the same function).
+     */
+    private static int separable(TfliteModelBuilder out, String name, int x, int side, FoldedSeparableConv folded) {
+        int y = out.floatActivation(name + "/relu", 1, side, side, folded.out());
+        int b = out.floatConstant(name + "/bias", new int[] {folded.out()}, folded.bias());
+        if (folded.in() == 1) {
+            int w = out.floatConstant(name + "/weights", new int[] {folded.out(), 3, 3, 1}, folded.asPlainConvolution());
+            out.operator(BuiltinOperator.CONV_2D, new int[] {x, w, b}, new int[] {y},
+                    TfliteOptions.conv2d(Padding.SAME, 1, 1, 1, 1, ActivationFunctionType.RELU));
+            return y;
+        }
+        int dw = out.floatConstant(name + "/depthwise", new int[] {1, 3, 3, folded.in()}, folded.depthwise());
+        int zero = out.floatConstant(name + "/depthwise_bias", new int[] {folded.in()}, new float[folded.in()]);
+        int mid = out.floatActivation(name + "/depthwise_out", 1, side, side, folded.in());
+        out.operator(BuiltinOperator.DEPTHWISE_CONV_2D, new int[] {x, dw, zero}, new int[] {mid},
+                TfliteOptions.depthwiseConv2d(Padding.SAME, 1, 1, 1, 1, 1, ActivationFunctionType.NONE));
+        int pw = out.floatConstant(name + "/pointwise", new int[] {folded.out(), 1, 1, folded.in()}, folded.pointwise());
+        out.operator(BuiltinOperator.CONV_2D, new int[] {mid, pw, b}, new int[] {y},
+                TfliteOptions.conv2d(Padding.SAME, 1, 1, 1, 1, ActivationFunctionType.RELU));
+        return y;
     }
 
     static NDArray parameter(Block block, String name) {

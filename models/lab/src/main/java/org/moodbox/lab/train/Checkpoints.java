@@ -8,26 +8,35 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Parameter files of a run directory: {@code epoch-NNN.params} after each epoch (the last two kept) and
- * {@code best.params} for the best validation accuracy. Written to a temporary name and moved into place,
- * so a file that exists is complete. Batch-norm running statistics are parameters in DJL and go along.
+ * Parameter files of a run directory. The latest checkpoint is named by the optimizer step it was taken at,
+ * {@code step-00012345.params} (and {@code .adam}, the optimizer's moments, for Adam runs), which the state
+ * file names through its step: a run killed between writing a checkpoint and its state resumes from the
+ * previous pair, which is still there, and older pairs are deleted only after the state names the new one.
+ * {@code best.params} holds the weights of the best validation epoch. Every file is written to a temporary
+ * name and moved into place, so a file that exists is complete. Batch-norm running statistics are parameters
+ * in DJL and go along.
  */
 public final class Checkpoints {
     public static final String BEST = "best.params";
-    /** Weights part-way through an epoch (see {@link PartialEpoch}). */
-    public static final String PARTIAL = "partial.params";
-    private static final int KEEP = 2;
+    private static final String LATEST_PREFIX = "step-";
 
     private Checkpoints() {
     }
 
-    public static Path epochFile(Path runDir, int epoch) {
-        return runDir.resolve(String.format("epoch-%03d.params", epoch));
+    /** The weights of the checkpoint taken after {@code step} optimizer steps. */
+    public static Path latest(Path runDir, long step) {
+        return runDir.resolve(String.format("%s%08d.params", LATEST_PREFIX, step));
+    }
+
+    /** The Adam moments that go with {@link #latest}. */
+    public static Path latestOptimizer(Path runDir, long step) {
+        return runDir.resolve(String.format("%s%08d.adam", LATEST_PREFIX, step));
     }
 
     public static void save(Block block, Path target) throws IOException {
@@ -47,10 +56,15 @@ public final class Checkpoints {
         }
     }
 
-    static void pruneOlderThan(Path runDir, int epoch) throws IOException {
-        for (int e = epoch - KEEP; e >= 1; e--) {
-            if (!Files.deleteIfExists(epochFile(runDir, e))) {
-                break;
+    /** Deletes every latest-checkpoint file but those of {@code step}; call after the state names it. */
+    static void keepOnlyLatest(Path runDir, long step) throws IOException {
+        String keep = latest(runDir, step).getFileName().toString().replace(".params", "");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, LATEST_PREFIX + "*")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(keep + ".") || name.endsWith(".tmp")) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
     }

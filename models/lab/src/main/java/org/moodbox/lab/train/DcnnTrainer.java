@@ -20,21 +20,29 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.moodbox.lab.data.Augmenter;
 import org.moodbox.lab.net.DcnnBlocks;
+import org.moodbox.lab.net.DropoutMasks;
 import org.moodbox.lab.net.DcnnLayout;
 import org.moodbox.models.fer.FerSet;
 
 /**
- * Trains the DCNN with SGD + momentum on augmented FER-2013 training rows, validates on PublicTest after
- * every epoch, and checkpoints so that running the same command again continues an interrupted run.
- * PrivateTest is never looked at here: it is the final test of the eval command.
+ * Trains a {@link org.moodbox.lab.net.DcnnLayout} network (the DCNN or the compact net) with SGD + momentum
+ * or Adam on augmented FER-2013 training rows, validates on PublicTest after every epoch, and checkpoints so
+ * that running the same command again continues an interrupted run. PrivateTest is never looked at here: it
+ * is the final test of the eval command.
  *
- * <p>On resume the weights, the epoch and the learning-rate schedule's position come back; SGD's momentum
- * buffers do not (DJL keeps them private), so the first few dozen steps after a resume rebuild them.
+ * <p>On resume the weights, the epoch and the learning-rate schedule's position come back, and in an Adam
+ * run the optimizer's moments: data order, augmentation and dropout masks are seeded per epoch and batch, so
+ * the resumed run takes exactly the steps an unbroken one would. SGD's momentum buffers do not come back
+ * (DJL keeps them private), so the first few dozen steps after a resume rebuild them.
  */
 public final class DcnnTrainer {
     private static final int PROGRESS_EVERY = 50;
     /** Mid-epoch checkpoints: at 7-60 images a second, 100 batches are 2-15 minutes of work saved. */
     public static final int PARTIAL_EVERY = 100;
+    /** And at least this often whatever the pace, so a session that ends loses at most ten minutes. */
+    private static final long SAVE_AT_LEAST_EVERY_NANOS = 10L * 60 * 1_000_000_000;
+    private static final float ADAM_BETA2 = 0.999f;
+    private static final float ADAM_EPSILON = 1e-7f;
 
     private final FerSet train;
     private final int[] rows;
@@ -80,33 +88,45 @@ public final class DcnnTrainer {
         CosineSchedule schedule = new CosineSchedule(o.learningRate(), o.minLearningRate(),
                 Math.round(o.warmupEpochs() * batches), (long) o.epochs() * batches, start.step());
 
-        SequentialBlock block = DcnnBlocks.build(layout);
+        DropoutMasks masks = new DropoutMasks();
+        SequentialBlock block = DcnnBlocks.build(layout, masks);
         try (Model model = Model.newInstance("dcnn", Device.cpu())) {
             model.setBlock(block);
-            if (start.partial() != null) {
-                Checkpoints.load(block, model.getNDManager(), runDir.resolve(Checkpoints.PARTIAL));
-            } else if (start.epochsDone() > 0) {
-                Checkpoints.load(block, model.getNDManager(), Checkpoints.epochFile(runDir, start.epochsDone()));
+            // Weights are loaded before the trainer exists: a trainer keeps the arrays it first saw.
+            if (start.step() > 0) {
+                Checkpoints.load(block, model.getNDManager(), Checkpoints.latest(runDir, start.step()));
             }
-            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(o.momentum())
-                    .optWeightDecays(o.weightDecay()).build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetLoss()).optOptimizer(sgd)
+            ResumableAdam adam = o.adam() ? new ResumableAdam(schedule, o.momentum(), ADAM_BETA2, ADAM_EPSILON,
+                    o.weightDecay()) : null;
+            if (adam != null && start.step() > 0) {
+                adam.load(block, model.getNDManager(), Checkpoints.latestOptimizer(runDir, start.step()));
+            }
+            Optimizer optimizer = adam != null ? adam : Optimizer.sgd().setLearningRateTracker(schedule)
+                    .optMomentum(o.momentum()).optWeightDecays(o.weightDecay()).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetLoss()).optOptimizer(optimizer)
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(o.batchSize(), 1, side, train.cols()));
-                log.printf("network %s: %,d parameters; %d training rows, %d batches of %d; class weights %s%n",
-                        layout.stagesText(), layout.parameterCount(), usable.length, batches, o.batchSize(),
-                        java.util.Arrays.toString(targets.classWeights()));
+                log.printf("network %s: %,d parameters, %,d multiply-adds; %d training rows, %d batches of %d;"
+                                + " %s, %s augmentation; class weights %s%n",
+                        layout.describe(), layout.parameterCount(), layout.multiplyAdds(), usable.length, batches,
+                        o.batchSize(), o.optimizer(), o.augmentation(), java.util.Arrays.toString(targets.classWeights()));
                 if (start.epochsDone() > 0 && start.partial() == null) {
                     // Proves the checkpoint came back whole: the same weights must score what they scored.
                     Validation.Result again = Validation.run(block, trainer.getManager(), validation, o.validationLimit());
+                    EpochResult last = start.history().get(start.history().size() - 1);
                     log.printf("resumed after epoch %d: validation accuracy %.4f (recorded %.4f), schedule step %d%n",
-                            start.epochsDone(), again.ferAccuracy(),
-                            start.history().get(start.history().size() - 1).validationAccuracy(), start.step());
+                            start.epochsDone(), again.ferAccuracy(), last.validationAccuracy(), start.step());
                 }
                 RunState state = start;
-                Augmenter augmenter = Augmenter.standard(side);
+                Augmenter augmenter = o.augmentation().equals("wide") ? Augmenter.wide(side) : Augmenter.standard(side);
+                long lastSave = System.nanoTime();
                 for (int epoch = start.epochsDone() + 1; epoch <= o.epochs(); epoch++) {
+                    if (o.outOfPatience(state.epochsDone(), state.bestEpoch())) {
+                        log.printf("stopping early: no better validation score for %d epochs (best %.4f at epoch %d)%n",
+                                state.epochsDone() - state.bestEpoch(), state.bestValidationAccuracy(), state.bestEpoch());
+                        return state;
+                    }
                     PartialEpoch resumed = epoch == start.epochsDone() + 1 ? start.partial() : null;
                     int firstBatch = resumed == null ? 0 : resumed.batchesDone();
                     if (resumed != null) {
@@ -124,6 +144,7 @@ public final class DcnnTrainer {
                     for (int b = firstBatch; b < batches; b++) {
                         // One generator per batch, so a run resumed mid-epoch augments exactly as an unbroken one.
                         Random random = new Random(o.seed() * 7_919L + epoch * 104_729L + b * 15_485_863L);
+                        masks.reseed(random.nextLong());
                         float[] x = new float[o.batchSize() * pixels];
                         float[] t = new float[o.batchSize() * FerSet.CLASSES];
                         int[] labels = new int[o.batchSize()];
@@ -159,11 +180,12 @@ public final class DcnnTrainer {
                                     rate, schedule.current(), duration((batches - b - 1) * o.batchSize() / rate));
                         }
                         boolean stop = stopRequested.getAsBoolean();
-                        if (((b + 1) % partialEvery == 0 || stop) && b + 1 < batches) {
-                            Checkpoints.save(block, runDir.resolve(Checkpoints.PARTIAL));
+                        boolean due = (b + 1) % partialEvery == 0 || System.nanoTime() - lastSave > SAVE_AT_LEAST_EVERY_NANOS;
+                        if ((due || stop) && b + 1 < batches) {
                             state = state.midEpoch(new PartialEpoch(b + 1, lossSum, correct, seen,
                                     (System.nanoTime() - t0) / 1e9), schedule.step());
-                            state.write(runDir);
+                            saveLatest(block, adam, state);
+                            lastSave = System.nanoTime();
                             if (stop) {
                                 log.printf("stopped in epoch %d after batch %d/%d; the same command resumes here%n",
                                         epoch, b + 1, batches);
@@ -174,25 +196,37 @@ public final class DcnnTrainer {
                     Validation.Result v = Validation.run(block, trainer.getManager(), validation, o.validationLimit());
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen,
-                            v.ferAccuracy(), v.ferPlusAccuracy(), lrAtStart, seconds);
+                            v.ferAccuracy(), v.ferPlusAccuracy(), lrAtStart, seconds, v.standardFerPlusAccuracy());
                     RunState next = state.after(result, schedule.step());
-                    Checkpoints.save(block, Checkpoints.epochFile(runDir, epoch));
                     if (next.bestEpoch() == epoch) {
                         Checkpoints.save(block, runDir.resolve(Checkpoints.BEST));
                     }
-                    next.write(runDir);
-                    Checkpoints.pruneOlderThan(runDir, epoch);
-                    java.nio.file.Files.deleteIfExists(runDir.resolve(Checkpoints.PARTIAL));
+                    saveLatest(block, adam, next);
+                    lastSave = System.nanoTime();
                     state = next;
-                    log.printf("epoch %d/%d done: loss %.4f  train acc %.4f  val acc %.4f  val FER+ acc %.4f  %.0f s"
-                                    + "  (best %.4f at epoch %d)  run ETA %s%n",
+                    log.printf("epoch %d/%d done: loss %.4f  train acc %.4f  val acc %.4f  val FER+ acc %.4f"
+                                    + " (standard %.4f)  %.0f s  (best %.4f at epoch %d)  run ETA %s%n",
                             epoch, o.epochs(), result.trainLoss(), result.trainAccuracy(), result.validationAccuracy(),
-                            result.validationFerPlusAccuracy(), seconds, state.bestValidationAccuracy(),
+                            result.validationFerPlusAccuracy(), result.validationStandardFerPlusAccuracy(), seconds,
+                            state.bestValidationAccuracy(),
                             state.bestEpoch(), duration(averageSeconds(state) * (o.epochs() - epoch)));
                 }
                 return state;
             }
         }
+    }
+
+    /**
+     * Writes the latest checkpoint (weights, and Adam's moments) under the state's step, then the state that names
+     * it, then deletes the previous checkpoint: at every moment the state on disk names files that exist.
+     */
+    private void saveLatest(SequentialBlock block, ResumableAdam adam, RunState state) throws IOException {
+        Checkpoints.save(block, Checkpoints.latest(runDir, state.step()));
+        if (adam != null) {
+            adam.save(block, Checkpoints.latestOptimizer(runDir, state.step()));
+        }
+        state.write(runDir);
+        Checkpoints.keepOnlyLatest(runDir, state.step());
     }
 
     private static double averageSeconds(RunState state) {

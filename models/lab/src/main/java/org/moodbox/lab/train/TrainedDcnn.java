@@ -21,7 +21,7 @@ public record TrainedDcnn(Model model, SequentialBlock block, DcnnLayout layout,
         RunState state = RunState.read(runDir);
         Path file = switch (which) {
             case "best" -> runDir.resolve(Checkpoints.BEST);
-            case "last" -> Checkpoints.epochFile(runDir, state.epochsDone());
+            case "last" -> Checkpoints.latest(runDir, state.step());
             default -> Path.of(which);
         };
         if (!Files.isRegularFile(file)) {

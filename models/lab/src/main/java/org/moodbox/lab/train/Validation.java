@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import org.moodbox.lab.data.Preprocessing;
+import org.moodbox.models.fer.FerPlusTestSets;
 import org.moodbox.models.fer.FerSet;
 
 /** Runs the network in inference mode (batch norm on running statistics, no dropout) over a labelled set. */
@@ -14,8 +15,11 @@ public final class Validation {
     private Validation() {
     }
 
-    /** Accuracy against the FER labels and, where the set has votes, against the FER+ majority. */
-    public record Result(double ferAccuracy, double ferPlusAccuracy, int[][] confusion) {
+    /**
+     * Accuracy against the FER labels and, where the set has votes, against the FER+ plurality majority and the
+     * standard FER+ rule (contempt faces count as misses); NaN without votes.
+     */
+    public record Result(double ferAccuracy, double ferPlusAccuracy, double standardFerPlusAccuracy, int[][] confusion) {
     }
 
     /** Softmax probabilities [count][classes] for rows 0..count-1 of the set. */
@@ -42,6 +46,8 @@ public final class Validation {
         int correct = 0;
         int plusCorrect = 0;
         int plusCounted = 0;
+        int standardCorrect = 0;
+        int standardCounted = 0;
         for (int i = 0; i < count; i++) {
             int predicted = TopClass.of(p[i]);
             confusion[set.label(i)][predicted]++;
@@ -56,10 +62,17 @@ public final class Validation {
                         plusCorrect++;
                     }
                 }
+                int standard = set.ferPlusStandard(i);
+                if (standard != FerPlusTestSets.LEFT_OUT) {
+                    standardCounted++;
+                    if (predicted == standard) { // a contempt face (CONTEMPT, negative) is never right
+                        standardCorrect++;
+                    }
+                }
             }
         }
         return new Result((double) correct / count, plusCounted == 0 ? Double.NaN : (double) plusCorrect / plusCounted,
-                confusion);
+                standardCounted == 0 ? Double.NaN : (double) standardCorrect / standardCounted, confusion);
     }
 
 }

@@ -25,6 +25,9 @@ import org.moodbox.lab.train.Validation;
 import org.moodbox.models.fer.FerSet;
 import org.moodbox.models.fer.FerSplit;
 import org.moodbox.models.quantize.Int8Quantizer;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.Model;
+import org.tensorflow.lite.schema.SubGraph;
 
 /**
  * Train briefly, export with our flatbuffer writer, and let the real TFLite interpreter run the file:
@@ -59,6 +62,26 @@ class DcnnExportTest {
     }
 
     @Test
+    void exportedSeparableNetworkMatchesTheTrainer(@TempDir Path dir) throws Exception {
+        FerSet faces = SyntheticFaces.make(448, 7);
+        int[] rows = java.util.stream.IntStream.range(0, faces.count()).toArray();
+        TrainOptions options = new TrainOptions("8,8/16,16/24", 0f, 6, 32, 0.01f, 0.001f, 0.5f, 0.9f, 1e-4f, 0f, 0.5f,
+                0f, 42L, 0, 0, "separable", 0.1f, "adam", "standard", 0);
+        train(faces, rows, faces, dir, options);
+
+        double worst = exportAndCompare(dir, faces, 48);
+        assertThat(worst).isLessThanOrEqualTo(MAX_PROBABILITY_DIFFERENCE);
+        assertThat(operators(dir.resolve("dcnn.tflite"))).as("the first separable convolution is one plain 3x3 one")
+                .startsWith(BuiltinOperator.CONV_2D, BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOperator.CONV_2D,
+                        BuiltinOperator.MAX_POOL_2D);
+
+        Path int8 = dir.resolve("dcnn-int8.tflite");
+        Files.write(int8, Int8Quantizer.quantize(Files.readAllBytes(dir.resolve("dcnn.tflite")),
+                Calibration.samples(faces, rows, 64)));
+        assertThat(argmaxAgreement(dir.resolve("dcnn.tflite"), int8, faces, 300)).isGreaterThanOrEqualTo(MIN_INT8_AGREEMENT);
+    }
+
+    @Test
     void oneShortEpochOnFer2013ExportsAndMatches(@TempDir Path dir) throws Exception {
         Path data = SharedFerData.require();
         FerSet train = FerSet.load(data, FerSplit.TRAIN);
@@ -79,6 +102,17 @@ class DcnnExportTest {
         double agreement = argmaxAgreement(dir.resolve("dcnn.tflite"), int8, privateTest, 300);
         assertThat(agreement).isGreaterThanOrEqualTo(0.97);
         assertThat(Files.size(int8)).isLessThan(Files.size(dir.resolve("dcnn.tflite")) / 3);
+    }
+
+    /** The builtin operator codes of a model's main graph, in order. */
+    private static List<Integer> operators(Path model) throws Exception {
+        Model m = Model.getRootAsModel(java.nio.ByteBuffer.wrap(Files.readAllBytes(model)));
+        SubGraph graph = m.subgraphs(0);
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < graph.operatorsLength(); i++) {
+            codes.add(m.operatorCodes((int) graph.operators(i).opcodeIndex()).builtinCode());
+        }
+        return codes;
     }
 
     /** Share of images on which the two models pick the same class. */

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.lab.SyntheticFaces;
 import org.moodbox.models.fer.FerSet;
 
-/** A run stopped mid-epoch (SIGTERM) resumes at the saved batch and finishes with a whole history. */
+/**
+ * A run stopped mid-epoch (SIGTERM) resumes at the saved batch and finishes with a whole history; an Adam run
+ * (the compact net, with spatial dropout and the wide augmentation) resumed from its checkpoint ends with
+ * exactly the weights of an unbroken run.
+ */
 class ResumeTest {
     @BeforeAll
     static void oneThread() {
@@ -38,7 +42,7 @@ class ResumeTest {
         assertThat(stopped.epochsDone()).isEqualTo(1);
         assertThat(stopped.partial().batchesDone()).isEqualTo(4);
         assertThat(stopped.step()).isEqualTo(14 + 4);
-        assertThat(Files.exists(run.resolve(Checkpoints.PARTIAL))).isTrue();
+        assertThat(Files.exists(Checkpoints.latest(run, 18))).isTrue();
         assertThat(RunState.read(run)).isEqualTo(stopped);
 
         ByteArrayOutputStream second = new ByteArrayOutputStream();
@@ -50,7 +54,36 @@ class ResumeTest {
         assertThat(end.step()).isEqualTo(28);
         assertThat(end.partial()).isNull();
         assertThat(end.history()).hasSize(2);
-        assertThat(Files.exists(run.resolve(Checkpoints.PARTIAL))).isFalse();
-        assertThat(Files.exists(Checkpoints.epochFile(run, 2))).isTrue();
+        assertThat(Files.exists(Checkpoints.latest(run, 18))).as("the older checkpoint is gone").isFalse();
+        assertThat(Files.exists(Checkpoints.latest(run, 28))).isTrue();
+        assertThat(Files.readAllLines(run.resolve(RunState.EPOCHS_CSV))).hasSize(3).first().asString()
+                .startsWith("epoch,train_loss");
+    }
+
+    @Test
+    void anAdamRunResumedFromItsCheckpointTakesTheUnbrokenRunsSteps(@TempDir Path broken, @TempDir Path unbroken)
+            throws Exception {
+        FerSet faces = SyntheticFaces.make(448, 5);
+        int[] rows = IntStream.range(0, faces.count()).toArray();
+        TrainOptions options = new TrainOptions("8/16", 0f, 2, 32, 0.005f, 0.0001f, 0.5f, 0.9f, 1e-4f, 0f, 0f, 0f,
+                11L, 0, 64, "separable", 0.2f, "adam", "wide", 0);
+        AtomicInteger asked = new AtomicInteger();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+
+        RunState stopped = new DcnnTrainer(faces, rows, faces, broken, quiet, 5, () -> asked.incrementAndGet() == 21)
+                .run(RunState.fresh(options));
+        assertThat(stopped.step()).isEqualTo(21);
+        assertThat(Files.exists(Checkpoints.latestOptimizer(broken, 21))).isTrue();
+        RunState resumed = new DcnnTrainer(faces, rows, faces, broken, quiet, 5, () -> false).run(RunState.read(broken));
+        RunState straight = new DcnnTrainer(faces, rows, faces, unbroken, quiet, 5, () -> false)
+                .run(RunState.fresh(options));
+
+        assertThat(resumed.step()).isEqualTo(straight.step()).isEqualTo(28);
+        assertThat(Files.readAllBytes(Checkpoints.latest(broken, 28)))
+                .as("weights after the last step, resumed against unbroken")
+                .isEqualTo(Files.readAllBytes(Checkpoints.latest(unbroken, 28)));
+        assertThat(Files.readAllBytes(Checkpoints.latestOptimizer(broken, 28)))
+                .isEqualTo(Files.readAllBytes(Checkpoints.latestOptimizer(unbroken, 28)));
+        assertThat(resumed.history().get(1).trainLoss()).isEqualTo(straight.history().get(1).trainLoss());
     }
 }
