@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * The peer of {@code bench vision --peer}: Human (TF.js, WASM backend) in Node from
@@ -24,6 +29,45 @@ public final class HumanPeer {
 
     /** The peer's figures (one JSON object), or an exception saying why it could not run. */
     public static JsonNode run(BenchFrames frames, int warmup, int timed) throws IOException, InterruptedException {
+        return runNode(List.of(String.valueOf(BenchFrames.WIDTH), String.valueOf(BenchFrames.HEIGHT),
+                String.valueOf(frames.count()), String.valueOf(warmup), String.valueOf(timed)), frames::writeRgb);
+    }
+
+    /**
+     * The peer on {@code clip}, streamed at the clip's own pace after a warm-up on its last second (as
+     * {@link VideoBench} does), with Human's frame skipping and result cache on (its defaults) or off. The figures
+     * hold {@code faces}: per frame, each face as [x1, y1, x2, y2, emotion].
+     */
+    public static JsonNode runVideo(MovingFaceClip clip, boolean cache) throws IOException, InterruptedException {
+        int warmup = Math.min(clip.frames(), clip.fps());
+        return runNode(List.of("video", String.valueOf(MovingFaceClip.WIDTH), String.valueOf(MovingFaceClip.HEIGHT),
+                String.valueOf(clip.frames()), String.valueOf(clip.fps()), String.valueOf(warmup), cache ? "on" : "off"),
+                stdin -> {
+                    for (int i = clip.frames() - warmup; i < clip.frames(); i++) {
+                        writeRgb(clip.render(i), stdin);
+                    }
+                    for (int i = 0; i < clip.frames(); i++) {
+                        writeRgb(clip.render(i), stdin);
+                    }
+                });
+    }
+
+    /** Writes the peer's input on its stdin. */
+    private interface Feed {
+        void write(OutputStream stdin) throws IOException;
+    }
+
+    /** One BGR frame as raw RGB bytes to the peer's stdin (a pipe to a child process, never a file). */
+    static void writeRgb(Mat bgr, OutputStream out) throws IOException {
+        byte[] row = new byte[bgr.cols() * bgr.rows() * 3];
+        try (Mat rgb = new Mat()) {
+            cvtColor(bgr, rgb, COLOR_BGR2RGB);
+            rgb.data().get(row);
+        }
+        out.write(row);
+    }
+
+    private static JsonNode runNode(List<String> args, Feed feed) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("moodbox.home", "."));
         Path source = root.resolve("bench/human-peer");
         if (!Files.isRegularFile(source.resolve("peer.js"))) {
@@ -32,11 +76,14 @@ public final class HumanPeer {
         }
         Path work = root.resolve("appliance/target/human-peer");
         install(source, work);
-        Process node = new ProcessBuilder("node", "peer.js", String.valueOf(BenchFrames.WIDTH),
-                String.valueOf(BenchFrames.HEIGHT), String.valueOf(frames.count()), String.valueOf(warmup),
-                String.valueOf(timed)).directory(work.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of("node", "peer.js"));
+        command.addAll(args);
+        Process node = new ProcessBuilder(command).directory(work.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (OutputStream stdin = node.getOutputStream()) {
-            frames.writeRgb(stdin);
+            feed.write(stdin);
+        } catch (IOException e) {
+            node.destroy(); // the peer ended early; its exit status below says why
         }
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!node.waitFor(10, TimeUnit.MINUTES) || node.exitValue() != 0) {
