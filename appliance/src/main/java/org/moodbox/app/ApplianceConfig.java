@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.FrameMode;
 
 /**
  * How one appliance process is put together.
@@ -14,11 +15,14 @@ import org.moodbox.vision.DetectorKind;
  * @param volumeCap      the owner's loudest allowed volume, 0..1
  * @param detector       the face detector for this run (the {@code --detector} option), or null to run the
  *                       owner's saved choice; either way, a detector the owner saves later takes over
+ * @param frameMode      tracked (the default) or every frame ({@code --every-frame}), kept when the owner saves
+ *                       another detector or emotion model
  * @param environment    the process environment, read once here: the rooms get their part of it from
  *                       {@link Appliance} (systemd's socket, Spotify's app, the YouTube API root, the ALSA mixer)
  */
 public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
-                              double maxFps, double volumeCap, DetectorKind detector, Map<String, String> environment) {
+                              double maxFps, double volumeCap, DetectorKind detector, FrameMode frameMode,
+                              Map<String, String> environment) {
     public ApplianceConfig {
         environment = Map.copyOf(environment);
     }
@@ -26,6 +30,6 @@ public record ApplianceConfig(Path dataDir, CameraSpec camera, String host, int 
     /** With the owner's saved detector and no environment (no systemd, no Spotify app, YouTube's real API). */
     public ApplianceConfig(Path dataDir, CameraSpec camera, String host, int port, List<Path> libraryFolders,
                            double maxFps, double volumeCap) {
-        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, null, Map.of());
+        this(dataDir, camera, host, port, libraryFolders, maxFps, volumeCap, null, FrameMode.DEFAULT, Map.of());
     }
 }

@@ -67,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: the owner's setting, blazeface-full on a new box; a later save on the admin page wins)")
     DetectorKind detector;
 
+    @Mixin
+    FrameModeOption frameMode = new FrameModeOption();
+
     @Override
     public Integer call() throws Exception {
         if (fps <= 0 || fps > 60) {
@@ -78,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
         GpioPins gpio = gpioPins();
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap, detector, environment.variables()), gpio)) {
+                fps, volumeCap, detector, frameMode.mode(), environment.variables()), gpio)) {
             appliance.awaitShutdown();
         }
         return 0;

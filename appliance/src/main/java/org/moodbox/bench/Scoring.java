@@ -105,7 +105,7 @@ public final class Scoring {
     }
 
     /** Each true face its best box of IoU at least {@link VisionBench#MATCH_IOU}, one box per face, best pairs first. */
-    static int[] match(List<MovingFaceClip.TruthFace> truth, List<BoundingBox> boxes) {
+    public static int[] match(List<MovingFaceClip.TruthFace> truth, List<BoundingBox> boxes) {
         int[] match = new int[truth.size()];
         java.util.Arrays.fill(match, -1);
         boolean[] used = new boolean[boxes.size()];

@@ -1,8 +1,10 @@
 package org.moodbox.vision;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ public final class FacePipeline implements AutoCloseable {
     private final FrameMode mode;
     private final FaceTracker tracker;
     private final EmotionReads reads;
+    private final FaceSignature signatures = new FaceSignature();
+    private final ReturningFaces returning = new ReturningFaces();
     private long frames;
     private final Mat bgr = new Mat();
     private final Mat grey = new Mat();
@@ -80,8 +84,9 @@ public final class FacePipeline implements AutoCloseable {
         }
     }
 
+    /** The detector and emotion model, ", tracked" after them in that mode: "blazeface-full + dcnn-votes-flip, tracked". */
     public String describe() {
-        return detector.name() + " + " + classifier.name() + (mode == FrameMode.TRACKED ? ", tracked" : ", every frame");
+        return detector.name() + " + " + classifier.name() + (mode == FrameMode.TRACKED ? ", tracked" : "");
     }
 
     /** Frames analysed, full detections and emotion readings since the pipeline was built. */
@@ -126,20 +131,29 @@ public final class FacePipeline implements AutoCloseable {
                 cvtColor(colour, grey, COLOR_BGR2GRAY); // most frames of an empty room skip this
             }
             long greyDone = System.nanoTime();
-            Set<Integer> ids = new HashSet<>();
+            Set<Integer> taken = new HashSet<>();
+            found.forEach(tracked -> taken.add(tracked.id()));
+            Map<Integer, byte[]> seen = new HashMap<>();
             for (FaceTracker.Tracked tracked : found) {
                 DetectedFace face = tracked.face();
                 long a = System.nanoTime();
                 Mat crop = aligner.align(grey, face);
+                byte[] signature = signatures.of(crop);
+                int id = returning.identify(tracked.id(), signature, nanos, taken);
+                if (id != tracked.id()) {
+                    tracker.rename(tracked.id(), id); // a face that came back: its old id, its old mood history
+                    taken.add(id);
+                }
                 long b = System.nanoTime();
-                EmotionReading emotion = reads.reading(tracked.id(), crop, nanos, classifier);
+                EmotionReading emotion = reads.reading(id, crop, signature, nanos, classifier);
                 long c = System.nanoTime();
                 alignNs += b - a;
                 classifyNs += c - b;
-                ids.add(tracked.id());
-                readings.add(new FaceReading(toCaller == 1 ? face : scale(face, toCaller), emotion, tracked.id()));
+                seen.put(id, signature);
+                readings.add(new FaceReading(toCaller == 1 ? face : scale(face, toCaller), emotion, id));
             }
-            reads.keepOnly(ids);
+            returning.frameDone(seen, nanos);
+            reads.keepOnly(seen.keySet());
             alignNs += greyDone - t1; // grey conversion counts as alignment
             StageTimings timings = new StageTimings(0, (t1 - t0) / 1e6, alignNs / 1e6, classifyNs / 1e6);
             return new FrameAnalysis(frame.cols(), frame.rows(), readings, timings, null);
@@ -209,7 +223,7 @@ public final class FacePipeline implements AutoCloseable {
     @Override
     public void close() {
         tracker.close();
-        reads.close();
+        signatures.close();
         detector.close();
         classifier.close();
         aligner.close();

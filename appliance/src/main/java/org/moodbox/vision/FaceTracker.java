@@ -88,6 +88,13 @@ final class FaceTracker implements AutoCloseable {
         return tracks;
     }
 
+    /** The face tracked as {@code from} is the person once tracked as {@code to}: it carries that id from now on. */
+    void rename(int from, int to) {
+        List<Tracked> renamed = new ArrayList<>(tracks.size());
+        tracks.forEach(t -> renamed.add(t.id() == from ? new Tracked(to, t.face()) : t));
+        tracks = renamed;
+    }
+
     /** Whether the last {@link #update} ran the detector. */
     boolean lastWasKeyframe() {
         return lastWasKeyframe;
