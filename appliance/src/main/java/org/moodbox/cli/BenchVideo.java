@@ -31,10 +31,12 @@ final class BenchVideo {
     }
 
     static Map<String, Object> run(PrintWriter out, List<DetectorKind> detectors, List<EmotionModelKind> models,
-                                   boolean peer) throws IOException, InterruptedException {
+                                   boolean peer, double seconds) throws IOException, InterruptedException {
         List<VideoBench.Result[]> pairs = new ArrayList<>();
         List<PeerRun> peers = new ArrayList<>();
-        try (MovingFaceClip clip = new MovingFaceClip(MovingFaceClip.benchScript())) {
+        MovingFaceClip.Script whole = MovingFaceClip.benchScript();
+        MovingFaceClip.Script script = new MovingFaceClip.Script(whole.fps(), seconds, whole.waypoints());
+        try (MovingFaceClip clip = new MovingFaceClip(script)) {
             out.printf("clip: %d frames, %d fps, %dx%d, built from the sample photos (pans, zooms, small turns, a face"
                             + " leaving and coming back, two cuts); one thread, ms from pixels to mood%n%n",
                     clip.frames(), clip.fps(), MovingFaceClip.WIDTH, MovingFaceClip.HEIGHT);
@@ -69,7 +71,7 @@ final class BenchVideo {
         }
         printTable(out, pairs, peers);
         printRatios(out, pairs, peers);
-        return figures(pairs, peers);
+        return figures(script, pairs, peers);
     }
 
     private static String[][] labels(Scoring.Score score, List<List<String>> emotions) {
@@ -140,7 +142,8 @@ final class BenchVideo {
         out.println();
     }
 
-    private static Map<String, Object> figures(List<VideoBench.Result[]> pairs, List<PeerRun> peers) {
+    private static Map<String, Object> figures(MovingFaceClip.Script script, List<VideoBench.Result[]> pairs,
+                                               List<PeerRun> peers) {
         Map<String, Object> pipelines = new LinkedHashMap<>();
         for (VideoBench.Result[] pair : pairs) {
             for (VideoBench.Result r : pair) {
@@ -166,8 +169,12 @@ final class BenchVideo {
             }
         }
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("video", Map.of("frames", MovingFaceClip.benchScript().frames(), "fps", MovingFaceClip.benchScript().fps(),
-                "width", MovingFaceClip.WIDTH, "height", MovingFaceClip.HEIGHT));
+        Map<String, Object> video = new LinkedHashMap<>();
+        video.put("frames", script.frames());
+        video.put("fps", script.fps());
+        video.put("width", MovingFaceClip.WIDTH);
+        video.put("height", MovingFaceClip.HEIGHT);
+        f.put("video", video);
         f.put("pipelines", pipelines);
         if (!peers.isEmpty()) {
             Map<String, Object> modes = new LinkedHashMap<>();

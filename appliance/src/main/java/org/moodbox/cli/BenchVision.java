@@ -1,6 +1,7 @@
 package org.moodbox.cli;
 
 import org.moodbox.bench.HumanPeer;
+import org.moodbox.bench.MovingFaceClip;
 import org.moodbox.bench.VisionBench;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,10 @@ final class BenchVision implements Callable<Integer> {
             + " truth, emotion agreement; with --peer, Human with its frame skipping and cache on and off")
     boolean video;
 
+    @Option(names = "--clip-seconds", paramLabel = "S", defaultValue = "30",
+            description = "with --video: the clip's first S seconds only (default: ${DEFAULT-VALUE}, the whole clip)")
+    double clipSeconds;
+
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", converter = DetectCommand.DetectorName.class,
             description = "detectors to run (default: all)")
     List<DetectorKind> detectors;
@@ -72,11 +77,15 @@ final class BenchVision implements Callable<Integer> {
         String loadStart = loadAverage();
         out.printf("load average at start: %s (%d cores)%n", loadStart, Runtime.getRuntime().availableProcessors());
         if (video) {
+            if (clipSeconds <= 0 || clipSeconds > MovingFaceClip.benchScript().seconds()) {
+                throw new IllegalArgumentException("--clip-seconds must be above 0 and at most "
+                        + MovingFaceClip.benchScript().seconds());
+            }
             // The default pair and MTCNN-int8 with it, unless named: the clip costs a minute or two per pipeline.
             Map<String, Object> figures = BenchVideo.run(out, detectors != null ? detectors
                             : List.of(DetectorKind.DEFAULT, DetectorKind.MTCNN_INT8),
                     models != null ? models.stream().map(EmotionModelKind::parse).toList() : List.of(EmotionModelKind.DEFAULT),
-                    peer);
+                    peer, clipSeconds);
             String loadEnd = loadAverage();
             out.printf("load average at end: %s%n", loadEnd);
             figures.put("loadStart", loadStart);
