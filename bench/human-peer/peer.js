@@ -2,8 +2,10 @@
 // pipes in as raw RGB (640x480x3 each); models come from Human's own package files over a loopback
 // server, so nothing is fetched from the network. Prints one JSON line of figures on stdout.
 //   node peer.js W H COUNT WARMUP FRAMES          stills: COUNT photos, then timed in a loop (no caching)
-//   node peer.js video W H FRAMES FPS WARMUP on|off  a clip streamed frame by frame at its own pace, with
-//                                                  Human's frame skipping and result cache on (its defaults) or off
+//   node peer.js video W H FRAMES FPS WARMUP on|off [mesh]
+//                      a clip streamed frame by frame at its own pace, with Human's frame skipping and result cache on
+//                      (its defaults) or off; with mesh, its face mesh on too, which is what follows a face between
+//                      detections in Human (without it every frame is detected whatever the cache says)
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -45,7 +47,7 @@ function pct(sorted, q) {
 // Human for faces and emotion only. cache: its own frame skipping (detector boxes and emotions reused for up to
 // skipFrames frames or skipTime ms) and result cache (a frame that changed little reuses the last results) left at
 // Human's defaults; without it every frame is detected and read.
-async function makeHuman(server, cache) {
+async function makeHuman(server, cache, mesh) {
   const { Human } = require(path.join(__dirname, 'node_modules', '@vladmandic', 'human', 'dist', 'human.node-wasm.js'));
   const noSkips = { skipFrames: 0, skipTime: 0 };
   const human = new Human({
@@ -58,7 +60,7 @@ async function makeHuman(server, cache) {
     face: {
       enabled: true,
       detector: { rotation: false, maxDetected: 20, ...(cache ? {} : noSkips) },
-      mesh: { enabled: false }, iris: { enabled: false }, description: { enabled: false },
+      mesh: { enabled: !!mesh }, iris: { enabled: false }, description: { enabled: false },
       antispoof: { enabled: false }, liveness: { enabled: false }, attention: { enabled: false },
       emotion: { enabled: true, ...(cache ? {} : noSkips) },
     },
@@ -80,9 +82,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function runVideo() {
   const [w, h, clipFrames, fps, warm] = process.argv.slice(3, 8).map(Number);
   const cache = process.argv[8] === 'on';
+  const mesh = process.argv[9] === 'mesh';
   const frameBytes = w * h * 3;
   const server = await serveModels();
-  const human = await makeHuman(server, cache);
+  const human = await makeHuman(server, cache, mesh);
   const tf = human.tf;
   const ms = [];
   const faces = [];
@@ -111,7 +114,7 @@ async function runVideo() {
   server.close();
   const sorted = [...ms].sort((a, b) => a - b);
   process.stdout.write(JSON.stringify({
-    peer: `human ${human.version} wasm`, backend: tf.getBackend(), mode: cache ? 'cache on' : 'cache off',
+    peer: `human ${human.version} wasm`, backend: tf.getBackend(), mode: (cache ? 'cache on' : 'cache off') + (mesh ? ', mesh' : ''),
     frames: clipFrames, fps, meanMs: ms.reduce((a, b) => a + b, 0) / ms.length, p95Ms: pct(sorted, 0.95),
     cpuMsPerVideoSecond: cpuMicros / 1000 / (clipFrames / fps),
     cachedFrames: human.performance.cachedFrames || 0, faces,
@@ -126,7 +129,7 @@ async function main() {
   const frameBytes = width * height * 3;
   const pixels = readStdin(frameBytes * count);
   const server = await serveModels();
-  const human = await makeHuman(server, false); // the stills repeat: a cache would return the last results
+  const human = await makeHuman(server, false, false); // the stills repeat: a cache would return the last results
   const tf = human.tf;
   const tensors = [];
   for (let i = 0; i < count; i++) {

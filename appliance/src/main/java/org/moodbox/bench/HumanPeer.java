@@ -33,15 +33,37 @@ public final class HumanPeer {
                 String.valueOf(frames.count()), String.valueOf(warmup), String.valueOf(timed)), frames::writeRgb);
     }
 
+    /** How Human runs on the clip: its caching off, on (its defaults), or on with its face mesh following faces. */
+    public enum VideoMode {
+        /** Every frame detected and read, as on the stills. */
+        CACHE_OFF("off", ""),
+        /**
+         * Human's frame skipping and result cache at its defaults, with the same models as the stills (detector and
+         * emotion): its emotion readings are reused, but its detector runs on every frame, because Human carries a
+         * face from frame to frame only through its face mesh.
+         */
+        CACHE_ON("on", ""),
+        /** Its defaults with the face mesh on as well: Human's own tracking, the detector skipped between refreshes. */
+        CACHE_ON_MESH("on", "mesh");
+
+        private final String cache;
+        private final String mesh;
+
+        VideoMode(String cache, String mesh) {
+            this.cache = cache;
+            this.mesh = mesh;
+        }
+    }
+
     /**
      * The peer on {@code clip}, streamed at the clip's own pace after a warm-up on its last second (as
-     * {@link VideoBench} does), with Human's frame skipping and result cache on (its defaults) or off. The figures
-     * hold {@code faces}: per frame, each face as [x1, y1, x2, y2, emotion].
+     * {@link VideoBench} does), in {@code mode}. The figures hold {@code mode} (its name) and {@code faces}: per
+     * frame, each face as [x1, y1, x2, y2, emotion].
      */
-    public static JsonNode runVideo(MovingFaceClip clip, boolean cache) throws IOException, InterruptedException {
+    public static JsonNode runVideo(MovingFaceClip clip, VideoMode mode) throws IOException, InterruptedException {
         int warmup = Math.min(clip.frames(), clip.fps());
         return runNode(List.of("video", String.valueOf(MovingFaceClip.WIDTH), String.valueOf(MovingFaceClip.HEIGHT),
-                String.valueOf(clip.frames()), String.valueOf(clip.fps()), String.valueOf(warmup), cache ? "on" : "off"),
+                String.valueOf(clip.frames()), String.valueOf(clip.fps()), String.valueOf(warmup), mode.cache, mode.mesh),
                 stdin -> {
                     for (int i = clip.frames() - warmup; i < clip.frames(); i++) {
                         writeRgb(clip.render(i), stdin);

@@ -93,6 +93,24 @@ public final class VideoBench {
     }
 
     /**
+     * How often the emotion read for a true face changed from one frame to the next, over consecutive frames where it
+     * was found in both: a pipeline's own flicker, which bounds how well a held reading can agree with it.
+     */
+    public static double flicker(String[][] labels) {
+        int pairs = 0;
+        int changed = 0;
+        for (int i = 1; i < labels.length; i++) {
+            for (int t = 0; t < Math.min(labels[i].length, labels[i - 1].length); t++) {
+                if (labels[i][t] != null && labels[i - 1][t] != null) {
+                    pairs++;
+                    changed += labels[i][t].equals(labels[i - 1][t]) ? 0 : 1;
+                }
+            }
+        }
+        return pairs == 0 ? Double.NaN : changed / (double) pairs;
+    }
+
+    /**
      * How often two runs read the same emotion for the same true face in the same frame, over the frames where both
      * found it (with {@link Emotion} names, or a peer's own labels): 1 is full agreement. NaN when they never both
      * found one.

@@ -17,10 +17,13 @@ import org.moodbox.vision.DetectorKind;
 import org.moodbox.vision.EmotionModelKind;
 import org.moodbox.vision.FrameMode;
 
+import static org.moodbox.cli.BenchVision.round;
+
 /**
  * {@code moodbox bench vision --video}: each pipeline every frame and tracked on the moving-face clip
- * ({@link MovingFaceClip#benchScript()}), and with {@code --peer} Human with its frame skipping and cache on (its
- * defaults) and off, all in one run; every comparison is printed as a ratio of figures taken in that run.
+ * ({@link MovingFaceClip#benchScript()}), and with {@code --peer} Human in each {@link HumanPeer.VideoMode} (its
+ * frame skipping and cache off, on, and on with its face mesh), all in one run; every comparison is printed as a
+ * ratio of figures taken in that run.
  */
 final class BenchVideo {
     /** A peer mode's figures: as Human reported them, and scored here against the clip's ground truth. */
@@ -49,8 +52,9 @@ final class BenchVideo {
                 }
             }
             if (peer) {
-                for (boolean cache : new boolean[] {true, false}) {
-                    JsonNode figures = HumanPeer.runVideo(clip, cache);
+                // Cache off first: the others' emotion agreement is measured against it.
+                for (HumanPeer.VideoMode mode : HumanPeer.VideoMode.values()) {
+                    JsonNode figures = HumanPeer.runVideo(clip, mode);
                     List<List<BoundingBox>> boxes = new ArrayList<>();
                     List<List<String>> emotions = new ArrayList<>();
                     for (JsonNode frame : figures.get("faces")) {
@@ -87,36 +91,35 @@ final class BenchVideo {
     }
 
     private static void printTable(PrintWriter out, List<VideoBench.Result[]> pairs, List<PeerRun> peers) {
-        out.printf("%-46s %7s %7s %9s %7s %7s %7s %8s %6s %9s%n", "pipeline", "ms mean", "ms p95", "CPU ms/s",
-                "det/s", "reads/s", "recall", "new face", "stray", "agreement");
+        out.printf("%-46s %7s %7s %9s %7s %7s %7s %8s %6s %7s %9s%n", "pipeline", "ms mean", "ms p95", "CPU ms/s",
+                "det/s", "reads/s", "recall", "new face", "stray", "flicker", "agreement");
         for (VideoBench.Result[] pair : pairs) {
             for (VideoBench.Result r : pair) {
                 Scoring.Score s = r.score();
-                out.printf("%-46s %7.2f %7.2f %9.1f %7.2f %7.2f %7.4f %7.2fs %6d %9s%n", r.label(), r.meanMs(), r.p95Ms(),
-                        r.cpuMsPerVideoSecond(), r.detectionsPerSecond(), r.readingsPerSecond(), s.recall(),
-                        s.newFaceMaxSeconds(), s.stray(), r.mode() == FrameMode.TRACKED
+                out.printf("%-46s %7.2f %7.2f %9.1f %7.2f %7.2f %7.4f %7.2fs %6d %7.4f %9s%n", r.label(), r.meanMs(),
+                        r.p95Ms(), r.cpuMsPerVideoSecond(), r.detectionsPerSecond(), r.readingsPerSecond(), s.recall(),
+                        s.newFaceMaxSeconds(), s.stray(), VideoBench.flicker(r.labels()), r.mode() == FrameMode.TRACKED
                                 ? String.format("%.4f", VideoBench.agreement(r.labels(), pair[0].labels())) : "-");
             }
         }
         for (PeerRun p : peers) {
             JsonNode f = p.figures();
-            out.printf("%-46s %7.2f %7.2f %9.1f %7s %7s %7.4f %7.2fs %6d %9s%n", "peer " + f.get("peer").asText() + ", "
-                            + p.mode(), f.get("meanMs").asDouble(), f.get("p95Ms").asDouble(),
+            out.printf("%-46s %7.2f %7.2f %9.1f %7s %7s %7.4f %7.2fs %6d %7.4f %9s%n", "peer " + f.get("peer").asText()
+                            + ", " + p.mode(), f.get("meanMs").asDouble(), f.get("p95Ms").asDouble(),
                     f.get("cpuMsPerVideoSecond").asDouble(), "-", "-", p.score().recall(), p.score().newFaceMaxSeconds(),
-                    p.score().stray(), p.mode().equals("cache on") && peers.size() == 2
-                            ? String.format("%.4f", VideoBench.agreement(p.labels(), peers.get(1).labels())) : "-");
+                    p.score().stray(), VideoBench.flicker(p.labels()), p != peers.get(0)
+                            ? String.format("%.4f", VideoBench.agreement(p.labels(), peers.get(0).labels())) : "-");
         }
         out.println("CPU ms/s: CPU time of the analysing thread (the peer: its process) per second of video; det/s:"
                 + " full detections; reads/s: emotion classifier runs; recall: visible true faces matched (IoU >= 0.4)"
                 + " over all frames; new face: longest wait from a face coming into view to its first match; stray:"
-                + " boxes on no true face; agreement: same emotion as the every-frame run (the peer: cache on vs off)"
-                + " for the same true face in the same frame.");
+                + " boxes on no true face; flicker: how often a face's emotion changed from one frame to the next;"
+                + " agreement: same emotion as the every-frame run (the peer: as with its cache off) for the same true face in"
+                + " the same frame.");
         out.println();
     }
 
     private static void printRatios(PrintWriter out, List<VideoBench.Result[]> pairs, List<PeerRun> peers) {
-        JsonNode cacheOn = peers.isEmpty() ? null : peers.get(0).figures();
-        JsonNode cacheOff = peers.size() < 2 ? null : peers.get(1).figures();
         for (VideoBench.Result[] pair : pairs) {
             VideoBench.Result every = pair[0];
             VideoBench.Result tracked = pair[1];
@@ -126,18 +129,17 @@ final class BenchVideo {
                             + " new face within %.2f s%n", every.cpuMsPerVideoSecond() / cpu,
                     tracked.score().recall() / every.score().recall(), VideoBench.agreement(tracked.labels(), every.labels()),
                     tracked.score().newFaceMaxSeconds());
-            if (cacheOn != null) {
-                out.printf("  %.1fx less CPU than Human with its cache on, %.1fx than Human with it off; every frame:"
-                                + " %.1fx and %.1fx%n", cacheOn.get("cpuMsPerVideoSecond").asDouble() / cpu,
-                        cacheOff.get("cpuMsPerVideoSecond").asDouble() / cpu,
-                        cacheOn.get("cpuMsPerVideoSecond").asDouble() / every.cpuMsPerVideoSecond(),
-                        cacheOff.get("cpuMsPerVideoSecond").asDouble() / every.cpuMsPerVideoSecond());
+            for (PeerRun p : peers) {
+                double peerCpu = p.figures().get("cpuMsPerVideoSecond").asDouble();
+                out.printf("  %.1fx less CPU than Human with %s (every frame: %.1fx)%n", peerCpu / cpu, p.mode(),
+                        peerCpu / every.cpuMsPerVideoSecond());
             }
         }
-        if (cacheOn != null) {
-            out.printf("Human: cache on takes %.1fx less CPU than cache off; its recall %.4f of cache off's%n",
-                    cacheOff.get("cpuMsPerVideoSecond").asDouble() / cacheOn.get("cpuMsPerVideoSecond").asDouble(),
-                    peers.get(0).score().recall() / peers.get(1).score().recall());
+        for (PeerRun p : peers.subList(Math.min(1, peers.size()), peers.size())) {
+            PeerRun off = peers.get(0);
+            out.printf("Human with %s: %.2fx the CPU of %s; recall %.4f of its%n", p.mode(),
+                    p.figures().get("cpuMsPerVideoSecond").asDouble() / off.figures().get("cpuMsPerVideoSecond").asDouble(),
+                    off.mode(), p.score().recall() / off.score().recall());
         }
         out.println();
     }
@@ -154,15 +156,20 @@ final class BenchVideo {
                 d.put("cpuMsPerVideoSecond", round(r.cpuMsPerVideoSecond()));
                 d.put("detectionsPerSecond", round(r.detectionsPerSecond()));
                 d.put("readingsPerSecond", round(r.readingsPerSecond()));
+                d.put("emotionFlicker", round(VideoBench.flicker(r.labels())));
                 score(d, r.score());
                 if (r.mode() == FrameMode.TRACKED) {
                     VideoBench.Result every = pair[0];
                     d.put("emotionAgreement", round(VideoBench.agreement(r.labels(), every.labels())));
                     d.put("recallOverEveryFrame", round(r.score().recall() / every.score().recall()));
                     d.put("everyFrameCpuOverTracked", round(every.cpuMsPerVideoSecond() / r.cpuMsPerVideoSecond()));
+                    Map<String, Object> overPeer = new LinkedHashMap<>();
                     for (PeerRun p : peers) {
-                        d.put("peer" + (p.mode().equals("cache on") ? "CacheOn" : "CacheOff") + "CpuOverTracked",
-                                round(p.figures().get("cpuMsPerVideoSecond").asDouble() / r.cpuMsPerVideoSecond()));
+                        overPeer.put(p.mode(), round(p.figures().get("cpuMsPerVideoSecond").asDouble()
+                                / r.cpuMsPerVideoSecond()));
+                    }
+                    if (!overPeer.isEmpty()) {
+                        d.put("peerCpuOverTracked", overPeer);
                     }
                 }
                 pipelines.put(r.label(), d);
@@ -184,6 +191,8 @@ final class BenchVideo {
                 d.put("meanMs", round(p.figures().get("meanMs").asDouble()));
                 d.put("p95Ms", round(p.figures().get("p95Ms").asDouble()));
                 d.put("cpuMsPerVideoSecond", round(p.figures().get("cpuMsPerVideoSecond").asDouble()));
+                d.put("cachedFrames", p.figures().get("cachedFrames").asInt());
+                d.put("emotionFlicker", round(VideoBench.flicker(p.labels())));
                 score(d, p.score());
                 modes.put(p.mode(), d);
             }
@@ -198,9 +207,5 @@ final class BenchVideo {
         d.put("strayBoxes", s.stray());
         d.put("newFaceMaxSeconds", round(s.newFaceMaxSeconds()));
         d.put("facesNeverFound", s.facesNeverFound());
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -223,7 +223,7 @@ final class BenchVision implements Callable<Integer> {
         }
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }
