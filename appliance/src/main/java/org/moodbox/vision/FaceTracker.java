@@ -14,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class FaceTracker implements AutoCloseable {
     /** Beyond this many faces the frame is a crowd; the mood follows the largest ones. */
-    static final int MAX_FACES = 10;
+    private static final int MAX_FACES = 10;
     /** A detection is the same person as a track when their boxes overlap this much (IoU). */
     private static final float SAME_FACE = 0.3f;
     /** Two followed tracks overlapping this much have merged onto one face: detect to tell them apart. */
@@ -36,7 +36,6 @@ final class FaceTracker implements AutoCloseable {
     private int width;
     private int height;
     private long detections;
-    private boolean lastWasKeyframe;
 
     /** Every-frame mode: the detector on every frame, ids by overlap. */
     FaceTracker(FaceDetector detector) {
@@ -63,7 +62,6 @@ final class FaceTracker implements AutoCloseable {
         // A keyframe now if waiting one more frame (at the pace frames come) would let a new face go unseen too long.
         boolean due = follower == null || !started || cut
                 || nanos - lastDetectionNanos + sinceLastFrame > newFaceWithinNanos;
-        lastWasKeyframe = true;
         if (!due) {
             List<DetectedFace> followed = follower.follow(bgr, grey, faces(tracks));
             if (allFollowed(followed)) {
@@ -72,7 +70,6 @@ final class FaceTracker implements AutoCloseable {
                     next.add(new Tracked(tracks.get(i).id(), followed.get(i)));
                 }
                 tracks = next;
-                lastWasKeyframe = false;
                 follower.remember(grey);
                 return tracks;
             }
@@ -93,11 +90,6 @@ final class FaceTracker implements AutoCloseable {
         List<Tracked> renamed = new ArrayList<>(tracks.size());
         tracks.forEach(t -> renamed.add(t.id() == from ? new Tracked(to, t.face()) : t));
         tracks = renamed;
-    }
-
-    /** Whether the last {@link #update} ran the detector. */
-    boolean lastWasKeyframe() {
-        return lastWasKeyframe;
     }
 
     /** Full detections so far. */
