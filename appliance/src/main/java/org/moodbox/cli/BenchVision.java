@@ -50,7 +50,8 @@ final class BenchVision implements Callable<Integer> {
     @Option(names = "--video", description = "the moving-face clip (30 s, 15 fps) instead of the stills: each pipeline"
             + " every frame and tracked (default: the default detector and mtcnn-int8, each with the default emotion"
             + " model; --frames and --warmup do not apply), CPU per second of video, recall against the clip's ground"
-            + " truth, emotion agreement; with --peer, Human with its frame skipping and cache on and off")
+            + " truth, emotion agreement; with --peer, Human with its frame skipping and cache off, on, and on with its"
+            + " face mesh")
     boolean video;
 
     @Option(names = "--clip-seconds", paramLabel = "S", defaultValue = "30",
@@ -73,14 +74,14 @@ final class BenchVision implements Callable<Integer> {
         if (frames < 1 || warmup < 0) {
             throw new IllegalArgumentException("--frames must be at least 1 and --warmup at least 0");
         }
+        if (video && (clipSeconds <= 0 || clipSeconds > MovingFaceClip.benchScript().seconds())) {
+            throw new IllegalArgumentException("--clip-seconds must be above 0 and at most "
+                    + MovingFaceClip.benchScript().seconds());
+        }
         PrintWriter out = spec.commandLine().getOut();
         String loadStart = loadAverage();
         out.printf("load average at start: %s (%d cores)%n", loadStart, Runtime.getRuntime().availableProcessors());
         if (video) {
-            if (clipSeconds <= 0 || clipSeconds > MovingFaceClip.benchScript().seconds()) {
-                throw new IllegalArgumentException("--clip-seconds must be above 0 and at most "
-                        + MovingFaceClip.benchScript().seconds());
-            }
             // The default pair and MTCNN-int8 with it, unless named: the clip costs a minute or two per pipeline.
             Map<String, Object> figures = BenchVideo.run(out, detectors != null ? detectors
                             : List.of(DetectorKind.DEFAULT, DetectorKind.MTCNN_INT8),

@@ -94,4 +94,20 @@ class BenchVisionTest {
         assertThat(tracked.get("everyFrameCpuOverTracked").asDouble()).isPositive();
         assertThat(figures.has("peer")).as("no --peer, no peer").isFalse();
     }
+
+    /** A clip length outside the clip is refused before anything runs, with the range in the message. */
+    @Test
+    void aClipLengthOutsideTheClipIsRefused() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Moodbox.commandLine(new ProcessEnvironment(java.util.Map.of()));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        for (String seconds : List.of("0", "31", "-2")) {
+            int exit = cli.execute("bench", "vision", "--video", "--clip-seconds", seconds);
+            assertThat(exit).as(seconds).isNotZero();
+            assertThat(err.toString()).contains("--clip-seconds must be above 0 and at most 30.0");
+        }
+        assertThat(out.toString()).as("nothing ran").isEmpty();
+    }
 }
