@@ -108,14 +108,10 @@ public final class MoodTracker implements MoodFeed, Consumer<FrameAnalysis> {
                 confidence >= settings.sureThreshold(), "camera", now);
     }
 
-    /** Largest and most central: the person standing at the kiosk, not someone passing behind. */
-    static FaceReading primaryFace(FrameAnalysis frame) {
-        return primaryFace(frame, null);
-    }
-
     /**
-     * The largest, most central face; the face of track {@code current} keeps the place unless another scores
-     * {@link #TAKE_OVER} times as much (faces without a track, id 0, never hold it).
+     * Largest and most central: the person standing at the kiosk, not someone passing behind. The face of track
+     * {@code current} keeps the place unless another scores {@link #TAKE_OVER} times as much (faces without a
+     * track, id 0, never hold it).
      */
     static FaceReading primaryFace(FrameAnalysis frame, Integer current) {
         FaceReading best = null;
