@@ -19,9 +19,9 @@ import static org.bytedeco.opencv.global.opencv_video.calcOpticalFlowPyrLK;
  * does not flow back to where it came from is not trusted), and the box moves by the points' median shift and
  * scales by the median change of their distances. All faces' points go through one flow call (one each way):
  * on the moving-face bench everything a tracked frame does besides detections and readings (grey conversion,
- * cut check, this, alignment) took about 0.6 ms, where BlazeFace full range takes about ten. It never says "face" by itself: when too few points agree the
- * track is lost and the detector decides, and the keyframes of {@link FrameMode#TRACKED} re-anchor every box at
- * least twice a second.
+ * cut check, this, alignment) took about 0.6 ms, where BlazeFace full range takes about ten. It never says "face"
+ * by itself: when too few points agree the track is lost and the detector decides, and the keyframes of
+ * {@link FrameMode#TRACKED} re-anchor every box at least twice a second.
  */
 final class LandmarkFlowFollower implements FaceFollower {
     private static final float[] GRID = {0.3f, 0.5f, 0.7f};
@@ -131,7 +131,6 @@ final class LandmarkFlowFollower implements FaceFollower {
                 good[count++] = p;
             }
         }
-        // The five landmarks of a face without them are one point five times over: judge by the grid alone then.
         if (count < minQuality * POINTS) {
             return null;
         }
