@@ -54,7 +54,9 @@
     $('admin-camera-detail').textContent = vision
       ? [vision.camera, vision.cameraState, vision.message].filter(Boolean).join(' · ') : 'no camera loop';
     $('admin-fps').textContent = vision ? `${vision.framesPerSecond.toFixed(1)} frames per second` : '–';
-    $('admin-fps-detail').textContent = vision ? `${vision.faces} ${vision.faces === 1 ? 'face' : 'faces'} in the last frame` : '';
+    $('admin-fps-detail').textContent = vision ? [`${vision.faces} ${vision.faces === 1 ? 'face' : 'faces'} in the last frame`,
+      `${vision.detectionsPerSecond.toFixed(1)} full detections and ${vision.readingsPerSecond.toFixed(1)} emotion readings a second`,
+      `vision thread ${vision.cpuPercent.toFixed(0)}% of one core`].join(' · ') : '';
     $('admin-models').textContent = vision ? vision.models : '–';
     const stages = $('admin-stages');
     stages.replaceChildren(...(vision ? vision.stages : []).map((stage) => {

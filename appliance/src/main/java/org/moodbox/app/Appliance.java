@@ -133,9 +133,9 @@ public final class Appliance implements AutoCloseable {
         MqttRoom mqtt = null;
         try {
             MoodTracker mood = new MoodTracker(MoodTrackerSettings.defaults(), Clock.systemUTC());
-            vision = new VisionLoop(config.camera(), OwnerSettings.pipelineAtStart(settings, config.detector()), mood,
-                    config.maxFps());
-            OwnerSettings.pipeline(settings, vision);
+            vision = new VisionLoop(config.camera(),
+                    OwnerSettings.pipelineAtStart(settings, config.detector(), config.frameMode()), mood, config.maxFps());
+            OwnerSettings.pipeline(settings, vision, config.frameMode());
             // Spotify: candidates from the background cache, tracks played over Spotify Connect (the box's own
             // librespot device when it can play); a box without a linked account behaves as before.
             spotify = Spotify.open(config.dataDir(), catalog, settings::current, SpotifyEndpoints.production(),

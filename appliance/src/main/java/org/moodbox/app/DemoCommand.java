@@ -64,6 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + " (default: the owner's setting, blazeface-full on a new box; a later save on the admin page wins)")
     DetectorKind detector;
 
+    @Mixin
+    FrameModeOption frameMode = new FrameModeOption();
+
     @Override
     public Integer call() throws Exception {
         List<Path> folders = music != null ? music : DEMO_MUSIC;
@@ -77,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         String source = camera != null ? camera : DemoVideo.ensure(dataDir.resolve("demo")).toString();
         CameraSpec spec = CameraSpec.parse(source, 640, 480, DemoVideo.FPS);
         try (Appliance appliance = Appliance.start(new ApplianceConfig(dataDir, spec, host, port, folders,
-                DemoVideo.FPS, 0.8, detector, environment.variables(),
+                DemoVideo.FPS, 0.8, detector, frameMode.mode(), environment.variables(),
                 mqtt == null ? null : MqttUrl.parse(mqtt)))) {
             appliance.awaitShutdown();
         }

@@ -13,6 +13,7 @@ import org.moodbox.settings.SecretFile;
 import org.moodbox.settings.Settings;
 import org.moodbox.settings.SettingsStore;
 import org.moodbox.vision.DetectorKind;
+import org.moodbox.vision.FrameMode;
 import org.moodbox.vision.PipelineChoice;
 import org.moodbox.vision.VisionLoop;
 import org.slf4j.Logger;
@@ -29,18 +30,21 @@ public final class OwnerSettings {
     private OwnerSettings() {
     }
 
-    /** The detector and emotion model at start: a {@code --detector} given on the command line wins for this run. */
-    static PipelineChoice pipelineAtStart(SettingsStore settings, DetectorKind commandLine) {
+    /**
+     * The detector and emotion model at start: a {@code --detector} given on the command line wins for this run;
+     * the frame mode is the command line's ({@code --every-frame}, else tracked).
+     */
+    static PipelineChoice pipelineAtStart(SettingsStore settings, DetectorKind commandLine, FrameMode mode) {
         Settings s = settings.current();
-        return new PipelineChoice(commandLine != null ? commandLine : s.detector(), s.emotionModel());
+        return new PipelineChoice(commandLine != null ? commandLine : s.detector(), s.emotionModel(), mode);
     }
 
     /**
-     * A saved change of detector or emotion model switches the running pipeline; saves that change other
-     * settings leave it alone, so a volume change does not undo the command line's detector.
+     * A saved change of detector or emotion model switches the running pipeline, in the run's frame mode; saves
+     * that change other settings leave it alone, so a volume change does not undo the command line's detector.
      */
-    static void pipeline(SettingsStore settings, VisionLoop vision) {
-        settings.followChanges(s -> new PipelineChoice(s.detector(), s.emotionModel()), vision::choose);
+    static void pipeline(SettingsStore settings, VisionLoop vision, FrameMode mode) {
+        settings.followChanges(s -> new PipelineChoice(s.detector(), s.emotionModel(), mode), vision::choose);
     }
 
     /**

@@ -73,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: the owner's setting, blazeface-full on a new box; a later save on the admin page wins)")
     DetectorKind detector;
 
+    @Mixin
+    FrameModeOption frameMode = new FrameModeOption();
+
     @Override
     public Integer call() throws Exception {
         if (fps <= 0 || fps > 60) {
@@ -84,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         CameraSpec spec = CameraSpec.parse(camera, width, height, fps);
         GpioPins gpio = gpioPins();
         try (Appliance appliance = Appliance.start(new ApplianceConfig(data.dataDir(), spec, host, port, library,
-                fps, volumeCap, detector, environment.variables(),
+                fps, volumeCap, detector, frameMode.mode(), environment.variables(),
                 mqtt == null ? null : MqttUrl.parse(mqtt)), gpio)) {
             appliance.awaitShutdown();
         }

@@ -14,8 +14,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * The benchmark's camera: the six face-api sample photos letterboxed to 640x480 exactly as the demo
@@ -66,13 +64,8 @@ public final class BenchFrames implements AutoCloseable {
      * stdin: the pixels go to a pipe of a child process, never to a file or a log.
      */
     public void writeRgb(OutputStream out) throws IOException {
-        byte[] row = new byte[WIDTH * HEIGHT * 3];
-        try (Mat rgb = new Mat(HEIGHT, WIDTH, CV_8UC3)) {
-            for (int i = 0; i < count(); i++) {
-                cvtColor(decode(i), rgb, COLOR_BGR2RGB);
-                rgb.data().get(row);
-                out.write(row);
-            }
+        for (int i = 0; i < count(); i++) {
+            HumanPeer.writeRgb(decode(i), out);
         }
         out.flush();
     }

@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * The peer of {@code bench vision --peer}: Human (TF.js, WASM backend) in Node from
@@ -24,6 +29,67 @@ public final class HumanPeer {
 
     /** The peer's figures (one JSON object), or an exception saying why it could not run. */
     public static JsonNode run(BenchFrames frames, int warmup, int timed) throws IOException, InterruptedException {
+        return runNode(List.of(String.valueOf(BenchFrames.WIDTH), String.valueOf(BenchFrames.HEIGHT),
+                String.valueOf(frames.count()), String.valueOf(warmup), String.valueOf(timed)), frames::writeRgb);
+    }
+
+    /** How Human runs on the clip: its caching off, on (its defaults), or on with its face mesh following faces. */
+    public enum VideoMode {
+        /** Every frame detected and read, as on the stills. */
+        CACHE_OFF("off", ""),
+        /**
+         * Human's frame skipping and result cache at its defaults, with the same models as the stills (detector and
+         * emotion): its emotion readings are reused, but its detector runs on every frame, because Human carries a
+         * face from frame to frame only through its face mesh.
+         */
+        CACHE_ON("on", ""),
+        /** Its defaults with the face mesh on as well: Human's own tracking, the detector skipped between refreshes. */
+        CACHE_ON_MESH("on", "mesh");
+
+        private final String cache;
+        private final String mesh;
+
+        VideoMode(String cache, String mesh) {
+            this.cache = cache;
+            this.mesh = mesh;
+        }
+    }
+
+    /**
+     * The peer on {@code clip}, streamed at the clip's own pace after a warm-up on its last second (as
+     * {@link VideoBench} does), in {@code mode}. The figures hold {@code mode} (its name) and {@code faces}: per
+     * frame, each face as [x1, y1, x2, y2, emotion].
+     */
+    public static JsonNode runVideo(MovingFaceClip clip, VideoMode mode) throws IOException, InterruptedException {
+        int warmup = Math.min(clip.frames(), clip.fps());
+        return runNode(List.of("video", String.valueOf(MovingFaceClip.WIDTH), String.valueOf(MovingFaceClip.HEIGHT),
+                String.valueOf(clip.frames()), String.valueOf(clip.fps()), String.valueOf(warmup), mode.cache, mode.mesh),
+                stdin -> {
+                    for (int i = clip.frames() - warmup; i < clip.frames(); i++) {
+                        writeRgb(clip.render(i), stdin);
+                    }
+                    for (int i = 0; i < clip.frames(); i++) {
+                        writeRgb(clip.render(i), stdin);
+                    }
+                });
+    }
+
+    /** Writes the peer's input on its stdin. */
+    private interface Feed {
+        void write(OutputStream stdin) throws IOException;
+    }
+
+    /** One BGR frame as raw RGB bytes to the peer's stdin (a pipe to a child process, never a file). */
+    static void writeRgb(Mat bgr, OutputStream out) throws IOException {
+        byte[] row = new byte[bgr.cols() * bgr.rows() * 3];
+        try (Mat rgb = new Mat()) {
+            cvtColor(bgr, rgb, COLOR_BGR2RGB);
+            rgb.data().get(row);
+        }
+        out.write(row);
+    }
+
+    private static JsonNode runNode(List<String> args, Feed feed) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("moodbox.home", "."));
         Path source = root.resolve("bench/human-peer");
         if (!Files.isRegularFile(source.resolve("peer.js"))) {
@@ -32,11 +98,14 @@ public final class HumanPeer {
         }
         Path work = root.resolve("appliance/target/human-peer");
         install(source, work);
-        Process node = new ProcessBuilder("node", "peer.js", String.valueOf(BenchFrames.WIDTH),
-                String.valueOf(BenchFrames.HEIGHT), String.valueOf(frames.count()), String.valueOf(warmup),
-                String.valueOf(timed)).directory(work.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of("node", "peer.js"));
+        command.addAll(args);
+        Process node = new ProcessBuilder(command).directory(work.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (OutputStream stdin = node.getOutputStream()) {
-            frames.writeRgb(stdin);
+            feed.write(stdin);
+        } catch (IOException e) {
+            node.destroy(); // the peer ended early; its exit status below says why
         }
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!node.waitFor(10, TimeUnit.MINUTES) || node.exitValue() != 0) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,20 +18,26 @@ import org.moodbox.vision.FrameAnalysis;
 
 /**
  * Turns per-frame expressions into a mood a person can trust: follows the primary face (largest,
- * most central), smooths its probabilities, changes the label only when a new emotion clearly
- * leads (hysteresis, so the screen does not flicker), says "not sure" below a confidence
- * threshold, notices when nobody is there, and honours the listener's own choice for a while.
+ * most central, and the same person from frame to frame while the vision room's track says so), smooths that
+ * person's probabilities ({@link PersonMood}), changes the label only when a new emotion clearly leads
+ * (hysteresis, so the screen does not flicker), says "not sure" below a confidence threshold, notices when
+ * nobody is there, and honours the listener's own choice for a while.
  */
 public final class MoodTracker implements MoodFeed, Consumer<FrameAnalysis> {
+    /**
+     * Another face takes over as the primary one only when it scores this much more than the current one's person:
+     * two people side by side, of about one size, must not swap the mood back and forth as they sway.
+     */
+    static final double TAKE_OVER = 1.5;
+
     private final MoodTrackerSettings settings;
     private final Clock clock;
     private final List<Consumer<Mood>> listeners = new CopyOnWriteArrayList<>();
-    private final double[] smoothed = new double[Emotion.values().length];
-    private Emotion label = Emotion.NEUTRAL;
-    private Emotion challenger;
-    private int challengerFrames;
+    /** Each person seen lately by track id (0: faces the vision room did not follow, all one person as before). */
+    private final Map<Integer, PersonMood> people = new HashMap<>();
+    private final Map<Integer, Instant> lastSeen = new HashMap<>();
+    private Integer primary;
     private Instant lastFaceAt = Instant.EPOCH;
-    private boolean hasHistory;
     private Mood override;
     private Instant overrideUntil = Instant.EPOCH;
     private volatile Mood current;
@@ -71,14 +78,18 @@ public final class MoodTracker implements MoodFeed, Consumer<FrameAnalysis> {
     @Override
     public synchronized void accept(FrameAnalysis frame) {
         Instant now = clock.instant();
-        FaceReading primary = primaryFace(frame);
-        if (primary != null) {
+        FaceReading face = primaryFace(frame, primary);
+        if (face != null) {
             lastFaceAt = now;
-            smooth(primary.emotion().probabilities());
-            updateLabel();
+            primary = face.trackId();
+            lastSeen.put(primary, now);
+            people.computeIfAbsent(primary, id -> new PersonMood(settings)).observe(face.emotion().probabilities());
         } else if (Duration.between(lastFaceAt, now).compareTo(settings.absence()) > 0) {
-            hasHistory = false; // a new person starts from scratch
+            primary = null; // a new person starts from scratch
         }
+        // People not seen for the absence time are gone; whoever comes next starts afresh.
+        lastSeen.entrySet().removeIf(e -> Duration.between(e.getValue(), now).compareTo(settings.absence()) > 0);
+        people.keySet().retainAll(lastSeen.keySet());
         publish(decide(now));
     }
 
@@ -87,66 +98,34 @@ public final class MoodTracker implements MoodFeed, Consumer<FrameAnalysis> {
             return override;
         }
         override = null;
-        if (!hasHistory) {
+        PersonMood person = primary == null ? null : people.get(primary);
+        if (person == null) {
             return Mood.nobody(now);
         }
         Map<Emotion, Double> probabilities = new EnumMap<>(Emotion.class);
         double valence = 0;
         double arousal = 0;
         for (Emotion e : Emotion.values()) {
-            double p = smoothed[e.ordinal()];
+            double p = person.probability(e);
             probabilities.put(e, p);
             valence += p * e.valence();
             arousal += p * e.arousal();
         }
-        double confidence = smoothed[label.ordinal()];
-        return new Mood(label, probabilities, valence, arousal, confidence, true,
+        double confidence = person.probability(person.label());
+        return new Mood(person.label(), probabilities, valence, arousal, confidence, true,
                 confidence >= settings.sureThreshold(), "camera", now);
     }
 
-    private void smooth(float[] probabilities) {
-        double a = hasHistory ? settings.smoothing() : 1.0;
-        for (int i = 0; i < smoothed.length; i++) {
-            smoothed[i] = (1 - a) * smoothed[i] + a * probabilities[i];
-        }
-        if (!hasHistory) {
-            label = leader();
-            challenger = null;
-        }
-        hasHistory = true;
-    }
-
-    /** A new label must lead the current one by a margin for several frames in a row. */
-    private void updateLabel() {
-        Emotion leader = leader();
-        if (leader == label || smoothed[leader.ordinal()] - smoothed[label.ordinal()] < settings.switchMargin()) {
-            challenger = null;
-            challengerFrames = 0;
-            return;
-        }
-        challengerFrames = leader == challenger ? challengerFrames + 1 : 1;
-        challenger = leader;
-        if (challengerFrames >= settings.switchFrames()) {
-            label = leader;
-            challenger = null;
-            challengerFrames = 0;
-        }
-    }
-
-    private Emotion leader() {
-        int best = 0;
-        for (int i = 1; i < smoothed.length; i++) {
-            if (smoothed[i] > smoothed[best]) {
-                best = i;
-            }
-        }
-        return Emotion.values()[best];
-    }
-
-    /** Largest and most central: the person standing at the kiosk, not someone passing behind. */
-    static FaceReading primaryFace(FrameAnalysis frame) {
+    /**
+     * Largest and most central: the person standing at the kiosk, not someone passing behind. The face of track
+     * {@code current} keeps the place unless another scores {@link #TAKE_OVER} times as much (faces without a
+     * track, id 0, never hold it).
+     */
+    static FaceReading primaryFace(FrameAnalysis frame, Integer current) {
         FaceReading best = null;
         double bestScore = 0;
+        FaceReading incumbent = null;
+        double incumbentScore = 0;
         double cx = frame.width() / 2.0;
         double cy = frame.height() / 2.0;
         double halfDiagonal = Math.max(1, Math.hypot(cx, cy));
@@ -158,10 +137,13 @@ public final class MoodTracker implements MoodFeed, Consumer<FrameAnalysis> {
                 bestScore = score;
                 best = reading;
             }
+            if (current != null && current != 0 && reading.trackId() == current) {
+                incumbent = reading;
+                incumbentScore = score;
+            }
         }
-        return best;
+        return incumbent != null && bestScore < TAKE_OVER * incumbentScore ? incumbent : best;
     }
-
     private void publish(Mood mood) {
         Mood before = current;
         current = mood;

@@ -9,6 +9,16 @@ public interface FaceDetector extends AutoCloseable {
 
     String name();
 
+    /**
+     * What follows this detector's faces between keyframes ({@link FrameMode#TRACKED}); owned by the caller. By
+     * default the landmarks and box are carried by optical flow ({@link LandmarkFlowFollower}), which needs nothing
+     * of the detector; a detector with a cheap stage of its own that can re-find a face near where it was
+     * (MTCNN's O-Net) overrides this.
+     */
+    default FaceFollower follower(TrackingSettings tracking) {
+        return new LandmarkFlowFollower(tracking.minFollowQuality());
+    }
+
     @Override
     void close();
 }

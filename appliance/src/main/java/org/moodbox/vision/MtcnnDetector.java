@@ -161,30 +161,12 @@ public final class MtcnnDetector implements FaceDetector {
             return in;
         }
         int n = in.size();
-        float[] prob = new float[n * 2];
-        float[] reg = new float[n * 4];
-        float[] points = last ? new float[n * 10] : null;
-        float[] one = crops.buffer();
-        for (int start = 0; start < n; ) {
-            BatchedNet.Batch batch = nets.next(n - start);
-            TfliteModel net = batch.model();
-            FloatPointer input = net.input(0);
-            int count = Math.min(batch.size(), n - start);
-            for (int i = 0; i < count; i++) {
-                crops.sampleTransposed(bgr, in.get(start + i).box);
-                // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
-                input.getPointer((long) i * one.length).put(one, 0, one.length);
-            }
-            // Slots past count keep earlier crops; their outputs are never read.
-            net.invoke();
-            net.output(batch.probOut()).get(prob, start * 2, count * 2);
-            net.output(batch.regOut()).get(reg, start * 4, count * 4);
-            if (last) {
-                net.output(batch.pointsOut()).get(points, start * 10, count * 10);
-            }
-            start += count;
-        }
-
+        List<BoundingBox> boxes = new ArrayList<>(n);
+        in.forEach(c -> boxes.add(c.box));
+        Outputs out = run(bgr, boxes, nets, crops, last);
+        float[] prob = out.prob();
+        float[] reg = out.reg();
+        float[] points = out.points();
         List<Nms.Candidate> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             float score = prob[i * 2 + 1];
@@ -211,6 +193,71 @@ public final class MtcnnDetector implements FaceDetector {
             c.box = c.box.square();
         }
         return kept;
+    }
+
+    /** What R-Net or O-Net said of each crop: face probabilities (2 a crop), box regressions (4), landmarks (10). */
+    private record Outputs(float[] prob, float[] reg, float[] points) {
+    }
+
+    private static Outputs run(Mat bgr, List<BoundingBox> boxes, BatchedNet nets, CropSampler crops, boolean landmarks) {
+        int n = boxes.size();
+        float[] prob = new float[n * 2];
+        float[] reg = new float[n * 4];
+        float[] points = landmarks ? new float[n * 10] : null;
+        float[] one = crops.buffer();
+        for (int start = 0; start < n; ) {
+            BatchedNet.Batch batch = nets.next(n - start);
+            TfliteModel net = batch.model();
+            FloatPointer input = net.input(0);
+            int count = Math.min(batch.size(), n - start);
+            for (int i = 0; i < count; i++) {
+                crops.sampleTransposed(bgr, boxes.get(start + i));
+                // getPointer offsets in elements (position+memcpy would offset in bytes: FINDINGS.md).
+                input.getPointer((long) i * one.length).put(one, 0, one.length);
+            }
+            // Slots past count keep earlier crops; their outputs are never read.
+            net.invoke();
+            net.output(batch.probOut()).get(prob, start * 2, count * 2);
+            net.output(batch.regOut()).get(reg, start * 4, count * 4);
+            if (landmarks) {
+                net.output(batch.pointsOut()).get(points, start * 10, count * 10);
+            }
+            start += count;
+        }
+        return new Outputs(prob, reg, points);
+    }
+
+    /**
+     * MTCNN's follower: O-Net alone on the square window of each face's last box, which it regresses onto the face
+     * where it is now, with fresh landmarks. No P-Net pyramid and no R-Net: those run on keyframes only. A window
+     * O-Net no longer calls a face (below its threshold) is a lost track.
+     */
+    @Override
+    public FaceFollower follower(TrackingSettings tracking) {
+        return (bgr, grey, previous) -> followWithOnet(bgr, previous);
+    }
+
+    private List<DetectedFace> followWithOnet(Mat bgr, List<DetectedFace> previous) {
+        List<DetectedFace> followed = new ArrayList<>(previous.size());
+        if (previous.isEmpty()) {
+            return followed;
+        }
+        List<BoundingBox> windows = new ArrayList<>(previous.size());
+        previous.forEach(face -> windows.add(face.box().square()));
+        Outputs out = run(bgr, windows, onet, onetCrops, true);
+        for (int i = 0; i < windows.size(); i++) {
+            float score = out.prob()[i * 2 + 1];
+            if (score <= settings.onetThreshold()) {
+                followed.add(null);
+                continue;
+            }
+            Nms.Candidate c = new Nms.Candidate(windows.get(i), score);
+            System.arraycopy(out.reg(), i * 4, c.regression, 0, 4);
+            Landmarks points = landmarks(c.box, out.points(), i);
+            c.refine();
+            followed.add(new DetectedFace(c.box, score, points));
+        }
+        return followed;
     }
 
     /** O-Net gives the five x then the five y, as fractions of the (unrefined) box. */

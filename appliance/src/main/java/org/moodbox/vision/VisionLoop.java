@@ -87,7 +87,8 @@ public final class VisionLoop implements AutoCloseable {
         this.sink = sink;
         this.frameIntervalNanos = (long) (1e9 / maxFps);
         this.idleIntervalNanos = idleInterval.toNanos();
-        this.status = new VisionStatus(CameraState.STARTING, camera.describe(), null, 0, null, 0, pipeline.describe(), 0);
+        this.status = new VisionStatus(CameraState.STARTING, camera.describe(), null, 0, null, 0, pipeline.describe(), 0,
+                VisionLoad.NONE);
         this.thread = new Thread(this::loop, "vision");
         thread.setDaemon(true);
     }
@@ -167,7 +168,7 @@ public final class VisionLoop implements AutoCloseable {
         } catch (Throwable e) { // an Error, or a bug outside the frame's own try: the thread ends, and says so
             LOG.error("vision loop stopped: the mood no longer follows the camera", e);
             status = new VisionStatus(CameraState.FAILED, camera.describe(), "vision loop stopped: " + e, 0,
-                    status.lastTimings(), 0, pipeline.describe(), status.failedAttempts());
+                    status.lastTimings(), 0, pipeline.describe(), status.failedAttempts(), VisionLoad.NONE);
         } finally {
             synchronized (this) {
                 loopEnded = true;
@@ -208,18 +209,19 @@ public final class VisionLoop implements AutoCloseable {
                     LOG.warn("{} (attempt {})", message, failedAttempts);
                 }
                 status = new VisionStatus(state, camera.describe(), message, 0, status.lastTimings(), 0,
-                        pipeline.describe(), failedAttempts);
+                        pipeline.describe(), failedAttempts, VisionLoad.NONE);
                 sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
-        status = new VisionStatus(CameraState.STOPPED, camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0);
+        status = new VisionStatus(CameraState.STOPPED, camera.describe(), null, 0, status.lastTimings(), 0, pipeline.describe(), 0,
+                VisionLoad.NONE);
     }
 
     /** One round with the camera off: nothing is opened or read; the mood hears that no face is there. */
     private void restWithCameraOff() {
         status = new VisionStatus(CameraState.OFF, camera.describe(), "the camera is turned off", 0,
-                status.lastTimings(), 0, pipeline.describe(), 0);
+                status.lastTimings(), 0, pipeline.describe(), 0, VisionLoad.NONE);
         try {
             sink.accept(FrameAnalysis.unusable(null, new StageTimings(0, 0, 0, 0)));
         } catch (RuntimeException e) {
@@ -248,6 +250,7 @@ public final class VisionLoop implements AutoCloseable {
 
     private void analyse(FrameSource source) throws CameraException {
         FrameRate rate = new FrameRate(); // a new source: its first frame starts the clock
+        LoadMeter meter = new LoadMeter();
         while (active && !cameraChanged) {
             switchPipelineIfAsked();
             long start = System.nanoTime();
@@ -258,7 +261,7 @@ public final class VisionLoop implements AutoCloseable {
             FrameAnalysis analysis;
             try {
                 preview.offer(frame);
-                analysis = pipeline.analyse(frame);
+                analysis = pipeline.analyse(frame, start);
                 analysis = new FrameAnalysis(analysis.width(), analysis.height(), analysis.faces(),
                         analysis.timings().withDecode(decodeMs), analysis.problem());
                 sink.accept(analysis);
@@ -269,10 +272,12 @@ public final class VisionLoop implements AutoCloseable {
             }
             failedFrames = 0;
             lastProgressNanos = System.nanoTime();
-            double fps = rate.frameAt(System.nanoTime());
+            long now = System.nanoTime();
+            double fps = rate.frameAt(now);
+            VisionLoad load = meter.frame(pipeline.counts(), now);
             String problem = analysis.problem() != null ? analysis.problem() : pipelineProblem;
             status = new VisionStatus(CameraState.RUNNING, source.describe(), problem, fps, analysis.timings(),
-                    analysis.faces().size(), pipeline.describe(), 0);
+                    analysis.faces().size(), pipeline.describe(), 0, load);
             pauseUntilNextFrame(start);
         }
     }
@@ -290,7 +295,7 @@ public final class VisionLoop implements AutoCloseable {
             LOG.warn("vision: {}", message);
         }
         status = new VisionStatus(CameraState.RUNNING, source.describe(), message, fps, status.lastTimings(), 0,
-                pipeline.describe(), 0);
+                pipeline.describe(), 0, status.load());
     }
 
     private void pauseUntilNextFrame(long frameStart) {

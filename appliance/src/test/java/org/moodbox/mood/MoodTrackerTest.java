@@ -87,6 +87,51 @@ class MoodTrackerTest {
         assertThat(tracker.current().source()).isEqualTo("camera");
     }
 
+    /**
+     * Two people side by side, of about one size, swaying: which one is larger, and which comes first in the list,
+     * changes every frame. With the vision room's track ids the mood stays with the person it followed first and
+     * never blends the other one's readings in.
+     */
+    @Test
+    void smoothingFollowsOnePersonWhateverTheBoxOrder() {
+        for (int i = 0; i < 20; i++) {
+            boolean even = i % 2 == 0;
+            FaceReading happy = face(280, 240, even ? 100 : 108, Emotion.HAPPY, 0.9f, 1);
+            FaceReading sad = face(360, 240, even ? 108 : 100, Emotion.SAD, 0.9f, 2);
+            tick(tracker, even ? sad : happy, even ? happy : sad);
+            if (i == 0) {
+                // The first frame picks the larger: the sad face. From here on, it must stay with that person.
+                assertThat(tracker.current().emotion()).isEqualTo(Emotion.SAD);
+            }
+        }
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.SAD);
+        assertThat(tracker.current().probabilities().get(Emotion.HAPPY)).as("none of the other face blended in")
+                .isLessThan(0.05);
+    }
+
+    /** Someone else steps up: their mood is their own at once (no hysteresis against the last person's). */
+    @Test
+    void aNewPersonStartsFromTheirOwnReadingsAndTheFirstComesBackToTheirs() {
+        for (int i = 0; i < 10; i++) {
+            tick(tracker, face(320, 240, 120, Emotion.HAPPY, 0.9f, 1));
+        }
+        tick(tracker, face(320, 240, 120, Emotion.SAD, 0.9f, 2));
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.SAD);
+        assertThat(tracker.current().probabilities().get(Emotion.HAPPY)).isLessThan(0.05);
+
+        tick(tracker, face(320, 240, 120, Emotion.HAPPY, 0.9f, 1));
+        assertThat(tracker.current().emotion()).as("the first person's own history").isEqualTo(Emotion.HAPPY);
+        assertThat(tracker.current().probabilities().get(Emotion.HAPPY)).isGreaterThan(0.85);
+    }
+
+    /** The person followed gives way to a face that is clearly the one at the kiosk now (much larger, central). */
+    @Test
+    void aMuchLargerFaceTakesOver() {
+        tick(tracker, face(320, 240, 100, Emotion.HAPPY, 0.9f, 1));
+        tick(tracker, face(100, 100, 100, Emotion.HAPPY, 0.9f, 1), face(320, 240, 200, Emotion.SURPRISE, 0.9f, 2));
+        assertThat(tracker.current().emotion()).isEqualTo(Emotion.SURPRISE);
+    }
+
     private void tick(MoodTracker t, FaceReading... faces) {
         clock.advance(Duration.ofMillis(200));
         t.accept(frame(faces));
@@ -98,11 +143,16 @@ class MoodTrackerTest {
 
     /** A face centred at (cx, cy) whose expression puts p on one emotion and spreads the rest. */
     private static FaceReading face(float cx, float cy, float side, Emotion emotion, float p) {
+        return face(cx, cy, side, emotion, p, 0);
+    }
+
+    /** The same, followed by the vision room as track {@code trackId} (0: not followed). */
+    private static FaceReading face(float cx, float cy, float side, Emotion emotion, float p, int trackId) {
         float[] probabilities = new float[7];
         java.util.Arrays.fill(probabilities, (1 - p) / 6);
         probabilities[emotion.ordinal()] = p;
         BoundingBox box = new BoundingBox(cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2);
-        return new FaceReading(new DetectedFace(box, 0.99f, null), new EmotionReading(probabilities));
+        return new FaceReading(new DetectedFace(box, 0.99f, null), new EmotionReading(probabilities), trackId);
     }
 
     static final class MutableClock extends Clock {

@@ -39,7 +39,7 @@ class VisionLoopChoiceTest {
             assertThat(status.message()).contains("no frames from USB camera /dev/video7")
                     .contains("No such file or directory").contains("trying again in");
             assertThat(status.failedAttempts()).isGreaterThanOrEqualTo(2);
-            assertThat(status.pipeline()).isEqualTo("blazeface-short + cnn");
+            assertThat(status.pipeline()).isEqualTo("blazeface-short + cnn, tracked");
         }
     }
 
@@ -51,9 +51,10 @@ class VisionLoopChoiceTest {
                 new PipelineChoice(DetectorKind.BLAZEFACE_SHORT, EmotionModelKind.CNN), a -> frames.incrementAndGet(), 30)) {
             loop.start();
             waitFor(() -> frames.get() >= 3);
-            assertThat(loop.status().pipeline()).isEqualTo("blazeface-short + cnn");
+            assertThat(loop.status().pipeline()).isEqualTo("blazeface-short + cnn, tracked");
 
-            loop.choose(new PipelineChoice(DetectorKind.BLAZEFACE_FULL, EmotionModelKind.CNN_INT8));
+            // Another detector, model and frame mode at once (every frame: the models alone are named).
+            loop.choose(new PipelineChoice(DetectorKind.BLAZEFACE_FULL, EmotionModelKind.CNN_INT8, FrameMode.EVERY_FRAME));
             int before = frames.get();
             waitFor(() -> loop.status().pipeline().equals("blazeface-full + cnn-int8") && frames.get() > before + 2);
             assertThat(loop.status().pipeline()).isEqualTo("blazeface-full + cnn-int8");

@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.moodbox.bench.MovingFaceClip;
 import org.moodbox.camera.CameraException;
 import org.moodbox.camera.CameraSpec;
 import org.moodbox.camera.FrameSource;
@@ -108,12 +113,13 @@ class VisionLoopTest {
         }
     }
 
-    @Test
-    void framesThatAllFailSayWhyAndReachTheWatchdogAfterTheDeadline() {
+    @ParameterizedTest
+    @EnumSource(FrameMode.class)
+    void framesThatAllFailSayWhyAndReachTheWatchdogAfterTheDeadline(FrameMode mode) {
         Consumer<FrameAnalysis> broken = analysis -> {
             throw new IllegalStateException("mood tracker bug");
         };
-        try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST, broken, 30)) {
+        try (VisionLoop loop = new VisionLoop(TEST_PATTERN, in(mode), broken, 30)) {
             loop.start();
             await().atMost(PATIENCE).until(() -> loop.status().message() != null);
             assertThat(loop.status().cameraState()).as("the camera itself delivers").isEqualTo(CameraState.RUNNING);
@@ -127,12 +133,13 @@ class VisionLoopTest {
     }
 
     /** An Error is not survivable in the loop; the thread ends, but says so, and the watchdog hears of it. */
-    @Test
-    void anErrorThatEndsTheThreadLeavesStateFailedWithItsCause() {
+    @ParameterizedTest
+    @EnumSource(FrameMode.class)
+    void anErrorThatEndsTheThreadLeavesStateFailedWithItsCause(FrameMode mode) {
         Consumer<FrameAnalysis> fatal = analysis -> {
             throw new LinkageError("native library unloaded");
         };
-        try (VisionLoop loop = new VisionLoop(TEST_PATTERN, FAST, fatal, 30)) {
+        try (VisionLoop loop = new VisionLoop(TEST_PATTERN, in(mode), fatal, 30)) {
             loop.start();
             await().atMost(PATIENCE).until(() -> loop.status().cameraState() == CameraState.FAILED);
             assertThat(loop.status().message()).isEqualTo(
@@ -140,6 +147,85 @@ class VisionLoopTest {
             await().atMost(PATIENCE).until(() -> loop.problem(PATIENCE).isPresent());
             assertThat(loop.problem(PATIENCE)).contains("vision loop stopped: java.lang.LinkageError: native library unloaded");
         }
+    }
+
+    /**
+     * Tracking on a camera that sees moving faces: faces come with track ids, the status shows fewer full
+     * detections than frames and the thread's CPU use, and a frame that hangs (here in the listener) still makes
+     * the loop dead to the watchdog once the deadline passes, as in every-frame mode.
+     */
+    @Test
+    void aTrackingLoopOnMovingFacesShowsItsLoadAndAHungFrameStillReachesTheWatchdog() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hang = new AtomicBoolean();
+        List<Integer> trackIds = new CopyOnWriteArrayList<>();
+        Consumer<FrameAnalysis> sink = analysis -> {
+            analysis.faces().forEach(face -> trackIds.add(face.trackId()));
+            if (hang.get()) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (MovingFaceClip clip = new MovingFaceClip(MovingFaceClip.benchScript());
+             VisionLoop loop = new VisionLoop(clipCamera(clip), new PipelineChoice(DetectorKind.BLAZEFACE_FULL,
+                     EmotionModelKind.CNN_INT8, FrameMode.TRACKED), sink, 15)) {
+            loop.start();
+            await().atMost(PATIENCE).alias("a load window of frames")
+                    .until(() -> loop.status().load().cpuPercent() > 0);
+            VisionStatus status = loop.status();
+            assertThat(status.pipeline()).endsWith(", tracked");
+            assertThat(trackIds).isNotEmpty().allMatch(id -> id > 0);
+            assertThat(status.load().detectionsPerSecond()).as("keyframes only")
+                    .isGreaterThan(0).isLessThan(status.framesPerSecond());
+            assertThat(loop.problem(PATIENCE)).isEmpty();
+
+            hang.set(true);
+            Duration deadline = Duration.ofMillis(300);
+            try {
+                await().atMost(PATIENCE).until(() -> loop.problem(deadline).isPresent());
+                assertThat(loop.problem(deadline).orElseThrow()).startsWith("vision: no frame analysed for");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    /** The moving-face clip as a camera, frame after frame, in a loop. */
+    private static FrameSourceOpener clipCamera(MovingFaceClip clip) {
+        return new FrameSourceOpener() {
+            @Override
+            public FrameSource open() {
+                return new FrameSource() {
+                    int next;
+
+                    @Override
+                    public Mat grab() {
+                        return clip.render(next++ % clip.frames());
+                    }
+
+                    @Override
+                    public String describe() {
+                        return "moving-face clip";
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "moving-face clip";
+            }
+        };
+    }
+
+    private static PipelineChoice in(FrameMode mode) {
+        return new PipelineChoice(FAST.detector(), FAST.emotionModel(), mode);
     }
 
     /** A camera driver that throws something other than a CameraException is a lost camera: reconnected. */

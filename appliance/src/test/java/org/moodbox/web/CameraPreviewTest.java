@@ -1,6 +1,7 @@
 package org.moodbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -74,6 +75,12 @@ class CameraPreviewTest {
         assertThat(status.at("/vision/models").asText()).containsIgnoringCase("blazeface");
         assertThat(status.at("/vision/stages").findValuesAsText("name"))
                 .containsExactly("Camera read", "Face detection", "Alignment", "Emotion", "Total");
+        // The vision thread's load, once a window of frames has passed (every frame here: a detection a frame).
+        await().atMost(Duration.ofSeconds(30)).until(() -> owner.get("/admin/api/status").json()
+                .at("/vision/cpuPercent").asDouble() > 0);
+        var loaded = owner.get("/admin/api/status").json();
+        assertThat(loaded.at("/vision/detectionsPerSecond").asDouble()).isGreaterThan(0);
+        assertThat(loaded.at("/vision/readingsPerSecond").isNumber()).isTrue();
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.moodbox.web.shared.ApiViews.MoodView;
 
 /**
  * The owner's status page, {@code GET /admin/api/status}, signed in only: it carries the mood of whoever is at
- * the screen. Frames per second and milliseconds per stage come from the vision loop, the temperature from
+ * the screen. Frames per second, full detections and emotion readings a second, the vision thread's CPU use and
+ * milliseconds per stage come from the vision loop, the temperature from
  * /sys (where readable), the recent problems from the log's WARN/ERROR ring ({@link RecentProblems}).
  */
 public final class AdminStatusRoutes implements WebExtension {
@@ -61,6 +62,10 @@ public final class AdminStatusRoutes implements WebExtension {
         view.put("camera", status.camera());
         view.put("message", status.message());
         view.put("framesPerSecond", round(status.framesPerSecond()));
+        // What tracking saves: full detections and emotion readings a second, and the thread's share of a core.
+        view.put("detectionsPerSecond", round(status.load().detectionsPerSecond()));
+        view.put("readingsPerSecond", round(status.load().readingsPerSecond()));
+        view.put("cpuPercent", round(status.load().cpuPercent()));
         view.put("faces", status.lastFaceCount());
         view.put("models", status.pipeline());
         StageTimings t = status.lastTimings();
