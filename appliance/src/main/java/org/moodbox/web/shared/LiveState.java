@@ -148,11 +148,12 @@ public final class LiveState implements AutoCloseable {
 
     private void applyMood(Mood next) {
         Mood previous = mood;
-        mood = next;
         boolean labelChanged = previous == null || previous.emotion() != next.emotion();
         if (labelChanged) {
             recommendations = safeRecommend(next);
         }
+        // Written after its cards: a request that sees the new mood sees the cards made for it, never the old ones.
+        mood = next;
         if (labelChanged || significant(lastSentMood, next) || moodIntervalPassed()) {
             if (!next.equals(lastSentMood)) {
                 hub.broadcast("mood", MoodView.of(next));
