@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The owner on a phone-sized viewport in a real browser, against the real server, settings store and catalog:
@@ -48,12 +46,14 @@ class AdminBrowserTest {
     private BackgroundScan scan;
     private HeadlessChromium chromium;
     private ChromeDriver browser;
+    private PageById page;
     private Path music;
 
     @BeforeEach
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
+        page = new PageById(browser);
         rooms = rig.rooms();
         music = Files.createDirectories(folder.resolve("usb music"));
         settings = rig.settings();
@@ -73,28 +73,28 @@ class AdminBrowserTest {
     @Test
     void theOwnerSetsUpSignsInAndSavesEverySection() throws Exception {
         browser.get("http://127.0.0.1:" + server.port() + "/admin");
-        visible("setup-form");
-        type("setup-password", PASSWORD);
-        type("setup-confirm", PASSWORD);
+        page.visible("setup-form");
+        page.type("setup-password", PASSWORD);
+        page.type("setup-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        visible("owner");
+        page.visible("owner");
 
         // Sign out and in again with the keyboard, as the owner will on later visits.
         browser.findElement(By.id("signout")).click();
-        visible("signin-form");
+        page.visible("signin-form");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("signin-password");
-        type("signin-password", PASSWORD);
+        page.type("signin-password", PASSWORD);
         browser.findElement(By.id("signin-password")).sendKeys(Keys.ENTER);
-        visible("owner");
+        page.visible("owner");
 
         // Music taste: languages, and a favourite found by typing part of the name.
-        type("settings-languages", "en, de");
-        type("favourite-search", "max");
-        wait(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-field='favouriteArtists'] .suggestion")));
+        page.type("settings-languages", "en, de");
+        page.type("favourite-search", "max");
+        page.await(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-field='favouriteArtists'] .suggestion")));
         WebElement suggestion = browser.findElement(By.cssSelector("[data-field='favouriteArtists'] .suggestion"));
         assertThat(suggestion.getText()).isEqualTo("Maxstack");
         suggestion.click();
-        type("excluded-search", "Noise Co");
+        page.type("excluded-search", "Noise Co");
         browser.findElement(By.id("excluded-search")).sendKeys(Keys.ENTER); // Enter adds the name as typed
         save("taste");
         assertThat(settings.current().languages()).containsExactly("en", "de");
@@ -110,40 +110,40 @@ class AdminBrowserTest {
         assertThat(settings.current().strategies()).containsEntry(Emotion.SAD, Strategy.CALM);
 
         // A bad value is refused next to its field, and the form's good values are not saved either.
-        type("settings-volume-cap", "150");
+        page.type("settings-volume-cap", "150");
         browser.executeScript("arguments[0].value = '23:15'", browser.findElement(By.id("settings-dim-start")));
         browser.findElement(By.id("sound-save")).click();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-volumeCap")));
-        assertThat(text("error-volumeCap")).contains("between 0 and 1");
+        page.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-volumeCap")));
+        assertThat(page.text("error-volumeCap")).contains("between 0 and 1");
         assertThat(browser.findElement(By.id("settings-volume-cap")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(settings.current().volumeCap()).isEqualTo(0.8);
         assertThat(settings.current().screenSchedule().nightDimStart()).isEqualTo("22:00");
-        type("settings-volume-cap", "65");
+        page.type("settings-volume-cap", "65");
         save("sound");
         assertThat(settings.current().volumeCap()).isEqualTo(0.65);
         assertThat(settings.current().screenSchedule().nightDimStart()).isEqualTo("23:15");
 
         // Library: a folder that does not exist is refused; a real one is saved and scanned.
-        type("library-folder-new", "/no/such/music");
+        page.type("library-folder-new", "/no/such/music");
         browser.findElement(By.id("library-save")).click();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-libraryFolders")));
-        assertThat(text("error-libraryFolders")).contains("is not a folder on this box");
+        page.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-libraryFolders")));
+        assertThat(page.text("error-libraryFolders")).contains("is not a folder on this box");
         assertThat(settings.current().libraryFolders()).isEmpty();
-        type("library-folder-new", music.toString());
+        page.type("library-folder-new", music.toString());
         save("library");
         assertThat(settings.current().libraryFolders()).containsExactly(music.toString());
         browser.findElement(By.id("library-rescan")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("library-scan-state"), "Scan finished"));
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("library-scan-state"), "Scan finished"));
 
         // Camera: a source the box cannot open is refused; the detector select comes from the box.
-        type("settings-camera", "/no/such/camera.mp4");
+        page.type("settings-camera", "/no/such/camera.mp4");
         browser.findElement(By.id("camera-save")).click();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-cameraSource")));
+        page.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-cameraSource")));
         assertThat(settings.current().cameraSource()).isEqualTo("/dev/video0");
         Path still = folder.resolve("still.png"); // a picture FFmpeg opens as video: a camera the check accepts
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48,
                 java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", still.toFile());
-        type("settings-camera", still.toString());
+        page.type("settings-camera", still.toString());
         new Select(browser.findElement(By.id("settings-detector"))).selectByValue("blazeface-full");
         save("camera");
         assertThat(settings.current().cameraSource()).isEqualTo(still.toString());
@@ -153,19 +153,19 @@ class AdminBrowserTest {
 
         // What a reload shows comes from the box, not from the form's memory.
         browser.navigate().refresh();
-        visible("owner");
-        wait(d -> "65".equals(value("settings-volume-cap")));
-        assertThat(value("settings-languages")).isEqualTo("en, de");
+        page.visible("owner");
+        page.await(d -> "65".equals(page.value("settings-volume-cap")));
+        assertThat(page.value("settings-languages")).isEqualTo("en, de");
         assertThat(browser.findElements(By.cssSelector("[data-field='favouriteArtists'] .chip")))
                 .extracting(WebElement::getText).singleElement().asString().contains("Maxstack");
         assertThat(new Select(browser.findElement(By.id("strategy-sad"))).getFirstSelectedOption()
                 .getAttribute("value")).isEqualTo("calm");
 
         // Status: the box's figures, read signed in.
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-catalog"), "12 songs"));
-        assertThat(text("admin-temperature")).matches("not readable|\\d+\\.\\d °C");
-        assertThat(text("admin-uptime")).matches("\\d+ (min|h|d).*");
-        assertThat(text("admin-output")).isNotBlank();
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-catalog"), "12 songs"));
+        assertThat(page.text("admin-temperature")).matches("not readable|\\d+\\.\\d °C");
+        assertThat(page.text("admin-uptime")).matches("\\d+ (min|h|d).*");
+        assertThat(page.text("admin-output")).isNotBlank();
         browser.executeScript("window.scrollTo(0, 0)");
         chromium.screenshot("admin-status-390x844");
         browser.executeScript("document.getElementById('strategies').scrollIntoView()");
@@ -175,46 +175,46 @@ class AdminBrowserTest {
     @Test
     void thePasswordChangesOnlyWithTheCurrentOne() {
         browser.get("http://127.0.0.1:" + server.port() + "/admin");
-        visible("setup-form");
-        type("setup-password", PASSWORD);
-        type("setup-confirm", PASSWORD);
+        page.visible("setup-form");
+        page.type("setup-password", PASSWORD);
+        page.type("setup-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        visible("owner");
+        page.visible("owner");
 
-        type("password-current", "not it");
-        type("password-new", NEW_PASSWORD);
-        type("password-confirm", NEW_PASSWORD);
+        page.type("password-current", "not it");
+        page.type("password-new", NEW_PASSWORD);
+        page.type("password-confirm", NEW_PASSWORD);
         browser.findElement(By.id("password-save")).click();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-currentPassword")));
-        assertThat(text("error-currentPassword")).isEqualTo("is not the current password");
+        page.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-currentPassword")));
+        assertThat(page.text("error-currentPassword")).isEqualTo("is not the current password");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password-current");
 
-        type("password-current", PASSWORD);
-        type("password-new", NEW_PASSWORD);
-        type("password-confirm", NEW_PASSWORD);
+        page.type("password-current", PASSWORD);
+        page.type("password-new", NEW_PASSWORD);
+        page.type("password-confirm", NEW_PASSWORD);
         browser.findElement(By.id("password-save")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#password-form .saved"),
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#password-form .saved"),
                 "Password changed"));
 
         browser.findElement(By.id("signout")).click();
-        visible("signin-form");
-        type("signin-password", PASSWORD);
+        page.visible("signin-form");
+        page.type("signin-password", PASSWORD);
         browser.findElement(By.id("signin-submit")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-message"), "wrong password"));
-        type("signin-password", NEW_PASSWORD);
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-message"), "wrong password"));
+        page.type("signin-password", NEW_PASSWORD);
         browser.findElement(By.id("signin-submit")).click();
-        visible("owner");
+        page.visible("owner");
     }
 
     @Test
     void everyControlHasALabelFocusIsVisibleAndTextMeetsAaContrast() {
         browser.get("http://127.0.0.1:" + server.port() + "/admin");
-        visible("setup-form");
-        type("setup-password", PASSWORD);
-        type("setup-confirm", PASSWORD);
+        page.visible("setup-form");
+        page.type("setup-password", PASSWORD);
+        page.type("setup-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        visible("owner");
-        wait(d -> !browser.findElements(By.cssSelector("#strategy-rows select")).isEmpty());
+        page.visible("owner");
+        page.await(d -> !browser.findElements(By.cssSelector("#strategy-rows select")).isEmpty());
 
         @SuppressWarnings("unchecked")
         List<String> unlabelled = (List<String>) browser.executeScript(
@@ -242,31 +242,10 @@ class AdminBrowserTest {
                 : section.equals("library") ? "library-form" : section;
         browser.findElement(By.id(section + "-save")).click();
         try {
-            wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + form + " .saved"), "Saved"));
+            page.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + form + " .saved"), "Saved"));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("not saved; the form says: " + browser.findElement(By.id(form)).getText(), e);
         }
     }
 
-    private void visible(String id) {
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-    }
-
-    private void type(String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private String value(String id) {
-        return browser.findElement(By.id(id)).getDomProperty("value");
-    }
-
-    private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
-    }
 }

@@ -12,7 +12,6 @@ import org.moodbox.settings.SecretFile;
 import org.moodbox.testing.Mosquitto;
 import org.moodbox.web.admin.MqttAdminRoutes;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,12 +28,14 @@ class MqttAdminBrowserTest {
     private Mosquitto broker;
     private HeadlessChromium chromium;
     private ChromeDriver browser;
+    private PageById page;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
+        page = new PageById(browser);
         broker = Mosquitto.start(rig.folder().resolve("broker"));
         SecretFile secret = SecretFile.open(rig.data(), "mqtt-password");
         MqttRoom room = rig.closeAfter(MqttAdminApiTest.startRoom(rig, secret));
@@ -55,76 +56,51 @@ class MqttAdminBrowserTest {
     @Test
     void theOwnerLinksTheBoxToABrokerFromThePhone() throws Exception {
         browser.get("http://127.0.0.1:" + port + "/admin");
-        visible("setup-form");
-        type("setup-password", MqttAdminApiTest.ADMIN_PASSWORD);
-        type("setup-confirm", MqttAdminApiTest.ADMIN_PASSWORD);
+        page.visible("setup-form");
+        page.type("setup-password", MqttAdminApiTest.ADMIN_PASSWORD);
+        page.type("setup-confirm", MqttAdminApiTest.ADMIN_PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        visible("owner");
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-state"), "Off"));
-        assertThat(value("mqtt-prefix")).isEqualTo("homeassistant");
+        page.visible("owner");
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-state"), "Off"));
+        assertThat(page.value("mqtt-prefix")).isEqualTo("homeassistant");
 
         // A port that is not a number is refused next to its field; nothing is linked.
-        click("mqtt-enabled");
-        type("mqtt-host", "127.0.0.1");
-        type("mqtt-port", "eighteen");
+        page.click("mqtt-enabled");
+        page.type("mqtt-host", "127.0.0.1");
+        page.type("mqtt-port", "eighteen");
         browser.findElement(By.id("mqtt-save")).click();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("error-mqtt.port")));
+        page.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-mqtt.port")));
         assertThat(rig.settings().current().mqtt().enabled()).isFalse();
 
         // TLS follows the port as it is typed: off for 1883, on for any other; the owner may untick it (the test
         // broker's plain listener is on a free port, not 1883).
-        type("mqtt-port", "1883");
+        page.type("mqtt-port", "1883");
         browser.findElement(By.id("mqtt-user")).click(); // leaving the field is its change event
         assertThat(browser.findElement(By.id("mqtt-tls")).isSelected()).isFalse();
-        type("mqtt-port", Integer.toString(broker.port()));
+        page.type("mqtt-port", Integer.toString(broker.port()));
         browser.findElement(By.id("mqtt-user")).click();
         assertThat(browser.findElement(By.id("mqtt-tls")).isSelected()).isTrue();
-        click("mqtt-tls");
-        type("mqtt-user", Mosquitto.USER);
-        click("mqtt-follow");
-        type("mqtt-group", "cafes");
+        page.click("mqtt-tls");
+        page.type("mqtt-user", Mosquitto.USER);
+        page.click("mqtt-follow");
+        page.type("mqtt-group", "cafes");
         browser.findElement(By.id("mqtt-save")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mqtt-form .saved"), "Saved"));
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mqtt-form .saved"), "Saved"));
         assertThat(rig.settings().current().mqtt().group()).isEqualTo("cafes");
 
         // No password yet: the broker refuses anonymous clients, and the section says why.
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-state"), "wrong user name or password"));
-        type("mqtt-password", Mosquitto.PASSWORD);
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-state"), "wrong user name or password"));
+        page.type("mqtt-password", Mosquitto.PASSWORD);
         browser.findElement(By.id("mqtt-password-save")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-password-state"), "A password is stored"));
-        assertThat(value("mqtt-password")).as("never shown back").isEmpty();
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-password-state"), "A password is stored"));
+        assertThat(page.value("mqtt-password")).as("never shown back").isEmpty();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-state"), "Connected to mqtt://127.0.0.1:"));
-        assertThat(text("mqtt-last")).contains("Last message").contains("moodbox/testbox/");
+        assertThat(page.text("mqtt-last")).contains("Last message").contains("moodbox/testbox/");
         assertThat(browser.getPageSource()).doesNotContain(Mosquitto.PASSWORD);
 
         browser.executeScript("document.getElementById('mqtt-form').scrollIntoView()");
         chromium.screenshot("admin-mqtt-390x844");
     }
 
-    private void click(String id) {
-        browser.findElement(By.id(id)).click();
-    }
-
-    private void visible(String id) {
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-    }
-
-    private void type(String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private String value(String id) {
-        return browser.findElement(By.id(id)).getDomProperty("value");
-    }
-
-    private void wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
 }

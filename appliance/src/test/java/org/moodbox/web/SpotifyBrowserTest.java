@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,9 @@ import org.moodbox.spotify.FakeSpotify;
 import org.moodbox.spotify.Spotify;
 import org.moodbox.spotify.SpotifyEndpoints;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Spotify in a real browser against the real server and the fake Spotify: the owner links an account from a
@@ -46,6 +43,7 @@ class SpotifyBrowserTest {
     private WebServer server;
     private HeadlessChromium chromium;
     private ChromeDriver browser;
+    private PageById page;
     private Path accountFile;
     private String base;
 
@@ -53,6 +51,7 @@ class SpotifyBrowserTest {
     void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
+        page = new PageById(browser);
         rooms = rig.rooms();
         Path data = rig.data();
         accountFile = data.resolve("spotify-account.json");
@@ -77,57 +76,57 @@ class SpotifyBrowserTest {
     void theOwnerLinksSpotifyFromAPhoneByPastingTheRedirectAddress() throws Exception {
         chromium.viewport(390, 844);
         browser.get(base + "/admin");
-        visible("setup-form");
-        type("setup-password", PASSWORD);
-        type("setup-confirm", PASSWORD);
+        page.visible("setup-form");
+        page.type("setup-password", PASSWORD);
+        page.type("setup-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        visible("owner");
-        visible("spotify-card"); // at once with the owner's other sections, not at the next refresh
-        assertThat(text("spotify-state")).contains("Enter the client id");
+        page.visible("owner");
+        page.visible("spotify-card"); // at once with the owner's other sections, not at the next refresh
+        assertThat(page.text("spotify-state")).contains("Enter the client id");
         assertThat(browser.findElement(By.id("spotify-link")).isDisplayed()).isFalse();
-        assertThat(text("spotify-redirect-uri")).isEqualTo("http://127.0.0.1:" + server.port()
+        assertThat(page.text("spotify-redirect-uri")).isEqualTo("http://127.0.0.1:" + server.port()
                 + "/admin/spotify/callback");
 
         // A client id of the wrong shape: said next to the form, nothing stored.
-        type("spotify-client-id", "https://developer.spotify.com/dashboard");
-        click("spotify-app-save");
-        visible("spotify-app-error");
-        assertThat(text("spotify-app-error")).contains("32 letters and digits");
+        page.type("spotify-client-id", "https://developer.spotify.com/dashboard");
+        page.click("spotify-app-save");
+        page.visible("spotify-app-error");
+        assertThat(page.text("spotify-app-error")).contains("32 letters and digits");
         assertThat(accountFile).doesNotExist();
 
-        type("spotify-client-id", SpotifyAdminApiTest.CLIENT_ID);
-        click("spotify-app-save");
-        wait(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
+        page.type("spotify-client-id", SpotifyAdminApiTest.CLIENT_ID);
+        page.click("spotify-app-save");
+        page.await(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
         assertThat(browser.findElement(By.id("spotify-app-error")).isDisplayed()).isFalse();
 
         // Link: Spotify's consent page opens in a new window; the owner agrees there.
         fake.askConsent = true;
         String admin = browser.getWindowHandle();
-        click("spotify-link");
-        wait(d -> d.getWindowHandles().size() == 2);
+        page.click("spotify-link");
+        page.await(d -> d.getWindowHandles().size() == 2);
         String consent = browser.getWindowHandles().stream().filter(h -> !h.equals(admin)).findFirst().orElseThrow();
         browser.switchTo().window(consent);
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("agree")));
+        page.await(ExpectedConditions.presenceOfElementLocated(By.id("agree")));
         // On a phone, 127.0.0.1 is the phone itself: the box's callback is out of reach, so the browser ends on
         // an error page whose address (what the owner copies from the address bar) carries the code.
         browser.findElement(By.id("agree")).click();
-        String redirected = wait(d -> addressBar().filter(u -> u.contains("/admin/spotify/callback?code="))
+        String redirected = page.await(d -> addressBar().filter(u -> u.contains("/admin/spotify/callback?code="))
                 .orElse(null));
         assertThat(redirected).startsWith("http://127.0.0.1:" + server.port() + "/admin/spotify/callback?code=");
         assertThat(accountFile).content().doesNotContain("refresh-"); // the box has not heard of it
         browser.close();
         browser.switchTo().window(admin);
 
-        visible("spotify-finish-form");
+        page.visible("spotify-finish-form");
         finish("this is not an address");
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("spotify-app-error"), "paste the whole address"));
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("spotify-app-error"), "paste the whole address"));
         finish(redirected.replaceFirst("state=[^&]+", "state=0ld4ttempt"));
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("spotify-app-error"), "state does not match"));
-        assertThat(text("spotify-state")).isEqualTo("No Spotify account is linked.");
+        page.await(ExpectedConditions.textToBePresentInElementLocated(By.id("spotify-app-error"), "state does not match"));
+        assertThat(page.text("spotify-state")).isEqualTo("No Spotify account is linked.");
         assertThat(accountFile).content().doesNotContain("refresh-");
 
         finish(redirected);
-        wait(ExpectedConditions.textToBe(By.id("spotify-state"), "Linked as Ada (Premium)."));
+        page.await(ExpectedConditions.textToBe(By.id("spotify-state"), "Linked as Ada (Premium)."));
         assertThat(browser.findElement(By.id("spotify-app-error")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("spotify-finish-form")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("spotify-link")).isDisplayed()).isFalse();
@@ -136,8 +135,8 @@ class SpotifyBrowserTest {
         browser.executeScript("document.getElementById('spotify-card').scrollIntoView({block: 'start'})");
         chromium.screenshot("admin-spotify-linked-390x844");
 
-        click("spotify-unlink");
-        wait(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
+        page.click("spotify-unlink");
+        page.await(ExpectedConditions.textToBe(By.id("spotify-state"), "No Spotify account is linked."));
         assertThat(accountFile).content().doesNotContain("refresh-");
     }
 
@@ -152,14 +151,14 @@ class SpotifyBrowserTest {
         chromium.viewport(800, 480);
 
         browser.get(base + "/");
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("spotify-notice")));
-        wait(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
+        page.await(ExpectedConditions.presenceOfElementLocated(By.id("spotify-notice")));
+        page.await(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
         assertThat(browser.findElement(By.id("spotify-notice")).isDisplayed()).isFalse();
 
         fake.inject("/v1/search", "500");
         spotify.candidates().sweepSoon().get();
         browser.navigate().refresh();
-        visible("spotify-notice");
+        page.visible("spotify-notice");
         WebElement banner = browser.findElement(By.id("spotify-notice"));
         assertThat(banner.getText()).startsWith("Spotify is unavailable").endsWith("playing from your own library.");
         assertThat(banner.getAttribute("role")).isEqualTo("status");
@@ -184,8 +183,8 @@ class SpotifyBrowserTest {
 
         spotify.candidates().sweepSoon().get(); // Spotify answers again
         browser.navigate().refresh();
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("spotify-notice")));
-        wait(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
+        page.await(ExpectedConditions.presenceOfElementLocated(By.id("spotify-notice")));
+        page.await(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
         assertThat(browser.findElement(By.id("spotify-notice")).isDisplayed()).isFalse();
     }
 
@@ -199,32 +198,8 @@ class SpotifyBrowserTest {
     }
 
     private void finish(String pasted) {
-        type("spotify-redirected", pasted);
-        click("spotify-finish");
+        page.type("spotify-redirected", pasted);
+        page.click("spotify-finish");
     }
 
-    /** Clicks a control after scrolling it to the centre, clear of the sticky section nav at the top. */
-    private void click(String id) {
-        WebElement control = browser.findElement(By.id(id));
-        browser.executeScript("arguments[0].scrollIntoView({block:'center'})", control);
-        control.click();
-    }
-
-    private void visible(String id) {
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-    }
-
-    private void type(String id, String value) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private <T> T wait(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
-    }
 }
