@@ -144,7 +144,9 @@ public final class DcnnTrainer {
                     for (int b = firstBatch; b < batches; b++) {
                         // One generator per batch, so a run resumed mid-epoch augments exactly as an unbroken one.
                         Random random = new Random(o.seed() * 7_919L + epoch * 104_729L + b * 15_485_863L);
-                        masks.reseed(random.nextLong());
+                        if (layout.groupDropout() > 0) {
+                            masks.reseed(random.nextLong()); // only here: runs without it augment as they always did
+                        }
                         float[] x = new float[o.batchSize() * pixels];
                         float[] t = new float[o.batchSize() * FerSet.CLASSES];
                         int[] labels = new int[o.batchSize()];
