@@ -8,7 +8,9 @@ import org.tensorflow.lite.schema.TensorType;
 /**
  * Temperature scaling (Guo et al. 2017) folded into a float classifier: the last dense layer's weights and bias
  * are divided by T, so the file's softmax gives {@code softmax(logits / T)} and the appliance reads calibrated
- * probabilities without knowing T. The argmax never changes.
+ * probabilities without knowing T. The argmax never changes. Optionally a per-class offset is added to the bias
+ * as well (post-hoc logit adjustment, Menon et al. 2021): {@code softmax(logits / T + offsets)}, which moves
+ * answers between classes on purpose.
  */
 public final class TemperatureFold {
     private TemperatureFold() {
@@ -20,6 +22,14 @@ public final class TemperatureFold {
      * @throws UnsupportedModelException when the model does not end that way (a reason names what it found)
      */
     public static byte[] fold(byte[] floatModel, double temperature) {
+        return fold(floatModel, temperature, null);
+    }
+
+    /**
+     * @param logitOffsets one offset a class, added to the logits after the division by T; null for none
+     * @throws IllegalArgumentException when the offsets are not one finite number a class
+     */
+    public static byte[] fold(byte[] floatModel, double temperature, double[] logitOffsets) {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("the temperature must be a positive number, got " + temperature);
         }
@@ -49,9 +59,21 @@ public final class TemperatureFold {
             throw new UnsupportedModelException("the logits are read by more than the softmax; dividing them would"
                     + " change those readers too");
         }
+        float[] newBias = divided(graph.floats(bias), temperature);
         String note = String.format(Locale.ROOT, "; temperature %.3f folded into the last dense layer", temperature);
+        if (logitOffsets != null) {
+            if (logitOffsets.length != newBias.length || Arrays.stream(logitOffsets).anyMatch(o -> !Double.isFinite(o))) {
+                throw new IllegalArgumentException("need one finite logit offset for each of the " + newBias.length
+                        + " classes, got " + Arrays.toString(logitOffsets));
+            }
+            for (int c = 0; c < newBias.length; c++) {
+                newBias[c] = (float) (newBias[c] + logitOffsets[c]);
+            }
+            note += "; logit offsets " + Arrays.toString(Arrays.stream(logitOffsets)
+                    .mapToObj(o -> String.format(Locale.ROOT, "%.3f", o)).toArray());
+        }
         return graph.withConstant(weights, divided(graph.floats(weights), temperature))
-                .withConstant(bias, divided(graph.floats(bias), temperature))
+                .withConstant(bias, newBias)
                 .withDescription(graph.description() + note)
                 .write(false);
     }

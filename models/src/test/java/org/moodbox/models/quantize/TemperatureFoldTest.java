@@ -45,6 +45,32 @@ class TemperatureFoldTest {
     }
 
     @Test
+    void logitOffsetsFoldedWithTheTemperatureMoveProbabilityBetweenClasses() {
+        byte[] original = ModelFiles.bytes(ModelFiles.EMOTION_DCNN_FLOAT);
+        double t = 0.8;
+        double[] offsets = {0.4, 0, 0, -0.3, 0.6, 0, -0.7};
+        byte[] folded = TemperatureFold.fold(original, t, offsets);
+        assertThat(FloatGraph.read(folded).description()).contains("logit offsets [0.400, 0.000, 0.000, -0.300");
+        try (TfliteRunner before = new TfliteRunner(original); TfliteRunner after = new TfliteRunner(folded)) {
+            float[] face = new float[48 * 48];
+            for (int i = 0; i < face.length; i++) {
+                face[i] = (float) Math.cos(i * 0.03) * 0.6f;
+            }
+            before.run(CalibrationSample.of(FACE, face));
+            after.run(CalibrationSample.of(FACE, face));
+            double[] expected = softened(before.output(0), t, offsets);
+            float[] q = after.output(0);
+            for (int c = 0; c < q.length; c++) {
+                assertThat((double) q[c]).as("class %d", c).isCloseTo(expected[c], org.assertj.core.data.Offset.offset(2e-5));
+            }
+        }
+        assertThatThrownBy(() -> TemperatureFold.fold(original, 1, new double[] {1, 2}))
+                .hasMessageContaining("one finite logit offset for each of the 7 classes");
+        assertThatThrownBy(() -> TemperatureFold.fold(original, 1, new double[] {0, 0, 0, Double.NaN, 0, 0, 0}))
+                .hasMessageContaining("finite");
+    }
+
+    @Test
     void aModelThatDoesNotEndInADenseLayerAndSoftmaxOrABadTemperatureIsRefused() {
         byte[] dcnn = ModelFiles.bytes(ModelFiles.EMOTION_DCNN_FLOAT);
         assertThatThrownBy(() -> TemperatureFold.fold(dcnn, 0)).hasMessageContaining("positive number");
@@ -56,10 +82,15 @@ class TemperatureFoldTest {
 
     /** softmax(log p / t), in double. */
     private static double[] softened(float[] p, double t) {
+        return softened(p, t, new double[p.length]);
+    }
+
+    /** softmax(log p / t + offsets), in double. */
+    private static double[] softened(float[] p, double t, double[] offsets) {
         double[] e = new double[p.length];
         double sum = 0;
         for (int c = 0; c < p.length; c++) {
-            e[c] = Math.exp(Math.log(Math.max(p[c], 1e-30)) / t);
+            e[c] = Math.exp(Math.log(Math.max(p[c], 1e-30)) / t + offsets[c]);
             sum += e[c];
         }
         for (int c = 0; c < p.length; c++) {

@@ -1,0 +1,100 @@
+package org.moodbox.lab.export;
+
+import java.util.Locale;
+import org.moodbox.models.fer.FerSet;
+
+/**
+ * Post-hoc logit adjustment (Menon et al. 2021, "Long-tail learning via logit adjustment"): a network trained on
+ * FER-2013's share of classes (neutral and happy two thirds of the rows, angry a twelfth, sad a ninth) leans to
+ * the common classes when a face is unclear. Adding {@code -tau * ln(prior)} to each class's logit takes that lean
+ * out by the amount tau: 0 leaves the network as trained, 1 answers as if every class were equally common. It
+ * costs nothing at inference (it folds into the last dense layer's bias, see
+ * {@link org.moodbox.models.quantize.TemperatureFold}), and tau is chosen on PublicTest, where this table is
+ * printed; PrivateTest stays the test.
+ */
+public final class LogitAdjustment {
+    private static final String[] NAMES = {"angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"};
+    private static final int ANGRY = 0;
+    private static final int HAPPY = 3;
+    private static final int SAD = 4;
+    private static final int SURPRISE = 5;
+
+    private LogitAdjustment() {
+    }
+
+    /** The share of each class among the FER+ majority labels of the rows a run trains on. */
+    public static double[] priors(FerSet train, int[] rows) {
+        double[] counts = new double[FerSet.CLASSES];
+        int counted = 0;
+        for (int r : rows) {
+            int majority = train.ferPlusMajority(r);
+            if (majority >= 0) {
+                counts[majority]++;
+                counted++;
+            }
+        }
+        for (int c = 0; c < counts.length; c++) {
+            // A class no row has would get an infinite offset; half a row keeps it finite and still large.
+            counts[c] = Math.max(counts[c], 0.5) / counted;
+        }
+        return counts;
+    }
+
+    public static double[] offsets(double[] priors, double tau) {
+        double[] o = new double[priors.length];
+        for (int c = 0; c < o.length; c++) {
+            o[c] = -tau * Math.log(priors[c]);
+        }
+        return o;
+    }
+
+    /** softmax(ln p / t + offsets) of each row: what the file folded with the same t and offsets gives. */
+    public static float[][] apply(float[][] p, double t, double[] offsets) {
+        float[][] out = new float[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            double[] e = new double[p[i].length];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < e.length; c++) {
+                e[c] = Math.log(Math.max(p[i][c], 1e-30)) / t + offsets[c];
+                max = Math.max(max, e[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < e.length; c++) {
+                e[c] = Math.exp(e[c] - max);
+                sum += e[c];
+            }
+            out[i] = new float[e.length];
+            for (int c = 0; c < e.length; c++) {
+                out[i][c] = (float) (e[c] / sum);
+            }
+        }
+        return out;
+    }
+
+    /** One row a tau: the standard test, both views' recall of the classes posed faces show, neutral's pull. */
+    public static String table(float[][] p, double t, double[] priors, FerSet set, double[] taus) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%5s  %8s %8s  %-29s %8s  %s%n", "tau", "standard", "macroF1",
+                "clear recall ang/sad/sur/hap", "subtle", "subtle angry, sad read as neutral"));
+        for (double tau : taus) {
+            float[][] q = apply(p, t, offsets(priors, tau));
+            ViewScores standard = ViewScores.of(q, set, set::ferPlusStandard);
+            ViewScores clear = ViewScores.of(q, set, set::ferPlusClear);
+            ViewScores subtle = ViewScores.of(q, set, set::ferPlusSubtle);
+            sb.append(String.format(Locale.ROOT, "%5.2f  %8.4f %8.4f  %.3f / %.3f / %.3f / %.3f    %8.4f  %d, %d%n", tau,
+                    standard.accuracy(), standard.macroF1(), clear.recall()[ANGRY], clear.recall()[SAD],
+                    clear.recall()[SURPRISE], clear.recall()[HAPPY], subtle.accuracy(),
+                    subtle.readAsNeutral()[ANGRY], subtle.readAsNeutral()[SAD]));
+        }
+        return sb.toString();
+    }
+
+    /** "angry 0.081, disgust 0.006, ..." for the log. */
+    public static String describe(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < values.length; c++) {
+            sb.append(c == 0 ? "" : ", ").append(NAMES[c]).append(String.format(Locale.ROOT, " %.3f", values[c]));
+        }
+        return sb.toString();
+    }
+}

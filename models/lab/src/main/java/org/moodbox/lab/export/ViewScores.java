@@ -1,0 +1,52 @@
+package org.moodbox.lab.export;
+
+import java.util.function.IntUnaryOperator;
+import org.moodbox.models.eval.TopClass;
+import org.moodbox.models.fer.FerPlusTestSets;
+import org.moodbox.models.fer.FerSet;
+
+/**
+ * A classifier's answers scored by one FER+ rule ({@link FerPlusTestSets}: the standard test, or the clear or
+ * subtle view): accuracy with contempt faces counted as misses, macro-F1 over the seven classes, recall per
+ * class, and how many faces of each class were read as neutral.
+ */
+record ViewScores(int faces, double accuracy, double macroF1, double[] recall, int[] readAsNeutral) {
+    private static final int NEUTRAL = 6;
+
+    static ViewScores of(float[][] p, FerSet set, IntUnaryOperator rule) {
+        int k = FerSet.CLASSES;
+        int[][] confusion = new int[k][k];
+        int faces = 0;
+        int right = 0;
+        for (int i = 0; i < p.length; i++) {
+            int truth = rule.applyAsInt(i);
+            if (truth == FerPlusTestSets.LEFT_OUT) {
+                continue;
+            }
+            faces++;
+            if (truth == FerPlusTestSets.CONTEMPT) {
+                continue; // a miss whatever the answer, outside the seven-class matrix
+            }
+            int predicted = TopClass.of(p[i]);
+            confusion[truth][predicted]++;
+            right += predicted == truth ? 1 : 0;
+        }
+        double[] recall = new double[k];
+        int[] neutral = new int[k];
+        double f1Sum = 0;
+        for (int c = 0; c < k; c++) {
+            int actual = 0;
+            int predicted = 0;
+            for (int o = 0; o < k; o++) {
+                actual += confusion[c][o];
+                predicted += confusion[o][c];
+            }
+            recall[c] = actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
+            neutral[c] = confusion[c][NEUTRAL];
+            double precision = predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
+            double r = actual == 0 ? 0 : recall[c];
+            f1Sum += precision + r == 0 ? 0 : 2 * precision * r / (precision + r);
+        }
+        return new ViewScores(faces, faces == 0 ? Double.NaN : (double) right / faces, f1Sum / k, recall, neutral);
+    }
+}
