@@ -29,6 +29,14 @@ public final class TrainCommand implements Callable<Integer> {
     Path run;
     @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads (default: ${DEFAULT-VALUE})")
     int threads;
+    @Option(names = "--stop-after-minutes", defaultValue = "0",
+            description = {"save and exit with code " + STOPPED_TO_RESUME + " after this many minutes (0 = never): an",
+                    "Adam run's native memory grows while it runs (models/runs/README.md), so long runs are",
+                    "restarted in a loop; the run resumes exactly where it stopped"})
+    int stopAfterMinutes;
+
+    /** The exit code of a run stopped by --stop-after-minutes, to be resumed (EX_TEMPFAIL). */
+    static final int STOPPED_TO_RESUME = 75;
 
     @Option(names = "--stages", defaultValue = "32/64,64/128,128/256,256",
             description = "conv widths per stage, stages split by / (default: ${DEFAULT-VALUE})")
@@ -110,6 +118,8 @@ public final class TrainCommand implements Callable<Integer> {
         // SIGTERM (kill PID, a session ending politely) saves the batch in hand instead of losing the epoch.
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);
+        long deadline = stopAfterMinutes > 0 ? System.nanoTime() + stopAfterMinutes * 60_000_000_000L : Long.MAX_VALUE;
+        AtomicBoolean timeUp = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
@@ -120,8 +130,17 @@ public final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            java.util.function.BooleanSupplier stopNow = () -> {
+                if (System.nanoTime() > deadline) {
+                    timeUp.set(true);
+                }
+                return stop.get() || timeUp.get();
+            };
             RunState end = new DcnnTrainer(train, trained, publicTest, run, System.out, DcnnTrainer.PARTIAL_EVERY,
-                    stop::get).run(start);
+                    stopNow).run(start);
+            if (timeUp.get() && end.epochsDone() < end.options().epochs()) {
+                return STOPPED_TO_RESUME;
+            }
             if (end.epochsDone() >= end.options().epochs()) {
                 System.out.printf("run finished: %d epochs, best validation accuracy %.4f at epoch %d%n",
                         end.epochsDone(), end.bestValidationAccuracy(), end.bestEpoch());
