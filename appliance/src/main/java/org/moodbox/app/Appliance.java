@@ -176,8 +176,9 @@ public final class Appliance implements AutoCloseable {
             SecretFile mqttPassword = SecretFile.open(config.dataDir(), MQTT_PASSWORD_FILE);
             OwnerSettings.mqttFromCommandLine(settings, mqttPassword, config.mqtt());
             String webBase = "http://" + reachableHost(config.host()) + ":" + config.port();
+            AdminAddressFile adminAddress = AdminAddressFile.fromEnvironment(config.environment());
             mqtt = MqttRoom.start(settings, mqttPassword, new BoxPorts(mood, player, controls),
-                    BoxIdentity.of(config.dataDir(), webBase, AdminAddressFile.fromEnvironment(config.environment()).get()),
+                    BoxIdentity.of(config.dataDir(), webBase, adminAddress.get()),
                     config.dataDir().resolve("mqtt-group.json"), Clock.systemUTC());
             WebServer web = new WebServer(new KioskRooms(mood, recommender, player, catalog, TrackLookup.of(catalog),
                     () -> eyes.status().cameraState() == CameraState.RUNNING, TrackFeedback.of(catalog)),
@@ -191,7 +192,7 @@ public final class Appliance implements AutoCloseable {
                             + " scan, camera: {})",
                     config.host(), web.port(), config.host(), web.port(), catalog.trackCount(),
                     config.camera().describe());
-            web.adminAddress(AdminAddressFile.fromEnvironment(config.environment()));
+            web.adminAddress(adminAddress);
             // Last, because it does not throw: what opened above is all the catch below has to release.
             BoxHardware hardware = BoxHardware.open(gpioPins, settings, controls, () -> ledState(eyes.status()));
             String serving = "serving http://" + config.host() + ":" + web.port() + "/, " + hardware.status();

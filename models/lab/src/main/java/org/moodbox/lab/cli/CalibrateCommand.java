@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.List;
 import org.moodbox.lab.data.TrainingRows;
+import org.moodbox.lab.export.ExportCheck;
 import org.moodbox.lab.export.LogitAdjustment;
 import org.moodbox.lab.facenet.Scores;
 import org.moodbox.lab.facenet.TemperatureScaling;
@@ -69,7 +70,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
         } else {
             // The adjustment moves answers on purpose: the file must give what the table above computed.
-            double worst = maxDifference(LogitAdjustment.apply(priv, t, offsets), privAfter);
+            double worst = ExportCheck.maxDifference(TemperatureScaling.apply(priv, t, offsets), privAfter);
             System.out.printf("logit offsets (TAU %.2f): %s; the folded file against the table's arithmetic on"
                     + " PrivateTest: max |dp| %.2e%n", tau, LogitAdjustment.describe(offsets), worst);
             if (worst > 1e-4) {
@@ -84,15 +85,5 @@ public final class CalibrateCommand implements Callable<Integer> {
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("wrote %s (%,d bytes)%n", out, calibrated.length);
         return 0;
-    }
-
-    private static double maxDifference(float[][] a, float[][] b) {
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int c = 0; c < a[i].length; c++) {
-                worst = Math.max(worst, Math.abs(a[i][c] - b[i][c]));
-            }
-        }
-        return worst;
     }
 }

@@ -18,27 +18,20 @@ public final class Augmenter {
     private final double minGain;
     private final double maxGain;
 
+    /** Small turns, shifts and zooms, additive brightness and contrast: the DCNN's kind of views. */
     public Augmenter(int side, double maxRotationDegrees, double maxShiftPixels, double maxScaleChange,
                      double maxBrightness, double maxContrastChange) {
+        this(side, maxRotationDegrees, maxShiftPixels, maxScaleChange, maxBrightness, maxContrastChange, 0, 1, 1);
+    }
+
+    private Augmenter(int side, double maxRotationDegrees, double maxShiftPixels, double maxScaleChange,
+                      double maxBrightness, double maxContrastChange, double maxShear, double minGain, double maxGain) {
         this.side = side;
         this.maxRotationDegrees = maxRotationDegrees;
         this.maxShiftPixels = maxShiftPixels;
         this.maxScaleChange = maxScaleChange;
         this.maxBrightness = maxBrightness;
         this.maxContrastChange = maxContrastChange;
-        this.maxShear = 0;
-        this.minGain = 1;
-        this.maxGain = 1;
-    }
-
-    private Augmenter(int side, double maxRotationDegrees, double maxShiftPixels, double maxScaleChange,
-                      double maxShear, double minGain, double maxGain) {
-        this.side = side;
-        this.maxRotationDegrees = maxRotationDegrees;
-        this.maxShiftPixels = maxShiftPixels;
-        this.maxScaleChange = maxScaleChange;
-        this.maxBrightness = 0;
-        this.maxContrastChange = 0;
         this.maxShear = maxShear;
         this.minGain = minGain;
         this.maxGain = maxGain;
@@ -56,7 +49,7 @@ public final class Augmenter {
      * against FER-2013's crops), which a network trained on FER-2013's own framing never sees.
      */
     public static Augmenter wide(int side) {
-        return new Augmenter(side, 30, 0.2 * side, 0.2, 0.2, 0.2, 1.2);
+        return new Augmenter(side, 30, 0.2 * side, 0.2, 0, 0, 0.2, 0.2, 1.2);
     }
 
     /**
@@ -71,8 +64,9 @@ public final class Augmenter {
         boolean flip = random.nextBoolean();
         double brightness = uniform(random, maxBrightness);
         double contrast = 1 + uniform(random, maxContrastChange);
-        double shear = uniform(random, maxShear);
-        double gain = minGain + random.nextDouble() * (maxGain - minGain);
+        // Drawn only where set, so the DCNN's standard views come out exactly as before these two existed.
+        double shear = maxShear > 0 ? uniform(random, maxShear) : 0;
+        double gain = maxGain > minGain ? minGain + random.nextDouble() * (maxGain - minGain) : 1;
 
         // Inverse map: for each output pixel, where to sample in the source (rotate and scale about the centre).
         double c = (side - 1) / 2.0;

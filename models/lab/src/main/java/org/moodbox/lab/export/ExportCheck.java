@@ -15,14 +15,22 @@ public final class ExportCheck {
     }
 
     public static double maxDifference(byte[] floatModel, float[][] djlProbabilities, FerSet images) {
+        float[][] tflite = new float[djlProbabilities.length][];
+        try (TfliteRunner runner = new TfliteRunner(floatModel)) {
+            for (int i = 0; i < tflite.length; i++) {
+                runner.run(sample(images, i));
+                tflite[i] = runner.output(0);
+            }
+        }
+        return maxDifference(tflite, djlProbabilities);
+    }
+
+    /** The largest |a - b| over all rows and classes of two sets of probabilities. */
+    public static double maxDifference(float[][] a, float[][] b) {
         double worst = 0;
-        try (TfliteRunner tflite = new TfliteRunner(floatModel)) {
-            for (int i = 0; i < djlProbabilities.length; i++) {
-                tflite.run(sample(images, i));
-                float[] p = tflite.output(0);
-                for (int c = 0; c < p.length; c++) {
-                    worst = Math.max(worst, Math.abs(p[c] - djlProbabilities[i][c]));
-                }
+        for (int i = 0; i < a.length; i++) {
+            for (int c = 0; c < a[i].length; c++) {
+                worst = Math.max(worst, Math.abs(a[i][c] - b[i][c]));
             }
         }
         return worst;

@@ -1,6 +1,7 @@
 package org.moodbox.lab.export;
 
 import java.util.Locale;
+import org.moodbox.lab.facenet.TemperatureScaling;
 import org.moodbox.models.fer.FerSet;
 
 /**
@@ -48,36 +49,13 @@ public final class LogitAdjustment {
         return o;
     }
 
-    /** softmax(ln p / t + offsets) of each row: what the file folded with the same t and offsets gives. */
-    public static float[][] apply(float[][] p, double t, double[] offsets) {
-        float[][] out = new float[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            double[] e = new double[p[i].length];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < e.length; c++) {
-                e[c] = Math.log(Math.max(p[i][c], 1e-30)) / t + offsets[c];
-                max = Math.max(max, e[c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < e.length; c++) {
-                e[c] = Math.exp(e[c] - max);
-                sum += e[c];
-            }
-            out[i] = new float[e.length];
-            for (int c = 0; c < e.length; c++) {
-                out[i][c] = (float) (e[c] / sum);
-            }
-        }
-        return out;
-    }
-
     /** One row a tau: the standard test, both views' recall of the classes posed faces show, neutral's pull. */
     public static String table(float[][] p, double t, double[] priors, FerSet set, double[] taus) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "%5s  %8s %8s  %-29s %8s  %s%n", "tau", "standard", "macroF1",
                 "clear recall ang/sad/sur/hap", "subtle", "subtle angry, sad read as neutral"));
         for (double tau : taus) {
-            float[][] q = apply(p, t, offsets(priors, tau));
+            float[][] q = TemperatureScaling.apply(p, t, offsets(priors, tau));
             ViewScores standard = ViewScores.of(q, set, set::ferPlusStandard);
             ViewScores clear = ViewScores.of(q, set, set::ferPlusClear);
             ViewScores subtle = ViewScores.of(q, set, set::ferPlusSubtle);

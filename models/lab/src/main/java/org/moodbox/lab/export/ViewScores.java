@@ -1,6 +1,7 @@
 package org.moodbox.lab.export;
 
 import java.util.function.IntUnaryOperator;
+import org.moodbox.lab.facenet.Scores;
 import org.moodbox.models.eval.TopClass;
 import org.moodbox.models.fer.FerPlusTestSets;
 import org.moodbox.models.fer.FerSet;
@@ -33,20 +34,12 @@ record ViewScores(int faces, double accuracy, double macroF1, double[] recall, i
         }
         double[] recall = new double[k];
         int[] neutral = new int[k];
-        double f1Sum = 0;
         for (int c = 0; c < k; c++) {
-            int actual = 0;
-            int predicted = 0;
-            for (int o = 0; o < k; o++) {
-                actual += confusion[c][o];
-                predicted += confusion[o][c];
-            }
+            int actual = java.util.Arrays.stream(confusion[c]).sum();
             recall[c] = actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
             neutral[c] = confusion[c][NEUTRAL];
-            double precision = predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
-            double r = actual == 0 ? 0 : recall[c];
-            f1Sum += precision + r == 0 ? 0 : 2 * precision * r / (precision + r);
         }
-        return new ViewScores(faces, faces == 0 ? Double.NaN : (double) right / faces, f1Sum / k, recall, neutral);
+        return new ViewScores(faces, faces == 0 ? Double.NaN : (double) right / faces, Scores.macroF1(confusion), recall,
+                neutral);
     }
 }

@@ -40,7 +40,8 @@ public record Scores(double ferPlusAccuracy, double ferPlusMacroF1, int ferPlusC
         return all == 0 ? Double.NaN : (double) right / all;
     }
 
-    static double macroF1(int[][] m) {
+    /** Macro-F1 of a confusion matrix (rows true, columns predicted); a class never seen nor predicted scores 0. */
+    public static double macroF1(int[][] m) {
         double sum = 0;
         for (int c = 0; c < m.length; c++) {
             long tp = m[c][c];

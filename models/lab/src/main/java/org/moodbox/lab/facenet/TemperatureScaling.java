@@ -17,12 +17,20 @@ public final class TemperatureScaling {
 
     /** The probabilities as the network would give them with its logits divided by {@code t}. */
     public static float[][] apply(float[][] p, double t) {
+        return apply(p, t, null);
+    }
+
+    /**
+     * The same with a per-class offset added to the divided logits ({@code softmax(ln p / t + offsets)}): what a
+     * file folded by {@code TemperatureFold} with that t and those offsets gives. Null offsets: none.
+     */
+    public static float[][] apply(float[][] p, double t, double[] offsets) {
         float[][] out = new float[p.length][];
         for (int i = 0; i < p.length; i++) {
             double[] z = new double[p[i].length];
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < z.length; c++) {
-                z[c] = Math.log(Math.max(p[i][c], 1e-12)) / t;
+                z[c] = Math.log(Math.max(p[i][c], 1e-12)) / t + (offsets == null ? 0 : offsets[c]);
                 max = Math.max(max, z[c]);
             }
             double sum = 0;

@@ -58,18 +58,13 @@ public record DcnnLayout(int side, int[][] stages, float dropout, int classes, C
     public record Dense(int in, int out) implements Layer {
     }
 
-    /** The plain layout of the DCNN runs: no spatial dropout. */
-    public DcnnLayout(int side, int[][] stages, float dropout, int classes) {
-        this(side, stages, dropout, classes, ConvKind.PLAIN, 0f);
-    }
-
     /**
      * The DCNN: 48x48 grey, 32 / 64-64 / 128-128 / 256-256, about 1.17M parameters. One convolution at full
      * resolution: each stage costs about the same multiply-adds, and on one shared CPU core a second
      * 48x48 convolution would add a third to the epoch time for little gain.
      */
     public static DcnnLayout dcnnV1() {
-        return new DcnnLayout(48, new int[][] {{32}, {64, 64}, {128, 128}, {256, 256}}, 0.4f, 7);
+        return new DcnnLayout(48, new int[][] {{32}, {64, 64}, {128, 128}, {256, 256}}, 0.4f, 7, ConvKind.PLAIN, 0f);
     }
 
     /**
@@ -84,10 +79,6 @@ public record DcnnLayout(int side, int[][] stages, float dropout, int classes, C
     }
 
     /** Parses "32,32/64,64/128" into stages; used by the CLI to try other sizes and by the CI smoke test. */
-    public static DcnnLayout parse(int side, String stages, float dropout, int classes) {
-        return parse(side, stages, dropout, classes, ConvKind.PLAIN, 0f);
-    }
-
     public static DcnnLayout parse(int side, String stages, float dropout, int classes, ConvKind conv,
                                    float groupDropout) {
         int[][] parsed = Arrays.stream(stages.split("/"))

@@ -24,11 +24,11 @@ class LogitAdjustmentTest {
     void tauZeroAtTemperatureOneChangesNothingAndTauMovesTowardRareClasses() {
         float[][] p = {{0.1f, 0.05f, 0.05f, 0.1f, 0.3f, 0.05f, 0.35f}};
         double[] priors = {0.09, 0.01, 0.02, 0.28, 0.12, 0.11, 0.37};
-        float[][] same = LogitAdjustment.apply(p, 1, LogitAdjustment.offsets(priors, 0));
+        float[][] same = org.moodbox.lab.facenet.TemperatureScaling.apply(p, 1, LogitAdjustment.offsets(priors, 0));
         for (int c = 0; c < 7; c++) {
             assertThat(same[0][c]).isCloseTo(p[0][c], within(1e-6f));
         }
-        float[][] adjusted = LogitAdjustment.apply(p, 1, LogitAdjustment.offsets(priors, 1));
+        float[][] adjusted = org.moodbox.lab.facenet.TemperatureScaling.apply(p, 1, LogitAdjustment.offsets(priors, 1));
         assertThat(adjusted[0][SAD]).as("sad (12%% of rows) overtakes neutral (37%%) at tau 1")
                 .isGreaterThan(adjusted[0][NEUTRAL]);
         // p' is proportional to p / prior at tau 1
