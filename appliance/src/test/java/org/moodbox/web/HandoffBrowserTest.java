@@ -125,9 +125,13 @@ class HandoffBrowserTest {
 
         // The owner switches phone links to Spotify: a video still opens itself, a local song a Spotify search.
         int asked = box.rooms.recommender.calls();
+        // The cards on the page now are marked: the recomputed cards often hold the same songs, so only the marks'
+        // going tells that the page has drawn the new ones (a card found before that goes stale under a click).
+        browser.executeScript("document.querySelectorAll('.card').forEach(c => c.dataset.beforeSave = '1')");
         box.settings.update(JSON.readTree("{\"youtube\": {\"phoneLink\": \"spotify\"}}"));
         // A save recomputes the cards; wait until the page shows the server's new ones before touching any.
-        waitFor().until(d -> box.rooms.recommender.calls() > asked && pageShowsServerCards());
+        waitFor().until(d -> box.rooms.recommender.calls() > asked && pageShowsServerCards() && Boolean.TRUE.equals(
+                browser.executeScript("return document.querySelector('.card[data-before-save]') === null")));
         WebElement local = browser.findElements(By.cssSelector(".card:not(.link-only)")).get(0);
         local.findElement(By.className("card-phone")).click();
         waitFor().until(d -> local.getAttribute("class").contains("turned") && qrLoaded(local));
