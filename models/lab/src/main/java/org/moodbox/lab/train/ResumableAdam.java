@@ -1,6 +1,7 @@
 package org.moodbox.lab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class ResumableAdam extends Optimizer {
     private static final String MAGIC = "moodbox-adam-1";
+    /** The fused update clips only at or above zero. */
+    private static final float NO_CLIPPING = -1f;
     private final CosineSchedule schedule;
     private final float beta1;
     private final float beta2;
@@ -54,25 +57,14 @@ public final class ResumableAdam extends Optimizer {
         NDArray[] mv = moments.computeIfAbsent(parameterId, id -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
         NDArray m = mv[0];
         NDArray v = mv[1];
-        if (weightDecay > 0) {
-            weight.muli(1f - lr * weightDecay);
-        }
-        try (NDArray g1 = grad.mul(1f - beta1); NDArray g2 = grad.square()) {
-            m.muli(beta1).addi(g1);
-            v.muli(beta2).addi(g2.muli(1f - beta2));
-        }
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        try (NDArray denominator = v.div((float) c2); NDArray step = m.mul((float) (lr / c1))) {
-            denominator.powi(0.5f).addi(epsilon);
-            weight.subi(step.divi(denominator));
-        }
-        // PyTorch adds each backward pass to the parameter's gradient; DJL's own optimizers clear it in their fused
-        // update (the server hands them a copy), so one of ours must too, or every step would carry the sum of all
-        // earlier gradients.
-        try (NDArray accumulated = weight.getGradient()) {
-            accumulated.subi(accumulated);
-        }
+        // DJL's fused update (one native call, no autograd, no temporaries) computes
+        // w -= lr * sqrt(c2) / c1 * m / (sqrt(v) + eps'), the formula above when eps' = eps * sqrt(c2), and then
+        // clears the gradient PyTorch would otherwise add the next backward pass to.
+        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight),
+                lr, (float) (lr * Math.sqrt(c2) / c1), weightDecay, 1f, NO_CLIPPING, beta1, beta2,
+                (float) (epsilon * Math.sqrt(c2)), false, true);
     }
 
     /** Writes the moments of every trainable parameter of {@code block}, in the block's order, atomically. */
