@@ -8,6 +8,7 @@ import org.moodbox.lab.cli.CalibrateCommand;
 import org.moodbox.lab.cli.PasteFacesCommand;
 import org.moodbox.lab.cli.QuantizeCommand;
 import org.moodbox.lab.cli.FnetTrainCommand;
+import org.moodbox.lab.cli.TeacherCommand;
 import org.moodbox.lab.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Train the DCNN emotion model on FER-2013/FER+ with DJL and export it to TFLite.",
         subcommands = {TrainCommand.class, ExportCommand.class, CacheCommand.class, FnetTrainCommand.class, FnetEvalCommand.class,
                 FnetExportCommand.class, CalibrateCommand.class, PasteFacesCommand.class,
-                QuantizeCommand.class})
+                QuantizeCommand.class, TeacherCommand.class})
 public final class Lab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

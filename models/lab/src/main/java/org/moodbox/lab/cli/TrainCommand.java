@@ -79,6 +79,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "0",
             description = "stop when PublicTest has not improved for this many epochs (0 = never) (default: ${DEFAULT-VALUE})")
     int patience;
+    @Option(names = "--teacher", description = "a teacher file from lab teacher: distil its probabilities into this run")
+    String teacher;
+    @Option(names = "--teacher-weight", defaultValue = "0",
+            description = "the teacher's share of each target, 0-1 (default: ${DEFAULT-VALUE})")
+    float teacherWeight;
+    @Option(names = "--init-from", description = "start a new run from these weights (.params of a run of the same layout)")
+    String initFrom;
     @Spec
     CommandSpec spec;
 
@@ -98,7 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             start = RunState.fresh(new TrainOptions(stages, dropout, epochs, batch, learningRate, minLearningRate,
                     warmupEpochs, momentum, weightDecay, labelSmoothing, classWeightPower, ferPlusWeight, seed, limit,
-                    validationLimit, conv, groupDropout, optimizer, augmentation, patience));
+                    validationLimit, conv, groupDropout, optimizer, augmentation, patience, teacher, teacherWeight,
+                    initFrom));
             java.nio.file.Files.createDirectories(run);
             // The command that started the run, so anyone can see (and repeat) what it is; the same command resumes.
             java.nio.file.Files.writeString(run.resolve("COMMAND.txt"), "moodbox lab "

@@ -49,7 +49,7 @@ public final class ExportCheck {
         return (double) same / count;
     }
 
-    private static CalibrationSample sample(FerSet images, int i) {
+    static CalibrationSample sample(FerSet images, int i) {
         int pixels = images.imageSize();
         float[] input = new float[pixels];
         Preprocessing.plain(images.pixels(), i * pixels, pixels, input, 0);

@@ -15,10 +15,6 @@ import org.moodbox.models.fer.FerSet;
  */
 public final class LogitAdjustment {
     private static final String[] NAMES = {"angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"};
-    private static final int ANGRY = 0;
-    private static final int HAPPY = 3;
-    private static final int SAD = 4;
-    private static final int SURPRISE = 5;
 
     private LogitAdjustment() {
     }
@@ -51,18 +47,10 @@ public final class LogitAdjustment {
 
     /** One row a tau: the standard test, both views' recall of the classes posed faces show, neutral's pull. */
     public static String table(float[][] p, double t, double[] priors, FerSet set, double[] taus) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "%5s  %8s %8s  %-29s %8s  %s%n", "tau", "standard", "macroF1",
-                "clear recall ang/sad/sur/hap", "subtle", "subtle angry, sad read as neutral"));
+        StringBuilder sb = new StringBuilder(ViewScores.header("tau"));
         for (double tau : taus) {
             float[][] q = TemperatureScaling.apply(p, t, offsets(priors, tau));
-            ViewScores standard = ViewScores.of(q, set, set::ferPlusStandard);
-            ViewScores clear = ViewScores.of(q, set, set::ferPlusClear);
-            ViewScores subtle = ViewScores.of(q, set, set::ferPlusSubtle);
-            sb.append(String.format(Locale.ROOT, "%5.2f  %8.4f %8.4f  %.3f / %.3f / %.3f / %.3f    %8.4f  %d, %d%n", tau,
-                    standard.accuracy(), standard.macroF1(), clear.recall()[ANGRY], clear.recall()[SAD],
-                    clear.recall()[SURPRISE], clear.recall()[HAPPY], subtle.accuracy(),
-                    subtle.readAsNeutral()[ANGRY], subtle.readAsNeutral()[SAD]));
+            sb.append(ViewScores.row(String.format(Locale.ROOT, "%5.2f", tau), q, set));
         }
         return sb.toString();
     }

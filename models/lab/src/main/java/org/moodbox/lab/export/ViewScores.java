@@ -1,5 +1,6 @@
 package org.moodbox.lab.export;
 
+import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 import org.moodbox.lab.facenet.Scores;
 import org.moodbox.models.eval.TopClass;
@@ -12,7 +13,28 @@ import org.moodbox.models.fer.FerSet;
  * class, and how many faces of each class were read as neutral.
  */
 record ViewScores(int faces, double accuracy, double macroF1, double[] recall, int[] readAsNeutral) {
+    private static final int ANGRY = 0;
+    private static final int HAPPY = 3;
+    private static final int SAD = 4;
+    private static final int SURPRISE = 5;
     private static final int NEUTRAL = 6;
+
+    /** The columns of {@link #row}, after a first column named {@code first}. */
+    static String header(String first) {
+        return String.format(Locale.ROOT, "%5s  %8s %8s  %-29s %8s  %s%n", first, "standard", "macroF1",
+                "clear recall ang/sad/sur/hap", "subtle", "subtle angry, sad read as neutral");
+    }
+
+    /** One line: the standard test's accuracy and macro-F1, the clear view's recall of four classes, the subtle view. */
+    static String row(String first, float[][] p, FerSet set) {
+        ViewScores standard = of(p, set, set::ferPlusStandard);
+        ViewScores clear = of(p, set, set::ferPlusClear);
+        ViewScores subtle = of(p, set, set::ferPlusSubtle);
+        return String.format(Locale.ROOT, "%5s  %8.4f %8.4f  %.3f / %.3f / %.3f / %.3f    %8.4f  %d, %d%n", first,
+                standard.accuracy(), standard.macroF1(), clear.recall()[ANGRY], clear.recall()[SAD],
+                clear.recall()[SURPRISE], clear.recall()[HAPPY], subtle.accuracy(),
+                subtle.readAsNeutral()[ANGRY], subtle.readAsNeutral()[SAD]);
+    }
 
     static ViewScores of(float[][] p, FerSet set, IntUnaryOperator rule) {
         int k = FerSet.CLASSES;

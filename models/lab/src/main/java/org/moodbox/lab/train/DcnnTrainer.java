@@ -95,6 +95,11 @@ public final class DcnnTrainer {
             // Weights are loaded before the trainer exists: a trainer keeps the arrays it first saw.
             if (start.step() > 0) {
                 Checkpoints.load(block, model.getNDManager(), Checkpoints.latest(runDir, start.step()));
+            } else if (o.initFrom() != null) {
+                // Fine-tuning: a fresh run starts from another run's weights (the layout must match); its
+                // optimizer moments and schedule start afresh.
+                Checkpoints.load(block, model.getNDManager(), Path.of(o.initFrom()));
+                log.printf("starting from the weights in %s%n", o.initFrom());
             }
             ResumableAdam adam = o.adam() ? new ResumableAdam(schedule, o.momentum(), ADAM_BETA2, ADAM_EPSILON,
                     o.weightDecay()) : null;

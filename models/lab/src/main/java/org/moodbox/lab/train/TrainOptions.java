@@ -18,12 +18,15 @@ import org.moodbox.lab.net.DcnnLayout;
  * @param augmentation    "standard" (small shifts and turns, the DCNN's) or "wide" (the published compact
  *                        net's: turns of 30 degrees, shift, zoom and shear of a fifth, brightness 0.2-1.2)
  * @param patience        stop early when the validation score has not improved for this many epochs (0 = never)
+ * @param teacher         a {@link TeacherFile} of probabilities for the training rows ({@code lab teacher}); null = none
+ * @param teacherWeight   the teacher's share of each row's target: (1 - w) * (labels or votes) + w * teacher
+ * @param initFrom        weights (.params) a fresh run starts from instead of random ones (fine-tuning); null = random
  */
 public record TrainOptions(
         String stages, float dropout, int epochs, int batchSize, float learningRate, float minLearningRate,
         float warmupEpochs, float momentum, float weightDecay, float labelSmoothing, float classWeightPower,
         float ferPlusWeight, long seed, int limit, int validationLimit, String conv, float groupDropout,
-        String optimizer, String augmentation, int patience) {
+        String optimizer, String augmentation, int patience, String teacher, float teacherWeight, String initFrom) {
 
     public TrainOptions {
         if (epochs < 1 || batchSize < 1) {
@@ -37,6 +40,9 @@ public record TrainOptions(
         }
         if (dropout < 0 || dropout >= 1 || warmupEpochs < 0 || classWeightPower < 0 || patience < 0) {
             throw new IllegalArgumentException("dropout in [0,1), warm-up, class weight power and patience >= 0");
+        }
+        if (teacherWeight < 0 || teacherWeight > 1 || (teacherWeight > 0) != (teacher != null)) {
+            throw new IllegalArgumentException("a teacher file and a teacher weight in (0,1] go together");
         }
         conv = conv == null ? "plain" : conv.toLowerCase(Locale.ROOT);
         optimizer = optimizer == null ? "sgd" : optimizer.toLowerCase(Locale.ROOT);
@@ -59,6 +65,17 @@ public record TrainOptions(
         this(stages, dropout, epochs, batchSize, learningRate, minLearningRate, warmupEpochs, momentum, weightDecay,
                 labelSmoothing, classWeightPower, ferPlusWeight, seed, limit, validationLimit, "plain", 0f, "sgd",
                 "standard", 0);
+    }
+
+    /** A run without a teacher or starting weights (the runs begun before distillation existed). */
+    public TrainOptions(String stages, float dropout, int epochs, int batchSize, float learningRate,
+                        float minLearningRate, float warmupEpochs, float momentum, float weightDecay,
+                        float labelSmoothing, float classWeightPower, float ferPlusWeight, long seed, int limit,
+                        int validationLimit, String conv, float groupDropout, String optimizer, String augmentation,
+                        int patience) {
+        this(stages, dropout, epochs, batchSize, learningRate, minLearningRate, warmupEpochs, momentum, weightDecay,
+                labelSmoothing, classWeightPower, ferPlusWeight, seed, limit, validationLimit, conv, groupDropout,
+                optimizer, augmentation, patience, null, 0f, null);
     }
 
     /**

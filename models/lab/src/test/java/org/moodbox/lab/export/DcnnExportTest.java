@@ -3,6 +3,7 @@ package org.moodbox.lab.export;
 import org.moodbox.models.eval.TopClass;
 import org.moodbox.models.tflite.TfliteInterpreter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -58,6 +59,18 @@ class DcnnExportTest {
         Path int8 = dir.resolve("dcnn-int8.tflite");
         Files.write(int8, Int8Quantizer.quantize(Files.readAllBytes(dir.resolve("dcnn.tflite")),
                 Calibration.samples(faces, rows, 64)));
+
+        // A distillation teacher averages its members' probabilities face by face, in the interpreter.
+        byte[] floatModel = Files.readAllBytes(dir.resolve("dcnn.tflite"));
+        byte[] int8Model = Files.readAllBytes(int8);
+        float[][] alone = TeacherLabels.average(List.of(floatModel), faces);
+        float[][] quantized = TeacherLabels.average(List.of(int8Model), faces);
+        float[][] both = TeacherLabels.average(List.of(floatModel, int8Model), faces);
+        for (int i = 0; i < faces.count(); i++) {
+            for (int c = 0; c < FerSet.CLASSES; c++) {
+                assertThat(both[i][c]).isCloseTo((alone[i][c] + quantized[i][c]) / 2, within(1e-6f));
+            }
+        }
         assertThat(argmaxAgreement(dir.resolve("dcnn.tflite"), int8, faces, 300)).isGreaterThanOrEqualTo(MIN_INT8_AGREEMENT);
     }
 

@@ -34,7 +34,7 @@ class FerPlusRunTest {
     }
 
     @Test
-    void aVoteRunCountsEachRowAsItsMajorityAndWeighsClassesByIt() {
+    void aVoteRunCountsEachRowAsItsMajorityAndWeighsClassesByIt() throws Exception {
         FerSet train = set();
         int[] rows = {0, 1, 4, 5};
         Targets votes = new Targets(train, rows, options(1f));
@@ -53,7 +53,7 @@ class FerPlusRunTest {
     }
 
     @Test
-    void aVoteRunsTargetIsTheVoteShareOverTheSevenClasses() {
+    void aVoteRunsTargetIsTheVoteShareOverTheSevenClasses() throws Exception {
         FerSet train = set();
         Targets votes = new Targets(train, new int[] {0, 1, 4, 5}, options(1f));
         float[] t = new float[7];
@@ -86,7 +86,7 @@ class FerPlusRunTest {
                 0, 0);
     }
 
-    private static FerSet set() {
+    static FerSet set() {
         int n = VOTES.length;
         byte[] pixels = new byte[n * PX];
         byte[] votes = new byte[n * VOTES[0].length];
