@@ -43,10 +43,10 @@ public final class TeacherCommand implements Callable<Integer> {
         List<float[][]> answers = new ArrayList<>();
         for (int i = 0; i < bytes.size(); i++) {
             labels.add(String.valueOf(i + 1));
-            answers.add(TeacherLabels.average(List.of(bytes.get(i)), publicTest));
+            answers.add(TeacherLabels.probabilities(bytes.get(i), publicTest));
         }
         labels.add("mean");
-        answers.add(TeacherLabels.average(bytes, publicTest));
+        answers.add(TeacherLabels.mean(answers));
         System.out.println("PublicTest (standard FER+ rule and the two views); members numbered as given:");
         for (int i = 0; i < names.size(); i++) {
             System.out.printf("  %d = %s%n", i + 1, names.get(i));

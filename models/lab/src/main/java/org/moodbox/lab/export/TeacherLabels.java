@@ -13,26 +13,38 @@ public final class TeacherLabels {
     private TeacherLabels() {
     }
 
+    /** The mean of the models' probabilities, face by face. */
     public static float[][] average(List<byte[]> models, FerSet set) {
-        if (models.isEmpty()) {
+        return mean(models.stream().map(m -> probabilities(m, set)).toList());
+    }
+
+    /** One float classifier's probabilities on every row of the set, in the interpreter. */
+    public static float[][] probabilities(byte[] model, FerSet set) {
+        float[][] out = new float[set.count()][];
+        try (TfliteRunner runner = new TfliteRunner(model)) {
+            for (int i = 0; i < set.count(); i++) {
+                runner.run(ExportCheck.sample(set, i));
+                out[i] = runner.output(0);
+                if (out[i].length != FerSet.CLASSES) {
+                    throw new IllegalArgumentException("a teacher model must give " + FerSet.CLASSES
+                            + " probabilities a face, this one gives " + out[i].length);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The members' answers averaged face by face (all for the same rows). */
+    public static float[][] mean(List<float[][]> members) {
+        if (members.isEmpty()) {
             throw new IllegalArgumentException("a teacher needs at least one model");
         }
-        float[][] sum = new float[set.count()][];
-        for (byte[] model : models) {
-            try (TfliteRunner runner = new TfliteRunner(model)) {
-                for (int i = 0; i < set.count(); i++) {
-                    runner.run(ExportCheck.sample(set, i));
-                    float[] p = runner.output(0);
-                    if (p.length != FerSet.CLASSES) {
-                        throw new IllegalArgumentException("a teacher model must give " + FerSet.CLASSES
-                                + " probabilities a face, this one gives " + p.length);
-                    }
-                    if (sum[i] == null) {
-                        sum[i] = new float[p.length];
-                    }
-                    for (int c = 0; c < p.length; c++) {
-                        sum[i][c] += p[c] / models.size();
-                    }
+        int rows = members.get(0).length;
+        float[][] sum = new float[rows][FerSet.CLASSES];
+        for (float[][] p : members) {
+            for (int i = 0; i < rows; i++) {
+                for (int c = 0; c < FerSet.CLASSES; c++) {
+                    sum[i][c] += p[i][c] / members.size();
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodbox.lab.SharedFerData;
+import org.moodbox.lab.OneTorchThread;
 import org.moodbox.lab.SyntheticFaces;
 import org.moodbox.lab.data.Preprocessing;
 import org.moodbox.lab.data.TrainingRows;
@@ -42,8 +43,7 @@ class DcnnExportTest {
 
     @BeforeAll
     static void oneThread() {
-        System.setProperty("ai.djl.pytorch.num_threads", "1");
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        OneTorchThread.use();
     }
 
     @Test

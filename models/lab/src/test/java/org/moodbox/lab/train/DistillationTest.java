@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.lab.OneTorchThread;
 import org.moodbox.lab.SyntheticFaces;
 import org.moodbox.models.fer.FerSet;
 
@@ -27,8 +28,7 @@ class DistillationTest {
 
     @BeforeAll
     static void oneThread() {
-        System.setProperty("ai.djl.pytorch.num_threads", "1");
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        OneTorchThread.use();
     }
 
     @Test

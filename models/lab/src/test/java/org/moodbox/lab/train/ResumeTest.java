@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moodbox.lab.OneTorchThread;
 import org.moodbox.lab.SyntheticFaces;
 import org.moodbox.models.fer.FerSet;
 
@@ -22,8 +23,7 @@ import org.moodbox.models.fer.FerSet;
 class ResumeTest {
     @BeforeAll
     static void oneThread() {
-        System.setProperty("ai.djl.pytorch.num_threads", "1");
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        OneTorchThread.use();
     }
 
     @Test
