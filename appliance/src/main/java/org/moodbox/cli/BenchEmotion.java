@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * against the FER labels, the largest probability gap, and one JSON line.
  */
 @Command(name = "emotion", mixinStandardHelpOptions = true,
-        description = "int8 vs float emotion models (cnn, dcnn, dcnn-votes, fnet): argmax agreement and accuracy on the FER-2013 private test.")
+        description = "int8 vs float emotion models (cnn, dcnn, dcnn-votes, compact, fnet): argmax agreement and accuracy on the FER-2013 private test.")
 final class BenchEmotion implements Callable<Integer> {
     @Option(names = "--fer", paramLabel = "DIR",
             description = "folder with the FER-2013 IDX files (default: $MOODBOX_SHARED_DATA/fer2013 or ../shared/data/fer2013)")
@@ -46,6 +46,8 @@ final class BenchEmotion implements Callable<Integer> {
         json.put("dcnn", pair(out, "emotion DCNN (ours)", ModelFiles.EMOTION_DCNN_FLOAT, ModelFiles.EMOTION_DCNN, test));
         json.put("dcnn-votes", pair(out, "emotion DCNN on the FER+ votes (ours)", ModelFiles.EMOTION_DCNN_VOTES_FLOAT,
                 ModelFiles.EMOTION_DCNN_VOTES, test));
+        json.put("compact", pair(out, "compact emotion net on the FER+ votes (ours)", ModelFiles.EMOTION_COMPACT_FLOAT,
+                ModelFiles.EMOTION_COMPACT, test));
         json.put("fnet", pair(out, "face-pretrained emotion net (ours, MobileFaceNet trunk)", ModelFiles.EMOTION_FNET,
                 ModelFiles.EMOTION_FNET_INT8, test));
         out.println(new ObjectMapper().writeValueAsString(json));

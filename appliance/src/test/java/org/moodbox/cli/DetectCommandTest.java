@@ -86,7 +86,7 @@ class DetectCommandTest {
         CommandLine cli = Moodbox.commandLine();
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute("detect", "--emotion-model", "vgg", photo.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown emotion model 'vgg'; choose one of cnn, cnn-int8, dcnn, dcnn-float, dcnn-votes, dcnn-votes-float, dcnn-votes-flip, fnet");
+        assertThat(err.toString()).contains("unknown emotion model 'vgg'; choose one of cnn, cnn-int8, dcnn, dcnn-float, dcnn-votes, dcnn-votes-float, dcnn-votes-flip, compact, compact-float, fnet");
     }
 
     @Test

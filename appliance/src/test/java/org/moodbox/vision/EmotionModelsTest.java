@@ -26,6 +26,8 @@ class EmotionModelsTest {
         List<Emotion> fnet = tops(EmotionModelKind.FNET);
         List<Emotion> votes = tops(EmotionModelKind.DCNN_VOTES);
         List<Emotion> votesFloat = tops(EmotionModelKind.DCNN_VOTES_FLOAT);
+        List<Emotion> compact = tops(EmotionModelKind.COMPACT);
+        List<Emotion> compactFloat = tops(EmotionModelKind.COMPACT_FLOAT);
 
         assertThat(cnn).hasSizeGreaterThanOrEqualTo(21);
         assertThat(agreeing(cnn, cnnInt8)).as("cnn-int8 vs cnn").isGreaterThanOrEqualTo(cnn.size() - 2);
@@ -35,6 +37,9 @@ class EmotionModelsTest {
         assertThat(agreeing(votesFloat, votes)).as("dcnn-votes vs dcnn-votes-float")
                 .isGreaterThanOrEqualTo(votes.size() - 2);
         assertThat(votes.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(votes.size() / 2);
+        assertThat(agreeing(compactFloat, compact)).as("compact vs compact-float")
+                .isGreaterThanOrEqualTo(compact.size() - 2);
+        assertThat(compact.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(compact.size() / 2);
         assertThat(fnet).hasSameSizeAs(cnn);
         assertThat(fnet.stream().filter(e -> e == Emotion.HAPPY).count()).isGreaterThanOrEqualTo(fnet.size() / 2);
     }

@@ -85,7 +85,7 @@ class AdminOwnerApiTest {
         assertThat(choices.at("/emotion")).hasSize(Emotion.values().length);
         assertThat(choices.at("/vision/detector/options").findValuesAsText("value"))
                 .containsExactly("mtcnn", "mtcnn-int8", "blazeface-full", "blazeface-short");
-        assertThat(choices.at("/vision/emotionModel/options").findValuesAsText("value")).containsExactly("cnn", "cnn-int8", "dcnn", "dcnn-float", "dcnn-votes", "dcnn-votes-float", "dcnn-votes-flip", "fnet");
+        assertThat(choices.at("/vision/emotionModel/options").findValuesAsText("value")).containsExactly("cnn", "cnn-int8", "dcnn", "dcnn-float", "dcnn-votes", "dcnn-votes-float", "dcnn-votes-flip", "compact", "compact-float", "fnet");
         assertThat(settings.current().strategies().get(Emotion.SAD)).isEqualTo(Strategy.LIFT);
 
         AdminClient.Reply saved = phone.put("/admin/api/settings", "{\"strategies\": {\"sad\": \"match\", \"happy\": \"calm\"}}");

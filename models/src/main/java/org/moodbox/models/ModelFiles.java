@@ -34,6 +34,14 @@ public final class ModelFiles {
     /** Its float32 original (the PublicTest temperature folded in), the int8 file's yardstick. */
     public static final String EMOTION_DCNN_VOTES_FLOAT = "emotion-dcnn-votes-float32.tflite";
     /**
+     * Moodbox's compact emotion net ('compact', models/trained/emotion-compact.md): separable convolutions, 169k
+     * parameters, trained long on the FER+ votes in a resumable run; int8 by our quantizer with channel ranges
+     * equalized and its first convolution and logits kept float; calibrated probabilities.
+     */
+    public static final String EMOTION_COMPACT = "emotion-compact.tflite";
+    /** Its float32 original (the PublicTest temperature folded in), the int8 file's yardstick. */
+    public static final String EMOTION_COMPACT_FLOAT = "emotion-compact-float32.tflite";
+    /**
      * Moodbox's face-pretrained emotion network ('fnet', models/trained/emotion-fnet.md): MobileFaceNet's trunk
      * with a tail and head fine-tuned on the FER+ votes by the models lab, float32; calibrated probabilities (the
      * PublicTest temperature is folded into its last layer). Joined at build time from the pinned MobileFaceNet

@@ -87,7 +87,20 @@ public final class Int8Quantizer {
      * stay float32: mixed precision for layers whose int8 error costs more than their speed gains.
      */
     public static byte[] quantize(byte[] floatModel, List<CalibrationSample> calibration, Set<String> keepFloat) {
+        return quantize(floatModel, calibration, keepFloat, false);
+    }
+
+    /**
+     * As {@link #quantize(byte[], List, Set)}; with {@code equalize}, channel ranges are first equalized across
+     * layers ({@link ChannelEqualization}: the same float function, activations that use their int8 levels
+     * better).
+     */
+    public static byte[] quantize(byte[] floatModel, List<CalibrationSample> calibration, Set<String> keepFloat,
+            boolean equalize) {
         FloatGraph graph = FloatGraph.read(floatModel).fusePrelu();
+        if (equalize) {
+            graph = ChannelEqualization.equalize(graph, calibration);
+        }
         ActivationRanges ranges = ActivationRanges.calibrate(graph, calibration);
         return new Int8Quantizer(graph, ranges, Set.copyOf(keepFloat)).run();
     }

@@ -20,11 +20,12 @@ import org.moodbox.models.quantize.TfliteRunner;
 class TrainedModelFilesTest {
     /** Committed as they ship. */
     private static final List<String> COMMITTED = List.of(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT,
-            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT);
+            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT, ModelFiles.EMOTION_COMPACT,
+            ModelFiles.EMOTION_COMPACT_FLOAT);
     /** Every emotion model our training made, as the jar carries it. */
     private static final List<String> TRAINED = List.of(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT,
-            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT, ModelFiles.EMOTION_FNET,
-            ModelFiles.EMOTION_FNET_INT8);
+            ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT, ModelFiles.EMOTION_COMPACT,
+            ModelFiles.EMOTION_COMPACT_FLOAT, ModelFiles.EMOTION_FNET, ModelFiles.EMOTION_FNET_INT8);
     private static final Path FOLDER = Path.of(System.getProperty("basedir", ".")).resolve("trained");
 
     @Test
@@ -33,6 +34,7 @@ class TrainedModelFilesTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tflite")))
                     .containsExactlyInAnyOrder(ModelFiles.EMOTION_DCNN, ModelFiles.EMOTION_DCNN_FLOAT,
                             ModelFiles.EMOTION_DCNN_VOTES, ModelFiles.EMOTION_DCNN_VOTES_FLOAT,
+                            ModelFiles.EMOTION_COMPACT, ModelFiles.EMOTION_COMPACT_FLOAT,
                             ModelFiles.EMOTION_FNET_TRAINED_PART);
         }
         assertThat(ModelFiles.has(ModelFiles.EMOTION_FNET_TRAINED_PART)).as("the trained part is a build input").isFalse();
@@ -46,6 +48,7 @@ class TrainedModelFilesTest {
         assertThat(FOLDER.resolve("emotion-dcnn.md")).exists();
         assertThat(FOLDER.resolve("emotion-fnet.md")).exists();
         assertThat(FOLDER.resolve("emotion-dcnn-votes.md")).exists();
+        assertThat(FOLDER.resolve("emotion-compact.md")).exists();
     }
 
     @Test
@@ -53,6 +56,9 @@ class TrainedModelFilesTest {
         for (String name : TRAINED) {
             byte[] bytes = ModelFiles.bytes(name);
             assertThat(bytes.length).as(name + " size").isLessThanOrEqualTo(6_000_000);
+            if (name.startsWith("emotion-compact")) {
+                assertThat(bytes.length).as(name + ": the compact net's budget is 1 MB").isLessThanOrEqualTo(1_000_000);
+            }
             try (TfliteRunner r = new TfliteRunner(bytes)) {
                 assertThat(r.inputShape(0)).as(name + " input").containsExactly(1, 48, 48, 1);
                 assertThat(r.outputShape(0)).as(name + " output").containsExactly(1, 7);

@@ -32,6 +32,8 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--keep-float", split = ",", paramLabel = "TENSOR",
             description = "operators (by output tensor name; see --list) that stay float32") List<String> keepFloat;
     @Option(names = "--list", description = "print the operators' output tensor names and stop") boolean list;
+    @Option(names = "--equalize", description = "equalize channel ranges across layers first (the same float"
+            + " function; activations use their int8 levels better)") boolean equalize;
 
     @Override
     public Integer call() throws Exception {
@@ -52,15 +54,17 @@ public final class QuantizeCommand implements Callable<Integer> {
                         + " (--list prints them)");
             }
         }
-        byte[] int8 = Int8Quantizer.quantize(original, Calibration.samples(train, rows, calibration), keep);
+        byte[] int8 = Int8Quantizer.quantize(original, Calibration.samples(train, rows, calibration), keep,
+                equalize);
         for (FerSet set : List.of(publicTest, privateTest)) {
             Int8Agreement a = Int8Agreement.measure(original, int8, set);
             System.out.printf("%s: int8 picks the float class on %.2f%% of %d faces (FER accuracy float %.2f%%, int8"
                             + " %.2f%%; max |dp| %.3f)%n", set.name(), 100 * a.agreement(), a.images(),
                     100 * a.floatAccuracy(), 100 * a.int8Accuracy(), a.maxProbabilityGap());
         }
-        System.out.printf("int8: %,d bytes; calibrated on %d training faces; float operators kept: %s%n", int8.length,
-                Math.min(calibration, rows.length), keep.isEmpty() ? "none" : String.join(", ", keep));
+        System.out.printf("int8: %,d bytes; calibrated on %d training faces; channels %s; float operators kept: %s%n",
+                int8.length, Math.min(calibration, rows.length), equalize ? "equalized" : "as trained",
+                keep.isEmpty() ? "none" : String.join(", ", keep));
         if (out != null) {
             Files.write(out, int8);
             System.out.println("wrote " + out);
