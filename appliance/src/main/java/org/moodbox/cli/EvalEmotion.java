@@ -64,8 +64,8 @@ public final class EvalEmotion implements Callable<Integer> {
     @Option(names = "--images", paramLabel = "FILE", description = "a gzip IDX image file [n, rows, cols] (grey)")
     Path images;
     @Option(names = "--model", description = "cnn, cnn-int8 (mini-Xception), dcnn, dcnn-float (our DCNN on FER labels),"
-            + " dcnn-votes, dcnn-votes-float, dcnn-votes-flip (our DCNN on the FER+ votes), compact, compact-float (our compact net, in"
-            + " training), fnet (our face-pretrained"
+            + " dcnn-votes, dcnn-votes-float, dcnn-votes-flip (our DCNN on the FER+ votes), compact, compact-float"
+            + " (our compact net, in training), fnet (our face-pretrained"
             + " net); default: the appliance's own default, ${DEFAULT-VALUE}")
     String model = EmotionModelKind.DEFAULT.id();
     @Option(names = "--model-file", paramLabel = "FILE", description = "an emotion .tflite exported by the lab but not shipped yet (instead of --model)")
