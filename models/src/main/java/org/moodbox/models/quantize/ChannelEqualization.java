@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.TensorType;
 
 /**
  * Cross-layer channel equalization before int8 quantization (after Nagel et al. 2019, "Data-Free Quantization
@@ -111,7 +112,7 @@ public final class ChannelEqualization {
         if (code == BuiltinOperator.MEAN && op.inputs().length == 2) {
             int axes = op.inputs()[1];
             int rank = graph.tensors.get(op.inputs()[0]).shape().length;
-            int[] reduced = graph.tensors.get(axes).constant() ? ints(graph.tensors.get(axes).data()) : new int[] {-1};
+            int[] reduced = graph.tensors.get(axes).constant() ? graph.ints(axes) : new int[] {-1};
             return Arrays.stream(reduced).noneMatch(a -> a == -1 || a == rank - 1);
         }
         return false;
@@ -134,7 +135,7 @@ public final class ChannelEqualization {
     /** A float32 constant that only this one operator reads (changing it changes nobody else). */
     private static boolean ownConstant(FloatGraph graph, int t) {
         if (t < 0 || !graph.tensors.get(t).constant()
-                || graph.tensors.get(t).type() != org.tensorflow.lite.schema.TensorType.FLOAT32) {
+                || graph.tensors.get(t).type() != TensorType.FLOAT32) {
             return false;
         }
         return graph.ops.stream().filter(o -> Arrays.stream(o.inputs()).anyMatch(i -> i == t)).count() == 1;
@@ -228,11 +229,5 @@ public final class ChannelEqualization {
             cWeights[i] /= s[(i % last) / multiplier];
         }
         return g.withConstant(cw, cWeights);
-    }
-
-    private static int[] ints(byte[] data) {
-        int[] v = new int[data.length / Integer.BYTES];
-        java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(v);
-        return v;
     }
 }

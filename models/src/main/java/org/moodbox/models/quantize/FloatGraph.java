@@ -343,6 +343,17 @@ public final class FloatGraph {
         return values;
     }
 
+    /** The values of an int32 constant (axes, shapes). */
+    int[] ints(int tensor) {
+        Tensor t = tensors.get(tensor);
+        if (!t.constant() || t.type() != TensorType.INT32) {
+            throw new IllegalArgumentException("tensor '" + t.name() + "' is not an int32 constant");
+        }
+        int[] values = new int[t.data().length / Integer.BYTES];
+        ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values);
+        return values;
+    }
+
     /** This graph as a float model with only the tensors its operators use (a slice or a fused graph carries the rest along). */
     public byte[] writeCompact() {
         TfliteModelBuilder b = new TfliteModelBuilder(description);

@@ -2,7 +2,6 @@ package org.moodbox.models.quantize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -97,8 +96,8 @@ class ChannelEqualizationTest {
         Random random = new Random(11);
         TfliteModelBuilder b = new TfliteModelBuilder("separable test net");
         int x = b.floatActivation("x", 1, SIDE, SIDE, 1);
-        float[] w = randoms(random, CHANNELS * 9, 1f);
-        float[] bias = randoms(random, CHANNELS, 0.3f);
+        float[] w = RandomTensors.uniform(random, CHANNELS * 9, 1f);
+        float[] bias = RandomTensors.uniform(random, CHANNELS, 0.3f);
         for (int c = 0; c < CHANNELS; c++) {
             float scale = (float) Math.pow(10, c / 2.0 - 2);
             bias[c] *= scale;
@@ -112,7 +111,7 @@ class ChannelEqualizationTest {
                 TfliteOptions.conv2d(Padding.SAME, 1, 1, 1, 1, activation));
         // The depthwise weights undo the scales, so the narrow channels matter as much downstream as the wide ones
         // (as in a trained net with batch norm folded in), and int8 cannot afford to lose them.
-        float[] dwWeights = randoms(random, 9 * CHANNELS, 1f);
+        float[] dwWeights = RandomTensors.uniform(random, 9 * CHANNELS, 1f);
         for (int i = 0; i < dwWeights.length; i++) {
             dwWeights[i] /= (float) Math.pow(10, (i % CHANNELS) / 2.0 - 2);
         }
@@ -123,8 +122,8 @@ class ChannelEqualizationTest {
                 TfliteOptions.depthwiseConv2d(Padding.SAME, 1, 1, 1, 1, 1, ActivationFunctionType.NONE));
         int pw = b.floatActivation("pointwise/relu", 1, SIDE, SIDE, CHANNELS);
         b.operator(BuiltinOperator.CONV_2D, new int[] {dw,
-                b.floatConstant("pw/w", new int[] {CHANNELS, 1, 1, CHANNELS}, randoms(random, CHANNELS * CHANNELS, 1f)),
-                b.floatConstant("pw/b", new int[] {CHANNELS}, randoms(random, CHANNELS, 0.1f))}, new int[] {pw},
+                b.floatConstant("pw/w", new int[] {CHANNELS, 1, 1, CHANNELS}, RandomTensors.uniform(random, CHANNELS * CHANNELS, 1f)),
+                b.floatConstant("pw/b", new int[] {CHANNELS}, RandomTensors.uniform(random, CHANNELS, 0.1f))}, new int[] {pw},
                 TfliteOptions.conv2d(Padding.SAME, 1, 1, 1, 1, activation));
         int pool = b.floatActivation("pool", 1, SIDE / 2, SIDE / 2, CHANNELS);
         b.operator(BuiltinOperator.MAX_POOL_2D, new int[] {pw}, new int[] {pool},
@@ -134,8 +133,8 @@ class ChannelEqualizationTest {
                 new int[] {mean}, TfliteOptions.reducer(false));
         int logits = b.floatActivation("logits", 1, 4);
         b.operator(BuiltinOperator.FULLY_CONNECTED, new int[] {mean,
-                b.floatConstant("fc/w", new int[] {4, CHANNELS}, randoms(random, 4 * CHANNELS, 1f)),
-                b.floatConstant("fc/b", new int[] {4}, randoms(random, 4, 0.1f))}, new int[] {logits},
+                b.floatConstant("fc/w", new int[] {4, CHANNELS}, RandomTensors.uniform(random, 4 * CHANNELS, 1f)),
+                b.floatConstant("fc/b", new int[] {4}, RandomTensors.uniform(random, 4, 0.1f))}, new int[] {logits},
                 TfliteOptions.fullyConnected(ActivationFunctionType.NONE));
         int p = b.floatActivation("probabilities", 1, 4);
         b.operator(BuiltinOperator.SOFTMAX, new int[] {logits}, new int[] {p}, TfliteOptions.softmax(1f));
@@ -199,19 +198,6 @@ class ChannelEqualizationTest {
     }
 
     private static List<CalibrationSample> randomInputs(int count, long seed) {
-        Random random = new Random(seed);
-        List<CalibrationSample> samples = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            samples.add(CalibrationSample.of(new int[] {1, SIDE, SIDE, 1}, randoms(random, SIDE * SIDE, 1f)));
-        }
-        return samples;
-    }
-
-    private static float[] randoms(Random random, int n, float scale) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (random.nextFloat() * 2 - 1) * scale;
-        }
-        return v;
+        return RandomTensors.samples(count, seed, 1, SIDE, SIDE, 1);
     }
 }

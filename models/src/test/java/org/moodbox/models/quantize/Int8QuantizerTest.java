@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -121,36 +120,23 @@ class Int8QuantizerTest {
         Random random = new Random(7);
         TfliteModelBuilder b = new TfliteModelBuilder("small cnn");
         int x = b.floatActivation("x", 1, 8, 8, 3);
-        int w = b.floatConstant("w", new int[] {4, 3, 3, 3}, randoms(random, 4 * 27, 0.5f));
-        int bias = b.floatConstant("b", new int[] {4}, randoms(random, 4, 0.2f));
+        int w = b.floatConstant("w", new int[] {4, 3, 3, 3}, RandomTensors.uniform(random, 4 * 27, 0.5f));
+        int bias = b.floatConstant("b", new int[] {4}, RandomTensors.uniform(random, 4, 0.2f));
         int conv = b.floatActivation("conv", 1, 6, 6, 4);
         b.operator(BuiltinOperator.CONV_2D, new int[] {x, w, bias}, new int[] {conv},
                 TfliteOptions.conv2d(Padding.VALID, 1, 1, 1, 1, ActivationFunctionType.RELU));
         int pool = b.floatActivation("pool", 1, 3, 3, 4);
         b.operator(BuiltinOperator.MAX_POOL_2D, new int[] {conv}, new int[] {pool},
                 TfliteOptions.pool2d(Padding.VALID, 2, 2, 2, 2, ActivationFunctionType.NONE));
-        int fw = b.floatConstant("fw", new int[] {5, 36}, randoms(random, 5 * 36, 0.3f));
-        int fb = b.floatConstant("fb", new int[] {5}, randoms(random, 5, 0.1f));
+        int fw = b.floatConstant("fw", new int[] {5, 36}, RandomTensors.uniform(random, 5 * 36, 0.3f));
+        int fb = b.floatConstant("fb", new int[] {5}, RandomTensors.uniform(random, 5, 0.1f));
         int y = b.floatActivation("y", 1, 5);
         b.operator(BuiltinOperator.FULLY_CONNECTED, new int[] {pool, fw, fb}, new int[] {y}, null);
         return b.inputs(x).outputs(y).build();
     }
 
     private static List<CalibrationSample> randomInputs(int count, long seed) {
-        Random random = new Random(seed);
-        List<CalibrationSample> samples = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            samples.add(CalibrationSample.of(new int[] {1, 8, 8, 3}, randoms(random, 8 * 8 * 3, 1f)));
-        }
-        return samples;
-    }
-
-    private static float[] randoms(Random random, int n, float scale) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (random.nextFloat() * 2 - 1) * scale;
-        }
-        return v;
+        return RandomTensors.samples(count, seed, 1, 8, 8, 3);
     }
 
     private static int argmax(float[] p) {
