@@ -95,7 +95,7 @@ public record Settings(List<String> languages, List<String> favouriteArtists, Li
 
     /**
      * What a new box starts with: any language, no artist preferences, 80% volume, dim 22:00 to 07:00, BlazeFace
-     * full range and the float emotion CNN (the int8 versions miss their agreement targets, see the README).
+     * full range and the emotion model the README's rule chose ({@link EmotionModelKind#DEFAULT}).
      */
     public static Settings defaults() {
         return new Settings(List.of(), List.of(), List.of(), 0.8, ScreenSchedule.defaults(), DetectorKind.DEFAULT,

@@ -44,15 +44,13 @@ public enum EmotionModelKind {
     /**
      * Moodbox's compact net (models/trained/emotion-compact.md): separable convolutions, 169k parameters and 38M
      * multiply-adds, trained long on the FER+ votes in a resumable run (models/runs/), int8 with channel ranges
-     * equalized and its first convolution and logits kept float, calibrated probabilities. The shipped file is a
-     * checkpoint of a run still in training (epoch 29 of 100 of run compact-a); it picks its float original's
-     * class on 99.19% of PublicTest and 98.89% of PrivateTest faces.
+     * equalized and its first convolution and logits kept float, calibrated probabilities, and the default
+     * ({@link #DEFAULT}): 83.8% on the standard FER+ test, macro-F1 0.727, 1.5 ms a face. The shipped file is a
+     * checkpoint of a run still in training (epoch 50 of 100 of run compact-b, the class-weighted one); it picks
+     * its float original's class on 99.28% of PublicTest and 99.14% of PrivateTest faces.
      */
     COMPACT("compact", ModelFiles.EMOTION_COMPACT),
-    /**
-     * Its float32 original, the int8 file's yardstick, and the default ({@link #DEFAULT}): 83.5% on the standard
-     * FER+ test, macro-F1 0.676, 2.4 ms a face.
-     */
+    /** Its float32 original, the int8 file's yardstick: 83.8%, macro-F1 0.733, 2.3 ms a face. */
     COMPACT_FLOAT("compact-float", ModelFiles.EMOTION_COMPACT_FLOAT),
     /**
      * Moodbox's face-pretrained network (models/trained/emotion-fnet.md): MobileFaceNet's face-recognition
@@ -66,11 +64,11 @@ public enum EmotionModelKind {
      * Chosen by the README's rule ("Which emotion model is the default"): among the models within the speed
      * budget (and, for int8 files, agreeing with their float original on >= 99% of the FER-2013 private test),
      * the highest accuracy on the standard FER+ test ({@code eval emotion --labels ferplus}, Microsoft's majority
-     * rule) whose macro-F1 there is within 0.02 of the best. Our compact net in float: 83.5% and 0.676, 2.4 ms a
-     * face (the DCNN on the votes, int8, flip-averaged: 81.1% and 0.678, 4.7 ms; the compact int8 file reads as
-     * many faces right in 1.5 ms but agrees with its float original on 98.9% of the private test, short of 99%).
+     * rule) whose macro-F1 there is within 0.02 of the best. Our compact net in int8: 83.8% and 0.727, 1.5 ms a
+     * face, and the only pipeline 5x faster than Human (its float original: 83.8% and 0.733, 2.3 ms; the DCNN on
+     * the votes, int8, flip-averaged: 81.1% and 0.678, 4.6 ms).
      */
-    public static final EmotionModelKind DEFAULT = COMPACT_FLOAT;
+    public static final EmotionModelKind DEFAULT = COMPACT;
 
     private final String id;
     private final String modelFile;

@@ -84,7 +84,7 @@ public final class FacePipeline implements AutoCloseable {
         }
     }
 
-    /** The detector and emotion model, ", tracked" after them in that mode: "blazeface-full + compact-float, tracked". */
+    /** The detector and emotion model, ", tracked" after them in that mode: "blazeface-full + compact, tracked". */
     public String describe() {
         return detector.name() + " + " + classifier.name() + (mode == FrameMode.TRACKED ? ", tracked" : "");
     }
