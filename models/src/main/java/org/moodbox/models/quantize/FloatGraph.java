@@ -2,6 +2,8 @@ package org.moodbox.models.quantize;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -334,24 +336,26 @@ public final class FloatGraph {
 
     /** The float values of a float32 constant. */
     float[] floats(int tensor) {
-        Tensor t = tensors.get(tensor);
-        if (!t.constant() || t.type() != TensorType.FLOAT32) {
-            throw new IllegalArgumentException("tensor '" + t.name() + "' is not a float32 constant");
-        }
-        float[] values = new float[t.data().length / Float.BYTES];
-        ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        FloatBuffer data = constantData(tensor, TensorType.FLOAT32, "float32").asFloatBuffer();
+        float[] values = new float[data.remaining()];
+        data.get(values);
         return values;
     }
 
     /** The values of an int32 constant (axes, shapes). */
     int[] ints(int tensor) {
-        Tensor t = tensors.get(tensor);
-        if (!t.constant() || t.type() != TensorType.INT32) {
-            throw new IllegalArgumentException("tensor '" + t.name() + "' is not an int32 constant");
-        }
-        int[] values = new int[t.data().length / Integer.BYTES];
-        ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values);
+        IntBuffer data = constantData(tensor, TensorType.INT32, "int32").asIntBuffer();
+        int[] values = new int[data.remaining()];
+        data.get(values);
         return values;
+    }
+
+    private ByteBuffer constantData(int tensor, byte type, String typeName) {
+        Tensor t = tensors.get(tensor);
+        if (!t.constant() || t.type() != type) {
+            throw new IllegalArgumentException("tensor '" + t.name() + "' is not a " + typeName + " constant");
+        }
+        return ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** This graph as a float model with only the tensors its operators use (a slice or a fused graph carries the rest along). */
